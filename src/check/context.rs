@@ -1,0 +1,132 @@
+//! What every rule sees: the loaded repository, today's date, the policy,
+//! and indexes of the typed records by id and by service user.
+
+use crate::check::code::Code;
+use crate::check::finding::{Finding, Site};
+use crate::load::{Entry, Repo};
+use crate::model::{CarePlan, Carer, Kind, Policy, Record, Rota, ServiceUser, VisitRules};
+use chrono::{Months, NaiveDate};
+use std::collections::HashMap;
+
+/// A typed record together with its entry (for positions).
+#[derive(Debug)]
+pub struct At<'a, T> {
+    /// The entry: file and tree.
+    pub entry: &'a Entry,
+    /// The typed record.
+    pub record: &'a T,
+}
+
+impl<T> Clone for At<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for At<'_, T> {}
+
+/// The inputs of every rule.
+pub struct Context<'a> {
+    /// The repository.
+    pub repo: &'a Repo,
+    /// The date rules judge against.
+    pub today: NaiveDate,
+    /// The agency's policy.
+    pub policy: &'a Policy,
+    /// Service users, in path order.
+    pub service_users: Vec<At<'a, ServiceUser>>,
+    /// Care plans, in path order.
+    pub care_plans: Vec<At<'a, CarePlan>>,
+    /// Carers, in path order.
+    pub carers: Vec<At<'a, Carer>>,
+    /// Visit rules, in path order.
+    pub visit_rules: Vec<At<'a, VisitRules>>,
+    /// Rotas, in path order.
+    pub rotas: Vec<At<'a, Rota>>,
+    /// Every entry with an id, by id (several when the id is duplicated).
+    pub by_id: HashMap<&'a str, Vec<&'a Entry>>,
+}
+
+impl<'a> Context<'a> {
+    /// Indexes a loaded repository.
+    pub fn new(repo: &'a Repo, today: NaiveDate) -> Self {
+        let mut cx = Context {
+            repo,
+            today,
+            policy: &repo.agency.policy,
+            service_users: Vec::new(),
+            care_plans: Vec::new(),
+            carers: Vec::new(),
+            visit_rules: Vec::new(),
+            rotas: Vec::new(),
+            by_id: HashMap::new(),
+        };
+        for entry in &repo.entries {
+            if let Some(id) = &entry.id {
+                cx.by_id.entry(id.as_str()).or_default().push(entry);
+            }
+            match &entry.record {
+                Some(Record::ServiceUser(r)) => cx.service_users.push(At { entry, record: r }),
+                Some(Record::CarePlan(r)) => cx.care_plans.push(At { entry, record: r }),
+                Some(Record::Carer(r)) => cx.carers.push(At { entry, record: r }),
+                Some(Record::VisitRules(r)) => cx.visit_rules.push(At { entry, record: r }),
+                Some(Record::Rota(r)) => cx.rotas.push(At { entry, record: r }),
+                Some(Record::Agency(_)) | None => {}
+            }
+        }
+        cx
+    }
+
+    /// The site of the value at `pointer` in `entry`.
+    pub fn site(&self, entry: &Entry, pointer: &str) -> Site {
+        self.repo.site(entry, pointer)
+    }
+
+    /// A finding about the value at `pointer` of `entry`, naming its record.
+    pub fn finding(&self, code: Code, entry: &Entry, pointer: &str, message: impl Into<String>) -> Finding {
+        Finding::new(code, self.site(entry, pointer), message).maybe_record(entry.id.as_deref())
+    }
+
+    /// The kind of the record with `id`, if exactly one exists.
+    pub fn kind_of(&self, id: &str) -> Option<Kind> {
+        self.by_id.get(id).and_then(|v| v.first()).map(|e| e.kind)
+    }
+
+    /// Whether some record of `kind` that failed its schema names
+    /// `service_user`: rules then hold back conclusions such as "no care
+    /// plan", which would only repeat the schema error.
+    pub fn has_broken(&self, kind: Kind, service_user: &str) -> bool {
+        self.repo.entries.iter().any(|e| {
+            e.kind == kind && e.record.is_none() && e.raw_str("service_user") == Some(service_user)
+        })
+    }
+
+    /// The carer with `id`.
+    pub fn carer(&self, id: &str) -> Option<At<'a, Carer>> {
+        self.carers.iter().copied().find(|c| c.record.id.as_str() == id)
+    }
+
+    /// The service user with `id`.
+    pub fn service_user(&self, id: &str) -> Option<At<'a, ServiceUser>> {
+        self.service_users
+            .iter()
+            .copied()
+            .find(|c| c.record.id.as_str() == id)
+    }
+
+    /// The care plan with `id`.
+    pub fn care_plan(&self, id: &str) -> Option<At<'a, CarePlan>> {
+        self.care_plans.iter().copied().find(|c| c.record.id.as_str() == id)
+    }
+}
+
+/// `date` plus `months` calendar months (clamped to the month's end).
+pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// `date` plus `days` days.
+pub fn add_days(date: NaiveDate, days: u32) -> NaiveDate {
+    date.checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX)
+}

@@ -1,0 +1,24 @@
+//! The rules, one module per family. Each family has a `check` that adds
+//! its findings to a list.
+
+pub mod people;
+pub mod plans;
+pub mod policy;
+pub mod records;
+pub mod rota;
+pub mod staff;
+pub mod visits;
+
+use super::context::Context;
+use super::finding::Finding;
+
+/// Runs every family of rules.
+pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
+    records::check(cx, out);
+    policy::check(cx, out);
+    people::check(cx, out);
+    plans::check(cx, out);
+    staff::check(cx, out);
+    visits::check(cx, out);
+    rota::check(cx, out);
+}

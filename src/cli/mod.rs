@@ -1,0 +1,49 @@
+//! Command-line arguments (clap derive) and dispatch to one file per
+//! subcommand. Only the binary knows about clap.
+
+mod check;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Exit status: the run itself failed (usage, no repository).
+pub const EXIT_FAILED: u8 = 2;
+
+/// Care records as YAML in git: check them, plan rotas, report.
+#[derive(Debug, Parser)]
+#[command(name = "carebook", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Judge dates against this day instead of today (YYYY-MM-DD), so
+    /// results can be reproduced.
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    today: Option<chrono::NaiveDate>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate the records: every finding with its file, line and column.
+    Check(check::Args),
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date: write YYYY-MM-DD, e.g. 2026-11-23"))
+}
+
+/// Parses the arguments and runs the subcommand.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    match cli.command {
+        Command::Check(args) => check::run(args, today),
+    }
+}
+
+/// Prints a run failure as a miette report on stderr and returns status 2.
+pub fn fail(error: impl miette::Diagnostic + Send + Sync + 'static) -> ExitCode {
+    eprintln!("{:?}", miette::Report::new(error));
+    ExitCode::from(EXIT_FAILED)
+}

@@ -1,0 +1,183 @@
+//! Reading one file into a positioned YAML tree, with every way that can fail
+//! turned into a finding code a person can act on.
+
+use super::node::{Node, Pos, pos_of};
+use serde_saphyr::{Error as YamlError, Spanned, budget::Budget};
+use std::io::Read;
+use std::path::Path;
+
+/// Files larger than this are refused without being read whole.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Why a file could not be read into a tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParseFailure {
+    /// Rule code, such as `yaml/syntax`.
+    pub code: &'static str,
+    /// What went wrong.
+    pub message: String,
+    /// Where, when known.
+    pub pos: Option<Pos>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl ParseFailure {
+    fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            pos: None,
+            help: None,
+        }
+    }
+
+    fn at(mut self, pos: Option<Pos>) -> Self {
+        self.pos = pos;
+        self
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Reads a file's bytes, refusing files over [`MAX_FILE_BYTES`] without
+/// reading them whole.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, ParseFailure> {
+    let unreadable = |e: std::io::Error| {
+        ParseFailure::new("io/unreadable", format!("cannot read the file: {e}"))
+            .help("check the file's permissions, or exclude it under `exclude:` in agency.yaml")
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large_file());
+    }
+    Ok(bytes)
+}
+
+fn too_large_file() -> ParseFailure {
+    ParseFailure::new(
+        "yaml/too-large",
+        "the file is over 8 MiB; a record is never that large",
+    )
+    .help("a record file holds one record; split it, or move data that is not a record out of the repository")
+}
+
+/// Decodes UTF-8, pointing at the first byte that is not (and giving the
+/// bytes back, so a lossy copy can still be shown).
+pub fn decode(bytes: Vec<u8>) -> Result<String, (ParseFailure, Vec<u8>)> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let before = &bytes[..at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        let failure = ParseFailure::new(
+            "yaml/encoding",
+            format!("the file is not UTF-8: byte 0x{:02X} at line {line}, column {column}", bytes[at]),
+        )
+        .at(Some(Pos {
+            line: line as u32,
+            column: column as u32,
+            offset: at,
+            len: 1,
+        }))
+        .help("save the file as UTF-8 (it may be Latin-1 or Windows-1252, from a spreadsheet or an old editor)");
+        (failure, e.into_bytes())
+    })
+}
+
+fn options() -> serde_saphyr::Options {
+    let mut budget = Budget::default();
+    budget.max_events = 200_000;
+    budget.max_aliases = 1_000;
+    budget.max_anchors = 1_000;
+    budget.max_depth = 64;
+    budget.max_nodes = 200_000;
+    let mut options = serde_saphyr::options! {
+        budget: Some(budget),
+        strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
+        merge_keys: serde_saphyr::MergeKeyPolicy::Error,
+    };
+    options.alias_limits.max_total_replayed_events = 20_000;
+    options
+}
+
+/// Parses YAML text into a positioned tree.
+pub fn parse(text: &str) -> Result<Spanned<Node>, ParseFailure> {
+    serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options()).map_err(classify)
+}
+
+fn location_of(e: &YamlError) -> Option<Pos> {
+    e.location().map(|loc| Pos {
+        line: u32::try_from(loc.line()).unwrap_or(u32::MAX),
+        column: u32::try_from(loc.column()).unwrap_or(u32::MAX),
+        offset: loc.span().byte_offset().and_then(|o| usize::try_from(o).ok()).unwrap_or(0),
+        len: loc.span().byte_len().and_then(|o| usize::try_from(o).ok()).unwrap_or(0),
+    }).filter(|p| p.line > 0)
+}
+
+fn classify(e: YamlError) -> ParseFailure {
+    let pos = location_of(&e);
+    let inner = unwrap_snippet(&e);
+    match inner {
+        YamlError::DuplicateMappingKey { key, .. } => {
+            let key = key.clone().unwrap_or_default();
+            ParseFailure::new("yaml/duplicate-key", format!("the key `{key}` appears twice in this mapping"))
+                .help("keep one of the two; YAML would otherwise keep only the last, silently")
+        }
+        YamlError::MultipleDocuments { .. } => ParseFailure::new(
+            "yaml/multiple-documents",
+            "the file holds more than one YAML document",
+        )
+        .help("put each record in a file of its own; remove the `---` line that starts the second one"),
+        YamlError::Budget { .. }
+        | YamlError::AliasReplayLimitExceeded { .. }
+        | YamlError::AliasExpansionLimitExceeded { .. }
+        | YamlError::AliasReplayStackDepthExceeded { .. }
+        | YamlError::AliasReplayCounterOverflow { .. } => ParseFailure::new(
+            "yaml/too-large",
+            "the YAML expands past carebook's bound (too many nodes, aliases or nesting levels)",
+        )
+        .help("anchors and aliases are allowed, but not nested so that they expand to a huge document"),
+        YamlError::MergeKeyNotAllowed { .. } => ParseFailure::new(
+            "yaml/syntax",
+            "merge keys (`<<:`) are not allowed in records",
+        )
+        .help("write the fields out in full, so each record reads on its own"),
+        other => ParseFailure::new("yaml/syntax", first_line(&other.to_string()))
+            .help("fix the YAML syntax here; an editor with YAML support shows the problem as you type"),
+    }
+    .at(pos)
+}
+
+fn unwrap_snippet(e: &YamlError) -> &YamlError {
+    match e {
+        YamlError::WithSnippet { error, .. } | YamlError::AliasError { error, .. } => {
+            unwrap_snippet(error)
+        }
+        other => other,
+    }
+}
+
+fn first_line(msg: &str) -> String {
+    let line = msg.lines().next().unwrap_or(msg).trim();
+    // serde-saphyr appends " at line N column M"; our report shows the place itself.
+    match line.find(" at line ") {
+        Some(i) => line[..i].to_owned(),
+        None => line.to_owned(),
+    }
+}
+
+/// The position of a spanned node.
+pub fn node_pos(node: &Spanned<Node>) -> Pos {
+    pos_of(node)
+}

@@ -1,0 +1,374 @@
+//! A loaded records repository: every file's text, its positioned tree and
+//! its typed record, plus the findings of loading (YAML and schema errors).
+
+use super::node::{Node, Pos, locate, pos_of};
+use super::parse::{self, MAX_FILE_BYTES, ParseFailure};
+use super::walk::{self, AGENCY_FILE, display_path};
+use crate::check::code::Code;
+use crate::check::finding::{Finding, Site};
+use crate::model::{Agency, Kind, Record};
+use crate::schema;
+use crate::schema::suggest::nearest;
+use rayon::prelude::*;
+use serde_saphyr::Spanned;
+use std::path::{Path, PathBuf};
+
+/// One file of the repository and its text (empty when it could not be read).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the root, with `/` separators.
+    pub path: String,
+    /// The file's text, for source snippets.
+    pub text: String,
+}
+
+/// One record file that parsed into a mapping with a known kind.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Index into [`Repo::files`].
+    pub file: usize,
+    /// The record's kind.
+    pub kind: Kind,
+    /// The id, as written (even if the record is otherwise broken).
+    pub id: Option<String>,
+    /// The positioned tree, for pointing findings at values.
+    pub tree: Spanned<Node>,
+    /// The typed record, when the file passed its schema.
+    pub record: Option<Record>,
+}
+
+impl Entry {
+    /// The text of a top-level string field of the tree, such as `service_user`.
+    pub fn raw_str(&self, field: &str) -> Option<&str> {
+        self.tree.value.get(field).and_then(|n| n.value.as_str())
+    }
+}
+
+/// A loaded records repository.
+#[derive(Debug)]
+pub struct Repo {
+    /// The root folder (holding `agency.yaml`).
+    pub root: PathBuf,
+    /// The agency, or the defaults when `agency.yaml` is broken.
+    pub agency: Agency,
+    /// Every file read or tried, in path order.
+    pub files: Vec<SourceFile>,
+    /// Records with a known kind, in path order.
+    pub entries: Vec<Entry>,
+    /// Problems found while loading.
+    pub findings: Vec<Finding>,
+}
+
+/// Why a repository could not be loaded at all (exit status 2).
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum LoadError {
+    /// No `agency.yaml` in the folder or above it.
+    #[error("no records repository at {0} or above it (looked for agency.yaml)")]
+    #[diagnostic(
+        code(carebook::no_repository),
+        help("run carebook inside a records repository, or pass its folder: carebook check path/to/records")
+    )]
+    NoRepository(PathBuf),
+    /// The folder given has no `agency.yaml`.
+    #[error("{0} is not a records repository: it has no agency.yaml")]
+    #[diagnostic(
+        code(carebook::no_agency),
+        help("a records repository has agency.yaml at its root; `carebook init` creates one")
+    )]
+    NoAgency(PathBuf),
+    /// The root cannot be read.
+    #[error("cannot read {0}: {1}")]
+    #[diagnostic(code(carebook::unreadable_root))]
+    Unreadable(PathBuf, String),
+}
+
+impl Repo {
+    /// Loads the repository at `dir`, or (when `search`) at the nearest
+    /// parent of `dir` that holds `agency.yaml`.
+    pub fn open(dir: &Path, search: bool) -> Result<Repo, LoadError> {
+        let root = if search {
+            walk::find_root(dir).ok_or_else(|| LoadError::NoRepository(dir.to_path_buf()))?
+        } else {
+            std::fs::read_dir(dir)
+                .map_err(|e| LoadError::Unreadable(dir.to_path_buf(), e.to_string()))?;
+            if !dir.join(AGENCY_FILE).is_file() {
+                return Err(LoadError::NoAgency(dir.to_path_buf()));
+            }
+            dir.to_path_buf()
+        };
+        Ok(Repo::load(root))
+    }
+
+    fn load(root: PathBuf) -> Repo {
+        let mut findings = Vec::new();
+        // The agency comes first: its `exclude:` decides what else is read.
+        let agency_loaded = load_file(&root, Path::new(AGENCY_FILE));
+        let agency = match &agency_loaded.entry {
+            Some(Entry {
+                record: Some(Record::Agency(a)),
+                ..
+            }) => a.clone(),
+            _ => Agency {
+                name: String::new(),
+                cqc: None,
+                office: None,
+                exclude: Vec::new(),
+                policy: Default::default(),
+            },
+        };
+        let (exclude, bad_globs) = walk::exclude_set(&agency.exclude);
+        if let Some(entry) = &agency_loaded.entry {
+            for (glob, why) in bad_globs {
+                let index = agency.exclude.iter().position(|g| *g == glob).unwrap_or(0);
+                let pos = pos_of(locate(&entry.tree, &format!("/exclude/{index}"), false));
+                findings.push(
+                    Finding::new(
+                        Code::SchemaFormat,
+                        site(AGENCY_FILE, pos),
+                        format!("`{glob}` is not a valid glob: {why}"),
+                    )
+                    .help("write a path pattern such as drafts/** or archive/*.yaml"),
+                );
+            }
+        }
+        let walked = walk::walk(&root, &exclude);
+        for (path, reason) in &walked.unreadable {
+            findings.push(
+                Finding::new(
+                    Code::IoUnreadable,
+                    site(&display_path(path), Pos::default()),
+                    format!("cannot read this path: {reason}"),
+                )
+                .help("check its permissions, or list it under `exclude:` in agency.yaml"),
+            );
+        }
+        let others: Vec<&PathBuf> = walked
+            .files
+            .iter()
+            .filter(|p| p.as_path() != Path::new(AGENCY_FILE))
+            .collect();
+        let loaded: Vec<Loaded> = others.par_iter().map(|p| load_file(&root, p)).collect();
+
+        let mut files = Vec::with_capacity(loaded.len() + 1);
+        let mut entries = Vec::with_capacity(loaded.len() + 1);
+        for mut l in std::iter::once(agency_loaded).chain(loaded) {
+            let index = files.len();
+            files.push(l.file);
+            findings.append(&mut l.findings);
+            if let Some(mut entry) = l.entry {
+                entry.file = index;
+                entries.push(entry);
+            }
+        }
+        Repo {
+            root,
+            agency,
+            files,
+            entries,
+            findings,
+        }
+    }
+
+    /// The site of the value at `pointer` in an entry's file.
+    pub fn site(&self, entry: &Entry, pointer: &str) -> Site {
+        Site {
+            file: self.files[entry.file].path.clone(),
+            pos: pos_of(locate(&entry.tree, pointer, false)),
+        }
+    }
+
+    /// The site of the key at `pointer` (for a field that should not be there).
+    pub fn key_site(&self, entry: &Entry, pointer: &str) -> Site {
+        Site {
+            file: self.files[entry.file].path.clone(),
+            pos: pos_of(locate(&entry.tree, pointer, true)),
+        }
+    }
+}
+
+fn site(file: &str, pos: Pos) -> Site {
+    Site {
+        file: file.to_owned(),
+        pos,
+    }
+}
+
+struct Loaded {
+    file: SourceFile,
+    entry: Option<Entry>,
+    findings: Vec<Finding>,
+}
+
+fn failure_finding(path: &str, f: ParseFailure) -> Finding {
+    let code = Code::from_str(f.code).unwrap_or(Code::YamlSyntax);
+    let mut finding = Finding::new(code, site(path, f.pos.unwrap_or_default()), f.message);
+    finding.help = f.help;
+    finding
+}
+
+fn load_file(root: &Path, rel: &Path) -> Loaded {
+    let path = display_path(rel);
+    let mut loaded = Loaded {
+        file: SourceFile {
+            path: path.clone(),
+            text: String::new(),
+        },
+        entry: None,
+        findings: Vec::new(),
+    };
+    let full = root.join(rel);
+    let size = std::fs::symlink_metadata(&full).map(|m| m.len()).unwrap_or(0);
+    let text = if size > MAX_FILE_BYTES {
+        Err(ParseFailure {
+            code: "yaml/too-large",
+            message: format!("the file is {} MiB, over the 8 MiB a record may be", size / (1024 * 1024)),
+            pos: None,
+            help: Some("a record file holds one record; move anything else out of the repository or list it under `exclude:`".into()),
+        })
+    } else {
+        parse::read_file(&full).and_then(|bytes| {
+            parse::decode(bytes).map_err(|(f, bytes)| {
+                // Keep a readable copy for the snippet; the file itself is untouched.
+                loaded.file.text = String::from_utf8_lossy(&bytes).into_owned();
+                f
+            })
+        })
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(f) => {
+            loaded.findings.push(failure_finding(&path, f));
+            return loaded;
+        }
+    };
+    let parsed = parse::parse(&text);
+    loaded.file.text = text;
+    let tree = match parsed {
+        Ok(tree) => tree,
+        Err(f) => {
+            loaded.findings.push(failure_finding(&path, f));
+            return loaded;
+        }
+    };
+    let is_agency_file = rel == Path::new(AGENCY_FILE);
+    match classify(&tree, is_agency_file) {
+        Ok(kind) => {
+            let (record, mut findings) = type_record(kind, &tree, &path);
+            loaded.findings.append(&mut findings);
+            let id = tree
+                .value
+                .get("id")
+                .and_then(|n| n.value.as_key());
+            loaded.entry = Some(Entry {
+                file: 0,
+                kind,
+                id,
+                tree,
+                record,
+            });
+        }
+        Err((code, message, pos, help)) => {
+            loaded
+                .findings
+                .push(Finding::new(code, site(&path, pos), message).help(help));
+        }
+    }
+    loaded
+}
+
+type Rejection = (Code, String, Pos, String);
+
+/// Reads `kind:` from the tree: the record's kind, or why it has none.
+fn classify(tree: &Spanned<Node>, is_agency_file: bool) -> Result<Kind, Rejection> {
+    let pos = pos_of(tree);
+    let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+    let kinds_list = names.join(", ");
+    let Node::Map(_) = &tree.value else {
+        let what = match &tree.value {
+            Node::Null => "the file is empty".to_owned(),
+            other => format!("the file holds {}, not a record", other.type_name()),
+        };
+        return Err((
+            Code::SchemaType,
+            format!("{what}: a record is a mapping that starts with `kind:`"),
+            pos,
+            "start the file with `kind:` and the record's fields, e.g. `kind: carer`".into(),
+        ));
+    };
+    let Some(kind_node) = tree.value.get("kind") else {
+        return Err((
+            Code::RecordUnknownKind,
+            "the record has no `kind:`".into(),
+            pos,
+            format!("add `kind:` with one of: {kinds_list}"),
+        ));
+    };
+    let word = kind_node.value.as_key().unwrap_or_default();
+    let kind_pos = pos_of(kind_node);
+    let Some(kind) = Kind::from_name(&word) else {
+        let help = match nearest(&word, names.iter().copied()) {
+            Some(n) => format!("did you mean `{n}`?"),
+            None => format!("the kinds are: {kinds_list}"),
+        };
+        return Err((
+            Code::RecordUnknownKind,
+            format!("`{word}` is not a kind of record"),
+            kind_pos,
+            help,
+        ));
+    };
+    match (kind == Kind::Agency, is_agency_file) {
+        (true, false) => Err((
+            Code::RecordUnknownKind,
+            "only agency.yaml at the repository root is `kind: agency`".into(),
+            kind_pos,
+            "an agency has one agency.yaml; give this file another kind or remove it".into(),
+        )),
+        (false, true) => Err((
+            Code::RecordUnknownKind,
+            format!("agency.yaml must be `kind: agency`, not `{word}`"),
+            kind_pos,
+            "move this record to a file of its own, and describe the agency in agency.yaml".into(),
+        )),
+        _ => Ok(kind),
+    }
+}
+
+/// Validates a tree against its kind's schema and reads the typed record.
+fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>, Vec<Finding>) {
+    let mut json = tree.value.to_json();
+    let id = tree.value.get("id").and_then(|n| n.value.as_key());
+    let errors = schema::validate(kind, &json);
+    let findings: Vec<Finding> = errors
+        .into_iter()
+        .map(|e| {
+            let node = locate(tree, &e.pointer, e.field.is_some());
+            let code = Code::from_str(e.code).unwrap_or(Code::SchemaType);
+            let mut f = Finding::new(code, site(path, pos_of(node)), e.message).maybe_record(id.as_deref());
+            f.help = e.help;
+            f
+        })
+        .collect();
+    if !findings.is_empty() {
+        return (None, findings);
+    }
+    if let Some(obj) = json.as_object_mut() {
+        obj.remove("kind");
+    }
+    let record = match kind {
+        Kind::Agency => serde_json::from_value(json).map(Record::Agency),
+        Kind::ServiceUser => serde_json::from_value(json).map(Record::ServiceUser),
+        Kind::CarePlan => serde_json::from_value(json).map(Record::CarePlan),
+        Kind::Carer => serde_json::from_value(json).map(Record::Carer),
+        Kind::VisitRules => serde_json::from_value(json).map(Record::VisitRules),
+        Kind::Rota => serde_json::from_value(json).map(Record::Rota),
+    };
+    match record {
+        Ok(r) => (Some(r), findings),
+        Err(e) => {
+            let f = Finding::new(Code::SchemaType, site(path, pos_of(tree)), e.to_string())
+                .maybe_record(id.as_deref());
+            (None, vec![f])
+        }
+    }
+}

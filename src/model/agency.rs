@@ -1,0 +1,231 @@
+//! `kind: agency`: the agency itself and its policy, whose every key has a
+//! default.
+
+use super::values::{Date, Location};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The file `agency.yaml` at the root of a records repository.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// The agency's name.
+    pub name: String,
+    /// The agency's CQC registration.
+    #[serde(default)]
+    pub cqc: Option<Cqc>,
+    /// The office, where carers without a home location start.
+    #[serde(default)]
+    pub office: Option<Location>,
+    /// Globs of paths (from the repository root) that hold no records.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// The agency's policy; every key is optional.
+    #[serde(default)]
+    pub policy: Policy,
+}
+
+/// CQC registration numbers.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cqc {
+    /// Provider id, e.g. 1-101234567.
+    pub provider_id: String,
+    /// Location id, e.g. 1-1098765432.
+    #[serde(default)]
+    pub location_id: Option<String>,
+}
+
+/// The agency's policy: review intervals, training, travel, working time,
+/// rota weights and rule severities.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Policy {
+    /// Months between care plan reviews.
+    pub care_plan_review_months: u32,
+    /// Months between risk reviews.
+    pub risk_review_months: u32,
+    /// Months between supervisions.
+    pub supervision_interval_months: u32,
+    /// Months between appraisals.
+    pub appraisal_interval_months: u32,
+    /// Years before a DBS check is renewed (not applied on the update service).
+    pub dbs_renewal_years: u32,
+    /// How many days ahead "due soon" and "expiring" look.
+    pub expiring_soon_days: u32,
+    /// Mandatory courses and their refresh interval in months (0 = once).
+    pub mandatory_training: BTreeMap<String, u32>,
+    /// How travel time is estimated.
+    pub travel: Travel,
+    /// Working time limits.
+    pub working_time: WorkingTime,
+    /// Rota engine settings.
+    pub rota: RotaPolicy,
+    /// Audit: a dated event committed later than this many days after its date.
+    pub late_entry_days: u32,
+    /// Audit: commits before this date are an import baseline.
+    pub audit_from: Option<Date>,
+    /// Rule code → `error`, `warning` or `off`.
+    pub rules: BTreeMap<String, RuleLevel>,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        let training = [
+            ("care-certificate", 0),
+            ("moving-and-handling", 12),
+            ("safeguarding-adults", 12),
+            ("infection-control", 12),
+            ("basic-life-support", 12),
+            ("fire-safety", 12),
+            ("medication", 12),
+            ("mental-capacity-act", 36),
+            ("food-hygiene", 36),
+        ];
+        Policy {
+            care_plan_review_months: 12,
+            risk_review_months: 6,
+            supervision_interval_months: 3,
+            appraisal_interval_months: 12,
+            dbs_renewal_years: 3,
+            expiring_soon_days: 30,
+            mandatory_training: training.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
+            travel: Travel::default(),
+            working_time: WorkingTime::default(),
+            rota: RotaPolicy::default(),
+            late_entry_days: 14,
+            audit_from: None,
+            rules: BTreeMap::new(),
+        }
+    }
+}
+
+/// A rule's severity as set by the agency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    /// Fails the check.
+    Error,
+    /// Reported, fails only with `--deny-warnings`.
+    Warning,
+    /// Not reported.
+    Off,
+}
+
+/// How travel time between two places is estimated.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Travel {
+    /// Straight line to road distance.
+    pub road_factor: f64,
+    /// Speed per travel mode, km/h.
+    pub speed_kmh: Speeds,
+    /// Optional CSV of `from,to,minutes[,mode]` by record id or `home:<carer-id>`.
+    pub matrix: Option<String>,
+}
+
+impl Default for Travel {
+    fn default() -> Self {
+        Travel {
+            road_factor: 1.3,
+            speed_kmh: Speeds::default(),
+            matrix: None,
+        }
+    }
+}
+
+/// Speeds per travel mode, km/h.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Speeds {
+    /// On foot.
+    pub walk: f64,
+    /// By bicycle.
+    pub bicycle: f64,
+    /// By bus or train.
+    #[serde(rename = "public-transport")]
+    pub public_transport: f64,
+    /// By car.
+    pub car: f64,
+}
+
+impl Default for Speeds {
+    fn default() -> Self {
+        Speeds {
+            walk: 4.5,
+            bicycle: 14.0,
+            public_transport: 15.0,
+            car: 30.0,
+        }
+    }
+}
+
+/// Working time limits.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct WorkingTime {
+    /// Most hours of visits plus travel between them in a week.
+    pub max_weekly_hours: f64,
+    /// Fewest hours between a carer's last visit of a day and first of the next.
+    pub min_rest_hours: f64,
+}
+
+impl Default for WorkingTime {
+    fn default() -> Self {
+        WorkingTime {
+            max_weekly_hours: 48.0,
+            min_rest_hours: 11.0,
+        }
+    }
+}
+
+/// Rota engine settings.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct RotaPolicy {
+    /// A visit may start this many minutes after its window, at a cost.
+    pub max_late_minutes: u32,
+    /// Weights of the rota objective.
+    pub weights: Weights,
+}
+
+impl Default for RotaPolicy {
+    fn default() -> Self {
+        RotaPolicy {
+            max_late_minutes: 30,
+            weights: Weights::default(),
+        }
+    }
+}
+
+/// Weights of the rota objective, a weighted sum.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Weights {
+    /// Per visit left unassigned.
+    pub unassigned_visit: f64,
+    /// Per minute late.
+    pub late_minute: f64,
+    /// Per minute of travel.
+    pub travel_minute: f64,
+    /// Per distinct carer beyond the first, per service user per week.
+    pub extra_carer_per_person: f64,
+    /// Per non-preferred carer where a preferred one was free.
+    pub preference_breach: f64,
+    /// Per hour above or below contracted hours.
+    pub contract_hour_gap: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            unassigned_visit: 10000.0,
+            late_minute: 50.0,
+            travel_minute: 1.0,
+            extra_carer_per_person: 60.0,
+            preference_breach: 40.0,
+            contract_hour_gap: 5.0,
+        }
+    }
+}

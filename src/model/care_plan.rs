@@ -1,0 +1,219 @@
+//! `kind: care-plan`: assessed needs, risks, medication support and consent.
+
+use super::values::{Date, Id, Time};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A person's care plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CarePlan {
+    /// Record id, e.g. CP-0001.
+    pub id: Id,
+    /// The service user this plan is for.
+    pub service_user: Id,
+    /// Where the plan stands; `review` stays in force.
+    pub status: PlanStatus,
+    /// Date of the assessment.
+    pub assessed_on: Date,
+    /// The carer (coordinator or senior) who assessed.
+    pub assessed_by: Id,
+    /// First day the plan applies.
+    pub effective_from: Date,
+    /// Date of the next review.
+    pub review_due: Date,
+    /// Needs, each with its outcome and support.
+    pub needs: Vec<Need>,
+    /// Risks and how they are reduced.
+    #[serde(default)]
+    pub risks: Vec<Risk>,
+    /// Medication support.
+    #[serde(default)]
+    pub medication: Option<Medication>,
+    /// Consent to this plan.
+    #[serde(default)]
+    pub consent: Option<Consent>,
+}
+
+impl CarePlan {
+    /// Whether the plan is in force (`active` or `review`).
+    pub fn in_force(&self) -> bool {
+        matches!(self.status, PlanStatus::Active | PlanStatus::Review)
+    }
+}
+
+/// Where a plan stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum PlanStatus {
+    Draft,
+    Active,
+    Review,
+    Ended,
+}
+
+/// One assessed need.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Need {
+    /// The area of need.
+    pub domain: Domain,
+    /// The need, in plain words.
+    pub need: String,
+    /// The outcome the person wants.
+    pub outcome: String,
+    /// How carers support it.
+    pub support: String,
+}
+
+/// Areas of need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum Domain {
+    PersonalCare,
+    Nutrition,
+    Mobility,
+    Medication,
+    Continence,
+    SkinIntegrity,
+    Communication,
+    MentalHealth,
+    Social,
+    Domestic,
+}
+
+/// A risk and its mitigation.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    /// What the risk is, e.g. falls.
+    pub risk: String,
+    /// How serious.
+    pub level: RiskLevel,
+    /// How it is reduced.
+    pub mitigation: String,
+    /// When it was last reviewed.
+    pub reviewed_on: Date,
+}
+
+/// Risk level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum RiskLevel {
+    Low,
+    Medium,
+    High,
+}
+
+/// Medication support.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Medication {
+    /// The level of support.
+    pub support: MedicationSupport,
+    /// The medicines.
+    #[serde(default)]
+    pub items: Vec<MedicationItem>,
+}
+
+/// Level of medication support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum MedicationSupport {
+    None,
+    Prompt,
+    Assist,
+    Administer,
+}
+
+/// One medicine.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MedicationItem {
+    /// Name and strength.
+    pub name: String,
+    /// Dose.
+    #[serde(default)]
+    pub dose: Option<String>,
+    /// Times of day.
+    #[serde(default)]
+    pub times: Vec<Time>,
+}
+
+/// Consent to the plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// The consent's status.
+    pub status: ConsentStatus,
+    /// Date consent was given (or refused, withdrawn).
+    #[serde(default)]
+    pub date: Option<Date>,
+    /// Who gave it.
+    #[serde(default)]
+    pub given_by: Option<GivenBy>,
+    /// The attorney or deputy, by name, when given by one.
+    #[serde(default)]
+    pub attorney: Option<String>,
+    /// The mental capacity assessment.
+    #[serde(default)]
+    pub capacity: Option<Capacity>,
+    /// The best-interests decision, when the person lacks capacity.
+    #[serde(default)]
+    pub best_interests: Option<BestInterests>,
+    /// The carer who recorded it.
+    #[serde(default)]
+    pub recorded_by: Option<Id>,
+}
+
+/// Consent status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum ConsentStatus {
+    Given,
+    Refused,
+    Withdrawn,
+    BestInterests,
+}
+
+/// Who gave consent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum GivenBy {
+    #[serde(rename = "self")]
+    Self_,
+    Lpa,
+    Deputy,
+}
+
+/// A mental capacity assessment.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Capacity {
+    /// Date of the assessment.
+    pub assessed_on: Date,
+    /// Whether the person has capacity for this decision.
+    pub has_capacity: bool,
+    /// The decision assessed.
+    #[serde(default)]
+    pub decision: Option<String>,
+}
+
+/// A best-interests decision.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BestInterests {
+    /// Date of the decision.
+    pub date: Date,
+    /// The carer who made it.
+    pub decision_maker: Id,
+    /// People consulted.
+    #[serde(default)]
+    pub consulted: Vec<String>,
+}

@@ -1,0 +1,83 @@
+//! Plain typed records, one module per kind. No IO here: the loader fills
+//! these from YAML, and they derive the JSON Schemas in `schema/`.
+
+pub mod agency;
+pub mod care_plan;
+pub mod carer;
+pub mod rota;
+pub mod service_user;
+pub mod values;
+pub mod visit_rules;
+
+pub use agency::{Agency, Policy};
+pub use care_plan::CarePlan;
+pub use carer::Carer;
+pub use rota::Rota;
+pub use service_user::ServiceUser;
+pub use visit_rules::VisitRules;
+
+use std::fmt;
+
+/// The kinds of record, as written after `kind:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// `agency.yaml`.
+    Agency,
+    /// A person who receives care.
+    ServiceUser,
+    /// A care plan.
+    CarePlan,
+    /// A member of staff.
+    Carer,
+    /// The visits a person needs.
+    VisitRules,
+    /// A week's rota.
+    Rota,
+}
+
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 6] = [
+        Kind::Agency,
+        Kind::ServiceUser,
+        Kind::CarePlan,
+        Kind::Carer,
+        Kind::VisitRules,
+        Kind::Rota,
+    ];
+
+    /// The word written after `kind:`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Agency => "agency",
+            Kind::ServiceUser => "service-user",
+            Kind::CarePlan => "care-plan",
+            Kind::Carer => "carer",
+            Kind::VisitRules => "visit-rules",
+            Kind::Rota => "rota",
+        }
+    }
+
+    /// The kind named by `word`.
+    pub fn from_name(word: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == word)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A typed record of any kind.
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub enum Record {
+    Agency(Agency),
+    ServiceUser(ServiceUser),
+    CarePlan(CarePlan),
+    Carer(Carer),
+    VisitRules(VisitRules),
+    Rota(Rota),
+}

@@ -1,0 +1,225 @@
+//! Turning a JSON Schema validation error into a finding a person can act
+//! on: the right code, a plain message and a hint.
+
+use super::SchemaError;
+use super::suggest::nearest;
+use crate::model::values::explain_format;
+use jsonschema::ValidationError;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use serde_json::Value;
+
+/// Explains one validation error. `sub` is the schema object holding the
+/// failed keyword.
+pub(super) fn explain(
+    error: &ValidationError<'_>,
+    pointer: String,
+    sub: Option<&Value>,
+    _root: &Value,
+) -> Vec<SchemaError> {
+    let instance: &Value = error.instance();
+    let field = pointer.rsplit('/').next().unwrap_or_default().to_owned();
+    let described = describe(instance);
+    let one = |code: &'static str, message: String, help: Option<String>| {
+        vec![SchemaError {
+            code,
+            pointer: pointer.clone(),
+            field: None,
+            message,
+            help,
+        }]
+    };
+    match error.kind() {
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default().to_owned();
+            let what = sub
+                .and_then(|s| s.pointer(&format!("/properties/{name}/description")))
+                .and_then(Value::as_str)
+                .map(|d| format!(" ({})", d.trim_end_matches('.').to_lowercase()))
+                .unwrap_or_default();
+            let mut e = one(
+                "schema/missing-field",
+                format!("missing required field `{name}`"),
+                Some(format!("add `{name}:`{what}")),
+            );
+            e[0].field = None;
+            e
+        }
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let known: Vec<&str> = sub
+                .and_then(|s| s.get("properties"))
+                .and_then(Value::as_object)
+                .map(|p| p.keys().map(String::as_str).collect())
+                .unwrap_or_default();
+            unexpected
+                .iter()
+                .map(|name| SchemaError {
+                    code: "schema/unknown-field",
+                    pointer: format!("{pointer}/{}", escape(name)),
+                    field: Some(name.clone()),
+                    message: format!("unknown field `{name}`"),
+                    help: Some(match nearest(name, known.iter().copied()) {
+                        Some(n) => format!("did you mean `{n}`?"),
+                        None => format!("the fields here are: {}", known.join(", ")),
+                    }),
+                })
+                .collect()
+        }
+        ValidationErrorKind::Type { kind } => {
+            let format = sub
+                .and_then(|s| s.get("format"))
+                .and_then(Value::as_str)
+                .filter(|f| super::FORMATS.contains(f));
+            if let (Some(format), false) = (format, instance.is_object() || instance.is_array()) {
+                let text = scalar_text(instance);
+                let why = explain_format(format, &text)
+                    .unwrap_or_else(|| format!("`{text}` is not in the expected form"));
+                return one("schema/format", why, quote_hint(format));
+            }
+            let expected = match kind {
+                TypeKind::Single(t) => article(&t.to_string()),
+                TypeKind::Multiple(ts) => ts
+                    .into_iter()
+                    .map(|t| article(&t.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+            };
+            one(
+                "schema/type",
+                format!("`{field}` should be {expected}, not {described}"),
+                type_hint(&expected),
+            )
+        }
+        ValidationErrorKind::Enum { options } | ValidationErrorKind::Constant { expected_value: options } => {
+            let allowed: Vec<String> = match options.as_ref() {
+                Value::Array(a) => a.iter().map(scalar_text).collect(),
+                other => vec![scalar_text(other)],
+            };
+            let text = scalar_text(instance);
+            let help = match nearest(&text, allowed.iter().map(String::as_str)) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => format!("use one of: {}", allowed.join(", ")),
+            };
+            one(
+                "schema/enum",
+                format!("`{text}` is not allowed for `{field}`"),
+                Some(help),
+            )
+        }
+        ValidationErrorKind::Format { format } => {
+            let text = scalar_text(instance);
+            let why = explain_format(format, &text)
+                .unwrap_or_else(|| format!("`{text}` is not a valid {format}"));
+            one("schema/format", why, quote_hint(format))
+        }
+        ValidationErrorKind::Pattern { .. } => {
+            let text = scalar_text(instance);
+            let format = sub.and_then(|s| s.get("format")).and_then(Value::as_str);
+            let why = format
+                .and_then(|f| explain_format(f, &text))
+                .unwrap_or_else(|| format!("`{text}` is not in the expected form for `{field}`"));
+            one("schema/format", why, format.and_then(quote_hint))
+        }
+        ValidationErrorKind::Minimum { limit }
+        | ValidationErrorKind::ExclusiveMinimum { limit } => one(
+            "schema/format",
+            format!("`{field}` is {}, below the least allowed, {limit}", scalar_text(instance)),
+            None,
+        ),
+        ValidationErrorKind::Maximum { limit }
+        | ValidationErrorKind::ExclusiveMaximum { limit } => one(
+            "schema/format",
+            format!("`{field}` is {}, above the most allowed, {limit}", scalar_text(instance)),
+            None,
+        ),
+        ValidationErrorKind::MinItems { .. } => one(
+            "schema/format",
+            format!("`{field}` is an empty list"),
+            Some("list at least one item, or remove the field".into()),
+        ),
+        ValidationErrorKind::UniqueItems => one(
+            "schema/format",
+            format!("`{field}` lists the same item twice"),
+            Some("remove the repeated item".into()),
+        ),
+        ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
+            if instance.is_object() {
+                return one(
+                    "schema/type",
+                    format!("`{field}` should be a word or a list, not {described}"),
+                    None,
+                );
+            }
+            let desc = sub
+                .and_then(|s| s.get("description"))
+                .and_then(Value::as_str)
+                .unwrap_or("see the schema for the allowed forms");
+            one(
+                "schema/enum",
+                format!("`{}` is not allowed for `{field}`", scalar_text(instance)),
+                Some(desc.to_owned()),
+            )
+        }
+        _ => one("schema/type", error.to_string(), None),
+    }
+}
+
+fn escape(name: &str) -> String {
+    name.replace('~', "~0").replace('/', "~1")
+}
+
+fn article(t: &str) -> String {
+    match t {
+        "object" => "a mapping".into(),
+        "array" => "a list".into(),
+        "string" => "text".into(),
+        "integer" => "a whole number".into(),
+        "number" => "a number".into(),
+        "boolean" => "true or false".into(),
+        "null" => "empty".into(),
+        other => other.into(),
+    }
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "empty".into(),
+        Value::Bool(b) => format!("the boolean `{b}`"),
+        Value::Number(n) => format!("the number `{n}`"),
+        Value::String(s) => format!("the text `{s}`"),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "a mapping".into(),
+    }
+}
+
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "null".into(),
+        other => other.to_string(),
+    }
+}
+
+fn type_hint(expected: &str) -> Option<String> {
+    match expected {
+        "a mapping" => Some("write `key: value` pairs indented under the field".into()),
+        "a list" => Some("write a list: `[a, b]` or one `- item` per line".into()),
+        "true or false" => Some("write `true` or `false` (`yes` and `no` are text)".into()),
+        s if s.starts_with("text") => Some("quote the value to make it text, e.g. \"0117 000 0000\"".into()),
+        _ => None,
+    }
+}
+
+fn quote_hint(format: &str) -> Option<String> {
+    let example = match format {
+        "date" => "2026-11-30",
+        "carebook-time" => "\"07:30\"",
+        "carebook-window" => "\"07:30-08:30\"",
+        "carebook-duration" => "45m, 1h or 1h30m",
+        "carebook-week" => "2026-W49",
+        "carebook-nhs-number" => "\"943 476 5919\"",
+        "carebook-postcode" => "BS3 4AB",
+        "carebook-id" => "SU-0001",
+        _ => return None,
+    };
+    Some(format!("for example: {example}"))
+}

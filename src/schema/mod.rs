@@ -1,0 +1,168 @@
+//! One JSON Schema per record kind, generated from the model types.
+//!
+//! The same schemas are committed in `schema/` (where editors read them
+//! through yaml-language-server) and compiled here to validate every file,
+//! so that every structural error of a file is reported at once, with the
+//! JSON pointer of the value it is about.
+
+mod explain;
+pub mod suggest;
+
+use crate::model::{Agency, CarePlan, Carer, Kind, Rota, ServiceUser, VisitRules, values};
+use jsonschema::{Draft, Validator};
+use schemars::JsonSchema;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The file name of a kind's schema in `schema/`, e.g. `carer.schema.json`.
+pub fn file_name(kind: Kind) -> String {
+    format!("{}.schema.json", kind.name())
+}
+
+fn generate<T: JsonSchema>(kind: Kind) -> Value {
+    let mut settings = schemars::generate::SchemaSettings::draft07();
+    settings.inline_subschemas = true;
+    let mut generator = settings.into_generator();
+    let schema = generator.root_schema_for::<T>();
+    let mut value = schema.to_value();
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert(
+            "$id".into(),
+            json!(format!("https://carebook.invalid/schema/{}", file_name(kind))),
+        );
+        obj.insert("title".into(), json!(format!("carebook {} record", kind.name())));
+        if let Some(props) = obj.get_mut("properties").and_then(Value::as_object_mut) {
+            let mut with_kind = serde_json::Map::new();
+            with_kind.insert(
+                "kind".into(),
+                json!({"const": kind.name(), "description": "The record kind."}),
+            );
+            with_kind.extend(std::mem::take(props));
+            *props = with_kind;
+        }
+        if let Some(required) = obj.get_mut("required").and_then(Value::as_array_mut) {
+            required.insert(0, json!("kind"));
+        }
+    }
+    value
+}
+
+/// The JSON Schema of a kind.
+pub fn schema_for(kind: Kind) -> Value {
+    match kind {
+        Kind::Agency => generate::<Agency>(kind),
+        Kind::ServiceUser => generate::<ServiceUser>(kind),
+        Kind::CarePlan => generate::<CarePlan>(kind),
+        Kind::Carer => generate::<Carer>(kind),
+        Kind::VisitRules => generate::<VisitRules>(kind),
+        Kind::Rota => generate::<Rota>(kind),
+    }
+}
+
+/// The schema's text as committed in `schema/`: pretty JSON and a newline.
+pub fn schema_text(kind: Kind) -> String {
+    let mut text = serde_json::to_string_pretty(&schema_for(kind)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+struct Compiled {
+    schema: Value,
+    validator: Validator,
+}
+
+static VALIDATORS: LazyLock<HashMap<Kind, Option<Compiled>>> = LazyLock::new(|| {
+    Kind::ALL
+        .into_iter()
+        .map(|kind| {
+            let schema = schema_for(kind);
+            let mut options = jsonschema::options()
+                .with_draft(Draft::Draft7)
+                .should_validate_formats(true);
+            for format in FORMATS {
+                options = options.with_format(*format, move |s: &str| values::check_format(format, s));
+            }
+            let compiled = options
+                .build(&schema)
+                .ok()
+                .map(|validator| Compiled { schema, validator });
+            (kind, compiled)
+        })
+        .collect()
+});
+
+pub(crate) const FORMATS: &[&str] = &[
+    "date",
+    "carebook-time",
+    "carebook-window",
+    "carebook-duration",
+    "carebook-week",
+    "carebook-nhs-number",
+    "carebook-postcode",
+    "carebook-id",
+];
+
+/// One structural problem of a record, before it gets a position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaError {
+    /// Rule code: `schema/missing-field`, `schema/unknown-field`,
+    /// `schema/type`, `schema/enum` or `schema/format`.
+    pub code: &'static str,
+    /// JSON pointer of the value (for a missing field, of the mapping).
+    pub pointer: String,
+    /// For an unknown field, its name (the finding points at the key).
+    pub field: Option<String>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+/// Validates a record's JSON against its kind's schema: every error, in
+/// document order, at most one per value.
+pub fn validate(kind: Kind, instance: &Value) -> Vec<SchemaError> {
+    let Some(Some(compiled)) = VALIDATORS.get(&kind) else {
+        return Vec::new();
+    };
+    let mut errors: Vec<SchemaError> = Vec::new();
+    for error in compiled.validator.iter_errors(instance) {
+        let pointer = error.instance_path().as_str().to_owned();
+        let schema_path = error.schema_path().as_str().to_owned();
+        let sub = subschema(&compiled.schema, &schema_path);
+        errors.extend(explain::explain(&error, pointer, sub, &compiled.schema));
+    }
+    // One finding per value: the first (most specific) wins.
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|e| seen.insert((e.pointer.clone(), e.field.clone())));
+    errors
+}
+
+/// The schema object that holds the keyword at `schema_path`, with `$ref`s
+/// followed, e.g. the `duration` property for `.../duration/pattern`.
+fn subschema<'a>(root: &'a Value, schema_path: &str) -> Option<&'a Value> {
+    let mut segments: Vec<&str> = schema_path.split('/').skip(1).collect();
+    segments.pop();
+    let mut node = root;
+    for seg in segments {
+        let seg = seg.replace("~1", "/").replace("~0", "~");
+        node = match node {
+            Value::Object(map) => map.get(&seg)?,
+            Value::Array(items) => items.get(seg.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+        node = follow_ref(root, node);
+    }
+    Some(node)
+}
+
+/// Follows a local `$ref` (`#/definitions/X`) if `node` is one.
+pub(crate) fn follow_ref<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
+    match node.get("$ref").and_then(Value::as_str) {
+        Some(r) => r
+            .strip_prefix('#')
+            .and_then(|p| root.pointer(p))
+            .unwrap_or(node),
+        None => node,
+    }
+}

@@ -1,0 +1,1 @@
+//! Rule fixtures of this family (being written).
