@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod check;
+pub mod fsutil;
 pub mod load;
 pub mod model;
 pub mod schema;

@@ -95,9 +95,25 @@ impl<'a> Context<'a> {
     /// `service_user`: rules then hold back conclusions such as "no care
     /// plan", which would only repeat the schema error.
     pub fn has_broken(&self, kind: Kind, service_user: &str) -> bool {
-        self.repo.entries.iter().any(|e| {
-            e.kind == kind && e.record.is_none() && e.raw_str("service_user") == Some(service_user)
-        })
+        let unparsed = self.repo.salvaged.iter().any(|(_, fields)| {
+            Repo::salvaged_value(fields, "kind") == Some(kind.name())
+                && Repo::salvaged_value(fields, "service_user") == Some(service_user)
+        });
+        unparsed
+            || self.repo.entries.iter().any(|e| {
+                e.kind == kind
+                    && e.record.is_none()
+                    && e.raw_str("service_user") == Some(service_user)
+            })
+    }
+
+    /// Whether `id` is the id of a file that did not parse: references to
+    /// it are not reported, since the file's own finding says what to fix.
+    pub fn is_unparsed_id(&self, id: &str) -> bool {
+        self.repo
+            .salvaged
+            .iter()
+            .any(|(_, fields)| Repo::salvaged_value(fields, "id") == Some(id))
     }
 
     /// The carer with `id`.

@@ -2,6 +2,7 @@
 //! subcommand. Only the binary knows about clap.
 
 mod check;
+mod schema;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -26,6 +27,8 @@ pub struct Cli {
 enum Command {
     /// Validate the records: every finding with its file, line and column.
     Check(check::Args),
+    /// Write the JSON Schemas of the record kinds (for editors).
+    Schema(schema::Args),
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -39,6 +42,7 @@ pub fn main() -> ExitCode {
     let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     match cli.command {
         Command::Check(args) => check::run(args, today),
+        Command::Schema(args) => schema::run(args),
     }
 }
 

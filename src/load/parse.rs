@@ -113,7 +113,50 @@ fn options() -> serde_saphyr::Options {
 
 /// Parses YAML text into a positioned tree.
 pub fn parse(text: &str) -> Result<Spanned<Node>, ParseFailure> {
-    serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options()).map_err(classify)
+    serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options()).map_err(|e| {
+        let mut failure = classify(e);
+        if failure.code == "yaml/multiple-documents" {
+            failure.pos = second_document_start(text).or(failure.pos);
+        }
+        failure
+    })
+}
+
+/// The `---` line that starts the second document, if any.
+fn second_document_start(text: &str) -> Option<Pos> {
+    let mut offset = 0;
+    let mut seen_content = false;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed.starts_with("--- ") {
+            if seen_content {
+                return Some(Pos {
+                    line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                    column: 1,
+                    offset,
+                    len: 3,
+                });
+            }
+        } else if !trimmed.is_empty() && !trimmed.starts_with('#') {
+            seen_content = true;
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Top-level `key: value` scalars read line by line from a file that did
+/// not parse, so that its `kind`, `id` and `service_user` are still known
+/// and other records' references to it are not reported as broken too.
+pub fn salvage_top_level(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .filter_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            let v = v.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']);
+            (!v.is_empty()).then(|| (k.trim().to_owned(), v.to_owned()))
+        })
+        .collect()
 }
 
 fn location_of(e: &YamlError) -> Option<Pos> {

@@ -57,6 +57,16 @@ pub struct Repo {
     pub entries: Vec<Entry>,
     /// Problems found while loading.
     pub findings: Vec<Finding>,
+    /// Files that did not parse, with the top-level scalars salvaged from
+    /// their text (their `kind`, `id`, `service_user`), by file index.
+    pub salvaged: Vec<(usize, Vec<(String, String)>)>,
+}
+
+impl Repo {
+    /// A salvaged top-level value of a file that did not parse.
+    pub fn salvaged_value<'a>(fields: &'a [(String, String)], key: &str) -> Option<&'a str> {
+        fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
 }
 
 /// Why a repository could not be loaded at all (exit status 2).
@@ -149,12 +159,16 @@ impl Repo {
             .collect();
         let loaded: Vec<Loaded> = others.par_iter().map(|p| load_file(&root, p)).collect();
 
+        let mut salvaged = Vec::new();
         let mut files = Vec::with_capacity(loaded.len() + 1);
         let mut entries = Vec::with_capacity(loaded.len() + 1);
         for mut l in std::iter::once(agency_loaded).chain(loaded) {
             let index = files.len();
             files.push(l.file);
             findings.append(&mut l.findings);
+            if l.entry.is_none() && !files[index].text.is_empty() {
+                salvaged.push((index, parse::salvage_top_level(&files[index].text)));
+            }
             if let Some(mut entry) = l.entry {
                 entry.file = index;
                 entries.push(entry);
@@ -166,6 +180,7 @@ impl Repo {
             files,
             entries,
             findings,
+            salvaged,
         }
     }
 

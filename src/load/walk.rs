@@ -69,8 +69,13 @@ pub fn walk(root: &Path, exclude: &GlobSet) -> Walk {
                     .path()
                     .extension()
                     .is_some_and(|x| x == "yaml" || x == "yml");
-                if is_yaml && e.file_type().is_file() {
+                let kind = e.file_type();
+                if is_yaml && kind.is_file() {
                     out.files.push(relative(e.path()));
+                } else if is_yaml && !kind.is_dir() && !kind.is_symlink() {
+                    // A pipe, socket or device: opening it could block forever.
+                    out.unreadable
+                        .push((relative(e.path()), "not a regular file (a pipe, socket or device)".into()));
                 }
             }
             Err(err) => {

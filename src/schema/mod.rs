@@ -27,11 +27,6 @@ fn generate<T: JsonSchema>(kind: Kind) -> Value {
     let schema = generator.root_schema_for::<T>();
     let mut value = schema.to_value();
     if let Some(obj) = value.as_object_mut() {
-        obj.insert(
-            "$id".into(),
-            json!(format!("https://carebook.invalid/schema/{}", file_name(kind))),
-        );
-        obj.insert("title".into(), json!(format!("carebook {} record", kind.name())));
         if let Some(props) = obj.get_mut("properties").and_then(Value::as_object_mut) {
             let mut with_kind = serde_json::Map::new();
             with_kind.insert(
@@ -44,6 +39,19 @@ fn generate<T: JsonSchema>(kind: Kind) -> Value {
         if let Some(required) = obj.get_mut("required").and_then(Value::as_array_mut) {
             required.insert(0, json!("kind"));
         }
+        // Readers look at the top first: dialect, title and description.
+        let mut ordered = serde_json::Map::new();
+        ordered.insert("$schema".into(), json!("http://json-schema.org/draft-07/schema#"));
+        ordered.insert("title".into(), json!(format!("carebook {} record", kind.name())));
+        for key in ["description", "type", "required", "additionalProperties"] {
+            if let Some(v) = obj.remove(key) {
+                ordered.insert(key.into(), v);
+            }
+        }
+        obj.remove("$schema");
+        obj.remove("title");
+        ordered.extend(std::mem::take(obj));
+        *obj = ordered;
     }
     value
 }

@@ -2,7 +2,10 @@
 
 mod support;
 
+mod bad_input;
 mod base;
+mod output;
+mod records;
 mod people_plans;
 mod rota;
 mod staff;

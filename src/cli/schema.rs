@@ -1,0 +1,39 @@
+//! `carebook schema`: write the JSON Schemas, for editors and other tools.
+
+use carebook::model::Kind;
+use carebook::schema;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `carebook schema`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Folder to write `<kind>.schema.json` files into (default: print the
+    /// schemas to standard output as one JSON object keyed by kind).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+/// Writes or prints the schemas.
+pub fn run(args: Args) -> ExitCode {
+    match args.out {
+        Some(dir) => {
+            for kind in Kind::ALL {
+                let path = dir.join(schema::file_name(kind));
+                if let Err(e) = carebook::fsutil::write_atomic(&path, schema::schema_text(kind).as_bytes()) {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    return ExitCode::from(super::EXIT_FAILED);
+                }
+                println!("wrote {}", path.display());
+            }
+        }
+        None => {
+            let all: serde_json::Map<String, serde_json::Value> = Kind::ALL
+                .into_iter()
+                .map(|k| (k.name().to_owned(), schema::schema_for(k)))
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,93 @@
+//! Fixture pairs for the YAML, record, schema and reference rules.
+
+use crate::support::rule_pair;
+
+#[test]
+fn yaml_syntax() {
+    let f = rule_pair("yaml-syntax", "yaml/syntax", "carers/C-0002.yaml", 3);
+    assert_eq!(f["column"], 7, "{f}");
+}
+
+#[test]
+fn yaml_duplicate_key() {
+    let f = rule_pair("yaml-duplicate-key", "yaml/duplicate-key", "carers/C-0002.yaml", 5);
+    assert!(f["message"].as_str().unwrap_or("").contains("`role`"), "{f}");
+}
+
+#[test]
+fn yaml_multiple_documents() {
+    rule_pair("yaml-multiple-documents", "yaml/multiple-documents", "carers/C-0002.yaml", 36);
+}
+
+#[test]
+fn yaml_encoding() {
+    let f = rule_pair("yaml-encoding", "yaml/encoding", "carers/C-0002.yaml", 3);
+    assert_eq!(f["column"], 10, "{f}");
+    assert!(f["message"].as_str().unwrap_or("").contains("0xE9"), "{f}");
+}
+
+#[test]
+fn yaml_too_large_alias_bomb() {
+    rule_pair("yaml-too-large", "yaml/too-large", "carers/bomb.yaml", 7);
+}
+
+#[test]
+fn record_unknown_kind() {
+    let f = rule_pair("record-unknown-kind", "record/unknown-kind", "carers/C-0002.yaml", 1);
+    assert_eq!(f["help"], "did you mean `carer`?");
+}
+
+#[test]
+fn record_duplicate_id() {
+    let f = rule_pair("record-duplicate-id", "record/duplicate-id", "carers/C-0001-copy.yaml", 2);
+    let related = &f["related"][0];
+    assert_eq!(related["file"], "carers/C-0001.yaml", "{f}");
+    assert_eq!(related["line"], 2, "{f}");
+}
+
+#[test]
+fn schema_missing_field() {
+    let f = rule_pair("schema-missing-field", "schema/missing-field", "carers/C-0002.yaml", 1);
+    assert!(f["help"].as_str().unwrap_or("").contains("`role:`"), "{f}");
+}
+
+#[test]
+fn schema_unknown_field() {
+    let f = rule_pair("schema-unknown-field", "schema/unknown-field", "carers/C-0002.yaml", 11);
+    assert_eq!(f["help"], "did you mean `skills`?");
+    assert_eq!(f["column"], 1);
+}
+
+#[test]
+fn schema_type() {
+    rule_pair("schema-type", "schema/type", "carers/C-0002.yaml", 11);
+}
+
+#[test]
+fn schema_enum() {
+    let f = rule_pair("schema-enum", "schema/enum", "carers/C-0002.yaml", 10);
+    assert_eq!(f["help"], "did you mean `walk`?");
+}
+
+#[test]
+fn schema_format() {
+    let f = rule_pair("schema-format", "schema/format", "visit-rules/VR-0001.yaml", 10);
+    assert!(f["message"].as_str().unwrap_or("").contains("ends before it starts"), "{f}");
+}
+
+#[test]
+fn nhs_number_check_digit() {
+    rule_pair("nhs-number-check-digit", "nhs-number/check-digit", "service-users/SU-0001.yaml", 7);
+}
+
+#[test]
+fn ref_unknown() {
+    let f = rule_pair("ref-unknown", "ref/unknown", "visit-rules/VR-0001.yaml", 4);
+    assert_eq!(f["help"], "did you mean `CP-0001`?");
+}
+
+#[test]
+fn ref_mismatch() {
+    let f = rule_pair("ref-mismatch", "ref/mismatch", "visit-rules/VR-0002.yaml", 4);
+    assert_eq!(f["related"][0]["file"], "care-plans/CP-0001.yaml");
+}
