@@ -299,9 +299,9 @@ fn classify(tree: &Spanned<Node>, is_agency_file: bool) -> Result<Kind, Rejectio
     let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
     let kinds_list = names.join(", ");
     let Node::Map(_) = &tree.value else {
-        let what = match &tree.value {
-            Node::Null => "the file is empty".to_owned(),
-            other => format!("the file holds {}, not a record", other.type_name()),
+        let (what, pos) = match &tree.value {
+            Node::Null => ("the file is empty".to_owned(), Pos { line: 1, column: 1, offset: 0, len: 0 }),
+            other => (format!("the file holds {}, not a record", other.type_name()), pos),
         };
         return Err((
             Code::SchemaType,
