@@ -16,8 +16,12 @@ fn table(text: &str) -> BTreeMap<String, String> {
             let cells: Vec<&str> = line.split('|').map(str::trim).collect();
             let code = cells.get(1)?.trim_matches('`');
             let severity = *cells.get(2)?;
-            let is_code = code.contains('/') && code.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '/');
-            (is_code && matches!(severity, "error" | "warning")).then(|| (code.to_owned(), severity.to_owned()))
+            let is_code = code.contains('/')
+                && code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c == '/');
+            (is_code && matches!(severity, "error" | "warning"))
+                .then(|| (code.to_owned(), severity.to_owned()))
         })
         .collect()
 }
@@ -53,7 +57,11 @@ fn every_code_is_in_the_readme_table() {
     let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
     let documented = table(&readme);
     for c in Code::ALL {
-        assert!(documented.contains_key(c.as_str()), "{} is not in the README's rule table", c.as_str());
+        assert!(
+            documented.contains_key(c.as_str()),
+            "{} is not in the README's rule table",
+            c.as_str()
+        );
     }
 }
 
@@ -66,5 +74,8 @@ fn the_bundled_format_page_is_the_shared_contract() {
         return;
     };
     let ours = std::fs::read_to_string(root().join("docs/records-format.md")).expect("docs copy");
-    assert!(ours == contract, "docs/records-format.md differs from the shared contract: copy it again");
+    assert!(
+        ours == contract,
+        "docs/records-format.md differs from the shared contract: copy it again"
+    );
 }

@@ -93,7 +93,7 @@ codes! {
 
 impl Code {
     /// The code written as `word`, e.g. from `policy.rules`.
-    pub fn from_str(word: &str) -> Option<Code> {
+    pub fn from_code(word: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|c| c.as_str() == word)
     }
 }

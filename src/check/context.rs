@@ -82,7 +82,13 @@ impl<'a> Context<'a> {
     }
 
     /// A finding about the value at `pointer` of `entry`, naming its record.
-    pub fn finding(&self, code: Code, entry: &Entry, pointer: &str, message: impl Into<String>) -> Finding {
+    pub fn finding(
+        &self,
+        code: Code,
+        entry: &Entry,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> Finding {
         Finding::new(code, self.site(entry, pointer), message).maybe_record(entry.id.as_deref())
     }
 
@@ -118,7 +124,10 @@ impl<'a> Context<'a> {
 
     /// The carer with `id`.
     pub fn carer(&self, id: &str) -> Option<At<'a, Carer>> {
-        self.carers.iter().copied().find(|c| c.record.id.as_str() == id)
+        self.carers
+            .iter()
+            .copied()
+            .find(|c| c.record.id.as_str() == id)
     }
 
     /// The service user with `id`.
@@ -131,7 +140,10 @@ impl<'a> Context<'a> {
 
     /// The care plan with `id`.
     pub fn care_plan(&self, id: &str) -> Option<At<'a, CarePlan>> {
-        self.care_plans.iter().copied().find(|c| c.record.id.as_str() == id)
+        self.care_plans
+            .iter()
+            .copied()
+            .find(|c| c.record.id.as_str() == id)
     }
 }
 

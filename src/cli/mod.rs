@@ -39,7 +39,9 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 /// Parses the arguments and runs the subcommand.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     match cli.command {
         Command::Check(args) => check::run(args, today),
         Command::Schema(args) => schema::run(args),

@@ -20,7 +20,9 @@ pub fn run(args: Args) -> ExitCode {
         Some(dir) => {
             for kind in Kind::ALL {
                 let path = dir.join(schema::file_name(kind));
-                if let Err(e) = carebook::fsutil::write_atomic(&path, schema::schema_text(kind).as_bytes()) {
+                if let Err(e) =
+                    carebook::fsutil::write_atomic(&path, schema::schema_text(kind).as_bytes())
+                {
                     eprintln!("error: cannot write {}: {e}", path.display());
                     return ExitCode::from(super::EXIT_FAILED);
                 }

@@ -153,19 +153,34 @@ pub fn salvage_top_level(text: &str) -> Vec<(String, String)> {
         .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
         .filter_map(|l| {
             let (k, v) = l.split_once(':')?;
-            let v = v.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']);
+            let v = v
+                .split(" #")
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['"', '\'']);
             (!v.is_empty()).then(|| (k.trim().to_owned(), v.to_owned()))
         })
         .collect()
 }
 
 fn location_of(e: &YamlError) -> Option<Pos> {
-    e.location().map(|loc| Pos {
-        line: u32::try_from(loc.line()).unwrap_or(u32::MAX),
-        column: u32::try_from(loc.column()).unwrap_or(u32::MAX),
-        offset: loc.span().byte_offset().and_then(|o| usize::try_from(o).ok()).unwrap_or(0),
-        len: loc.span().byte_len().and_then(|o| usize::try_from(o).ok()).unwrap_or(0),
-    }).filter(|p| p.line > 0)
+    e.location()
+        .map(|loc| Pos {
+            line: u32::try_from(loc.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(loc.column()).unwrap_or(u32::MAX),
+            offset: loc
+                .span()
+                .byte_offset()
+                .and_then(|o| usize::try_from(o).ok())
+                .unwrap_or(0),
+            len: loc
+                .span()
+                .byte_len()
+                .and_then(|o| usize::try_from(o).ok())
+                .unwrap_or(0),
+        })
+        .filter(|p| p.line > 0)
 }
 
 fn classify(e: YamlError) -> ParseFailure {

@@ -65,7 +65,10 @@ pub struct Repo {
 impl Repo {
     /// A salvaged top-level value of a file that did not parse.
     pub fn salvaged_value<'a>(fields: &'a [(String, String)], key: &str) -> Option<&'a str> {
-        fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -76,7 +79,9 @@ pub enum LoadError {
     #[error("no records repository at {0} or above it (looked for agency.yaml)")]
     #[diagnostic(
         code(carebook::no_repository),
-        help("run carebook inside a records repository, or pass its folder: carebook check path/to/records")
+        help(
+            "run carebook inside a records repository, or pass its folder: carebook check path/to/records"
+        )
     )]
     NoRepository(PathBuf),
     /// The folder given has no `agency.yaml`.
@@ -215,7 +220,7 @@ struct Loaded {
 }
 
 fn failure_finding(path: &str, f: ParseFailure) -> Finding {
-    let code = Code::from_str(f.code).unwrap_or(Code::YamlSyntax);
+    let code = Code::from_code(f.code).unwrap_or(Code::YamlSyntax);
     let mut finding = Finding::new(code, site(path, f.pos.unwrap_or_default()), f.message);
     finding.help = f.help;
     finding
@@ -232,7 +237,9 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
         findings: Vec::new(),
     };
     let full = root.join(rel);
-    let size = std::fs::symlink_metadata(&full).map(|m| m.len()).unwrap_or(0);
+    let size = std::fs::symlink_metadata(&full)
+        .map(|m| m.len())
+        .unwrap_or(0);
     let text = if size > MAX_FILE_BYTES {
         Err(ParseFailure {
             code: "yaml/too-large",
@@ -270,10 +277,7 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
         Ok(kind) => {
             let (record, mut findings) = type_record(kind, &tree, &path);
             loaded.findings.append(&mut findings);
-            let id = tree
-                .value
-                .get("id")
-                .and_then(|n| n.value.as_key());
+            let id = tree.value.get("id").and_then(|n| n.value.as_key());
             loaded.entry = Some(Entry {
                 file: 0,
                 kind,
@@ -300,8 +304,19 @@ fn classify(tree: &Spanned<Node>, is_agency_file: bool) -> Result<Kind, Rejectio
     let kinds_list = names.join(", ");
     let Node::Map(_) = &tree.value else {
         let (what, pos) = match &tree.value {
-            Node::Null => ("the file is empty".to_owned(), Pos { line: 1, column: 1, offset: 0, len: 0 }),
-            other => (format!("the file holds {}, not a record", other.type_name()), pos),
+            Node::Null => (
+                "the file is empty".to_owned(),
+                Pos {
+                    line: 1,
+                    column: 1,
+                    offset: 0,
+                    len: 0,
+                },
+            ),
+            other => (
+                format!("the file holds {}, not a record", other.type_name()),
+                pos,
+            ),
         };
         return Err((
             Code::SchemaType,
@@ -358,8 +373,9 @@ fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>,
         .into_iter()
         .map(|e| {
             let node = locate(tree, &e.pointer, e.field.is_some());
-            let code = Code::from_str(e.code).unwrap_or(Code::SchemaType);
-            let mut f = Finding::new(code, site(path, pos_of(node)), e.message).maybe_record(id.as_deref());
+            let code = Code::from_code(e.code).unwrap_or(Code::SchemaType);
+            let mut f =
+                Finding::new(code, site(path, pos_of(node)), e.message).maybe_record(id.as_deref());
             f.help = e.help;
             f
         })

@@ -74,8 +74,10 @@ pub fn walk(root: &Path, exclude: &GlobSet) -> Walk {
                     out.files.push(relative(e.path()));
                 } else if is_yaml && !kind.is_dir() && !kind.is_symlink() {
                     // A pipe, socket or device: opening it could block forever.
-                    out.unreadable
-                        .push((relative(e.path()), "not a regular file (a pipe, socket or device)".into()));
+                    out.unreadable.push((
+                        relative(e.path()),
+                        "not a regular file (a pipe, socket or device)".into(),
+                    ));
                 }
             }
             Err(err) => {

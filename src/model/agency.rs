@@ -90,7 +90,10 @@ impl Default for Policy {
             appraisal_interval_months: 12,
             dbs_renewal_years: 3,
             expiring_soon_days: 30,
-            mandatory_training: training.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
+            mandatory_training: training
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), *v))
+                .collect(),
             travel: Travel::default(),
             working_time: WorkingTime::default(),
             rota: RotaPolicy::default(),

@@ -175,7 +175,9 @@ impl Duration {
 impl FromStr for Duration {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || format!("`{s}` is not a duration: write minutes with m, hours with h (45m, 1h, 1h30m)");
+        let bad = || {
+            format!("`{s}` is not a duration: write minutes with m, hours with h (45m, 1h, 1h30m)")
+        };
         let (hours, rest) = match s.split_once('h') {
             Some((h, rest)) => (h.parse::<u32>().map_err(|_| bad())?, rest),
             None => (0, s),
@@ -274,7 +276,11 @@ impl NhsNumber {
 
     /// Whether the tenth digit is the modulus-11 check digit of the first nine.
     pub fn check_digit_ok(&self) -> bool {
-        let d: Vec<u32> = self.digits().chars().filter_map(|c| c.to_digit(10)).collect();
+        let d: Vec<u32> = self
+            .digits()
+            .chars()
+            .filter_map(|c| c.to_digit(10))
+            .collect();
         if d.len() != 10 {
             return false;
         }
@@ -392,8 +398,7 @@ impl FromStr for Id {
         let ok = !s.is_empty()
             && s.len() <= 64
             && s.starts_with(|c: char| c.is_ascii_alphanumeric())
-            && s
-                .chars()
+            && s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
         if ok {
             Ok(Id(s.to_owned()))
@@ -430,7 +435,9 @@ pub struct Location {
 }
 
 /// A day of the week, as records write it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 #[allow(missing_docs)]
 pub enum Day {
@@ -445,7 +452,15 @@ pub enum Day {
 
 impl Day {
     /// All seven days, Monday first.
-    pub const ALL: [Day; 7] = [Day::Mon, Day::Tue, Day::Wed, Day::Thu, Day::Fri, Day::Sat, Day::Sun];
+    pub const ALL: [Day; 7] = [
+        Day::Mon,
+        Day::Tue,
+        Day::Wed,
+        Day::Thu,
+        Day::Fri,
+        Day::Sat,
+        Day::Sun,
+    ];
 
     /// The day of a date.
     pub fn of(date: NaiveDate) -> Day {

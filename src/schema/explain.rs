@@ -89,7 +89,10 @@ pub(super) fn explain(
                 type_hint(&expected),
             )
         }
-        ValidationErrorKind::Enum { options } | ValidationErrorKind::Constant { expected_value: options } => {
+        ValidationErrorKind::Enum { options }
+        | ValidationErrorKind::Constant {
+            expected_value: options,
+        } => {
             let allowed: Vec<String> = match options.as_ref() {
                 Value::Array(a) => a.iter().map(scalar_text).collect(),
                 other => vec![scalar_text(other)],
@@ -122,13 +125,19 @@ pub(super) fn explain(
         ValidationErrorKind::Minimum { limit }
         | ValidationErrorKind::ExclusiveMinimum { limit } => one(
             "schema/format",
-            format!("`{field}` is {}, below the least allowed, {limit}", scalar_text(instance)),
+            format!(
+                "`{field}` is {}, below the least allowed, {limit}",
+                scalar_text(instance)
+            ),
             None,
         ),
         ValidationErrorKind::Maximum { limit }
         | ValidationErrorKind::ExclusiveMaximum { limit } => one(
             "schema/format",
-            format!("`{field}` is {}, above the most allowed, {limit}", scalar_text(instance)),
+            format!(
+                "`{field}` is {}, above the most allowed, {limit}",
+                scalar_text(instance)
+            ),
             None,
         ),
         ValidationErrorKind::MinItems { .. } => one(
@@ -204,7 +213,9 @@ fn type_hint(expected: &str) -> Option<String> {
         "a mapping" => Some("write `key: value` pairs indented under the field".into()),
         "a list" => Some("write a list: `[a, b]` or one `- item` per line".into()),
         "true or false" => Some("write `true` or `false` (`yes` and `no` are text)".into()),
-        s if s.starts_with("text") => Some("quote the value to make it text, e.g. \"0117 000 0000\"".into()),
+        s if s.starts_with("text") => {
+            Some("quote the value to make it text, e.g. \"0117 000 0000\"".into())
+        }
         _ => None,
     }
 }

@@ -41,8 +41,14 @@ fn generate<T: JsonSchema>(kind: Kind) -> Value {
         }
         // Readers look at the top first: dialect, title and description.
         let mut ordered = serde_json::Map::new();
-        ordered.insert("$schema".into(), json!("http://json-schema.org/draft-07/schema#"));
-        ordered.insert("title".into(), json!(format!("carebook {} record", kind.name())));
+        ordered.insert(
+            "$schema".into(),
+            json!("http://json-schema.org/draft-07/schema#"),
+        );
+        ordered.insert(
+            "title".into(),
+            json!(format!("carebook {} record", kind.name())),
+        );
         for key in ["description", "type", "required", "additionalProperties"] {
             if let Some(v) = obj.remove(key) {
                 ordered.insert(key.into(), v);
@@ -89,7 +95,8 @@ static VALIDATORS: LazyLock<HashMap<Kind, Option<Compiled>>> = LazyLock::new(|| 
                 .with_draft(Draft::Draft7)
                 .should_validate_formats(true);
             for format in FORMATS {
-                options = options.with_format(*format, move |s: &str| values::check_format(format, s));
+                options =
+                    options.with_format(*format, move |s: &str| values::check_format(format, s));
             }
             let compiled = options
                 .build(&schema)

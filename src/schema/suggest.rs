@@ -12,7 +12,8 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .filter(|(d, c)| {
             let close = *d <= (c.len().max(word.len()) / 3).max(1);
             let lower = c.to_ascii_lowercase();
-            let prefix = word_lower.len() >= 3 && (lower.starts_with(&word_lower) || word_lower.starts_with(&lower));
+            let prefix = word_lower.len() >= 3
+                && (lower.starts_with(&word_lower) || word_lower.starts_with(&lower));
             close || prefix
         })
         .min_by_key(|(d, _)| *d)
@@ -25,8 +26,14 @@ mod tests {
 
     #[test]
     fn finds_typos() {
-        assert_eq!(nearest("serviceuser", ["service_user", "status"]), Some("service_user"));
-        assert_eq!(nearest("service-user", ["service_user", "status"]), Some("service_user"));
+        assert_eq!(
+            nearest("serviceuser", ["service_user", "status"]),
+            Some("service_user")
+        );
+        assert_eq!(
+            nearest("service-user", ["service_user", "status"]),
+            Some("service_user")
+        );
         assert_eq!(nearest("staus", ["service_user", "status"]), Some("status"));
         assert_eq!(nearest("zzz", ["service_user", "status"]), None);
         assert_eq!(nearest("walking", ["walk", "car"]), Some("walk"));

@@ -22,7 +22,12 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 fn no_panic(run: &Run) {
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    assert!(run.status == 0 || run.status == 1, "status {}: {}", run.status, run.stderr);
+    assert!(
+        run.status == 0 || run.status == 1,
+        "status {}: {}",
+        run.status,
+        run.stderr
+    );
 }
 
 #[test]
@@ -36,7 +41,10 @@ fn file_over_8_mib_is_too_large_without_being_read() {
     assert!(start.elapsed() < Duration::from_secs(20));
     no_panic(&run);
     let f = run.expect("yaml/too-large", "carers/huge.yaml", 1);
-    assert!(f["message"].as_str().unwrap_or("").contains("2048 MiB"), "{f}");
+    assert!(
+        f["message"].as_str().unwrap_or("").contains("2048 MiB"),
+        "{f}"
+    );
 }
 
 #[test]
@@ -104,7 +112,12 @@ fn empty_scalar_and_list_files_are_not_records() {
         .write("list.yaml", "- kind: carer\n- kind: carer\n");
     let run = fx.check(&[]);
     no_panic(&run);
-    for file in ["empty.yaml", "comment-only.yaml", "scalar.yaml", "list.yaml"] {
+    for file in [
+        "empty.yaml",
+        "comment-only.yaml",
+        "scalar.yaml",
+        "list.yaml",
+    ] {
         let f = run.expect("schema/type", file, 1);
         assert!(f["help"].as_str().unwrap_or("").contains("kind:"), "{f}");
     }
@@ -128,7 +141,10 @@ fn every_wrong_field_of_a_carer_is_reported() {
         .filter_map(|f| f["line"].as_u64())
         .collect();
     for line in 2..=16 {
-        assert!(lines.contains(&line), "no finding on line {line}: {lines:?}");
+        assert!(
+            lines.contains(&line),
+            "no finding on line {line}: {lines:?}"
+        );
     }
 }
 
@@ -147,16 +163,28 @@ fn out_of_form_dates_windows_and_durations() {
     run.expect("schema/format", "visit-rules/VR-0001.yaml", 5);
     run.expect("schema/format", "visit-rules/VR-0001.yaml", 10);
     let f = run.expect("schema/format", "visit-rules/VR-0001.yaml", 11);
-    assert!(f["message"].as_str().unwrap_or("").contains("minutes with m"), "{f}");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("minutes with m"),
+        "{f}"
+    );
 }
 
 #[test]
 fn unquoted_times_are_times_and_yes_no_on_are_text() {
     let fx = Fixture::base();
     let cp = std::fs::read_to_string(fx.path().join("care-plans/CP-0001.yaml")).expect("read");
-    fx.write("care-plans/CP-0001.yaml", cp.replace("times: [\"08:00\"]", "times: [08:00, 07:30]"));
+    fx.write(
+        "care-plans/CP-0001.yaml",
+        cp.replace("times: [\"08:00\"]", "times: [08:00, 07:30]"),
+    );
     let vr = std::fs::read_to_string(fx.path().join("visit-rules/VR-0001.yaml")).expect("read");
-    fx.write("visit-rules/VR-0001.yaml", vr.replace("\"08:00-09:00\"", "08:00-09:00"));
+    fx.write(
+        "visit-rules/VR-0001.yaml",
+        vr.replace("\"08:00-09:00\"", "08:00-09:00"),
+    );
     let su = std::fs::read_to_string(fx.path().join("service-users/SU-0001.yaml")).expect("read");
     fx.write(
         "service-users/SU-0001.yaml",
@@ -172,10 +200,19 @@ fn unquoted_times_are_times_and_yes_no_on_are_text() {
 fn yes_is_not_a_boolean() {
     let fx = Fixture::base();
     let su = std::fs::read_to_string(fx.path().join("service-users/SU-0001.yaml")).expect("read");
-    fx.write("service-users/SU-0001.yaml", su.replace("keep_informed: true", "keep_informed: yes"));
+    fx.write(
+        "service-users/SU-0001.yaml",
+        su.replace("keep_informed: true", "keep_informed: yes"),
+    );
     let run = fx.check(&[]);
     let f = run.expect("schema/type", "service-users/SU-0001.yaml", 17);
-    assert!(f["help"].as_str().unwrap_or("").contains("`true` or `false`"), "{f}");
+    assert!(
+        f["help"]
+            .as_str()
+            .unwrap_or("")
+            .contains("`true` or `false`"),
+        "{f}"
+    );
 }
 
 #[test]
@@ -187,7 +224,10 @@ fn all_bad_inputs_at_once_leave_the_other_files_checked_and_nothing_changed() {
         .write("d.yaml", "")
         .write("e.yaml", "kind: carer\n---\nkind: carer\n");
     let su = std::fs::read_to_string(fx.path().join("service-users/SU-0001.yaml")).expect("read");
-    fx.write("service-users/SU-0001.yaml", su.replace("943 476 5919", "943 476 5918"));
+    fx.write(
+        "service-users/SU-0001.yaml",
+        su.replace("943 476 5919", "943 476 5918"),
+    );
     let before = snapshot(fx.path());
     let run = fx.check(&[]);
     no_panic(&run);
@@ -202,13 +242,22 @@ fn all_bad_inputs_at_once_leave_the_other_files_checked_and_nothing_changed() {
         ("yaml/too-large", "carers/bomb.yaml"),
     ] {
         assert!(
-            run.findings().iter().any(|f| f["code"] == code && f["file"] == file),
+            run.findings()
+                .iter()
+                .any(|f| f["code"] == code && f["file"] == file),
             "{code} in {file}"
         );
     }
     // Every output format copes with the same input.
     for format in ["human", "junit", "github"] {
-        let r = fx.run(&["check", ".", "--today", crate::support::TODAY, "--format", format]);
+        let r = fx.run(&[
+            "check",
+            ".",
+            "--today",
+            crate::support::TODAY,
+            "--format",
+            format,
+        ]);
         no_panic(&r);
         assert_eq!(r.status, 1);
     }

@@ -14,7 +14,15 @@ fn base_fixture_passes_every_rule() {
 fn example_agency_passes() {
     let out = Command::cargo_bin("carebook")
         .expect("binary")
-        .args(["check", "examples", "--today", TODAY, "--format", "json", "--deny-warnings"])
+        .args([
+            "check",
+            "examples",
+            "--today",
+            TODAY,
+            "--format",
+            "json",
+            "--deny-warnings",
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("runs");

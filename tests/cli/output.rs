@@ -6,7 +6,11 @@ use crate::support::{Fixture, TODAY};
 fn with_problems() -> Fixture {
     let fx = Fixture::rule("record-duplicate-id", "fail");
     let c2 = std::fs::read_to_string(fx.path().join("carers/C-0002.yaml")).expect("read");
-    fx.write("carers/C-0002.yaml", c2.replace("travel: walk", "travel: walking").replace("skills:", "skils:"));
+    fx.write(
+        "carers/C-0002.yaml",
+        c2.replace("travel: walk", "travel: walking")
+            .replace("skills:", "skils:"),
+    );
     fx
 }
 
@@ -15,10 +19,16 @@ fn json_has_the_shape_of_the_format_page() {
     let run = with_problems().check(&[]);
     assert_eq!(run.status, 1);
     let json = run.json();
-    let keys: Vec<&String> = json["findings"][0].as_object().expect("object").keys().collect();
+    let keys: Vec<&String> = json["findings"][0]
+        .as_object()
+        .expect("object")
+        .keys()
+        .collect();
     assert_eq!(
         &keys[..7],
-        ["code", "severity", "message", "file", "line", "column", "record"]
+        [
+            "code", "severity", "message", "file", "line", "column", "record"
+        ]
     );
     insta::assert_json_snapshot!("check_json", json);
 }
@@ -28,7 +38,10 @@ fn human_output_is_plain_without_a_terminal() {
     let fx = with_problems();
     let run = fx.run(&["check", "--today", TODAY]);
     assert_eq!(run.status, 1);
-    assert!(!run.stdout.contains('\u{1b}'), "colour codes without a terminal");
+    assert!(
+        !run.stdout.contains('\u{1b}'),
+        "colour codes without a terminal"
+    );
     assert!(run.stdout.contains("did you mean `skills`?"));
     insta::assert_snapshot!("check_human", run.stdout);
 }
@@ -78,10 +91,16 @@ fn warnings_fail_only_when_denied() {
     let agency = "kind: agency\nname: Fixture Home Care\npolicy: {rules: {nhs-number/check-digit: warning}}\n";
     fx.write("agency.yaml", agency);
     let su = std::fs::read_to_string(fx.path().join("service-users/SU-0001.yaml")).expect("read");
-    fx.write("service-users/SU-0001.yaml", su.replace("943 476 5919", "943 476 5918"));
+    fx.write(
+        "service-users/SU-0001.yaml",
+        su.replace("943 476 5919", "943 476 5918"),
+    );
     let run = fx.check(&[]);
     assert_eq!(run.status, 0);
-    assert_eq!(run.with_code("nhs-number/check-digit")[0]["severity"], "warning");
+    assert_eq!(
+        run.with_code("nhs-number/check-digit")[0]["severity"],
+        "warning"
+    );
     assert_eq!(fx.check(&["--deny-warnings"]).status, 1);
 }
 

@@ -10,13 +10,26 @@ fn yaml_syntax() {
 
 #[test]
 fn yaml_duplicate_key() {
-    let f = rule_pair("yaml-duplicate-key", "yaml/duplicate-key", "carers/C-0002.yaml", 5);
-    assert!(f["message"].as_str().unwrap_or("").contains("`role`"), "{f}");
+    let f = rule_pair(
+        "yaml-duplicate-key",
+        "yaml/duplicate-key",
+        "carers/C-0002.yaml",
+        5,
+    );
+    assert!(
+        f["message"].as_str().unwrap_or("").contains("`role`"),
+        "{f}"
+    );
 }
 
 #[test]
 fn yaml_multiple_documents() {
-    rule_pair("yaml-multiple-documents", "yaml/multiple-documents", "carers/C-0002.yaml", 36);
+    rule_pair(
+        "yaml-multiple-documents",
+        "yaml/multiple-documents",
+        "carers/C-0002.yaml",
+        36,
+    );
 }
 
 #[test]
@@ -33,13 +46,23 @@ fn yaml_too_large_alias_bomb() {
 
 #[test]
 fn record_unknown_kind() {
-    let f = rule_pair("record-unknown-kind", "record/unknown-kind", "carers/C-0002.yaml", 1);
+    let f = rule_pair(
+        "record-unknown-kind",
+        "record/unknown-kind",
+        "carers/C-0002.yaml",
+        1,
+    );
     assert_eq!(f["help"], "did you mean `carer`?");
 }
 
 #[test]
 fn record_duplicate_id() {
-    let f = rule_pair("record-duplicate-id", "record/duplicate-id", "carers/C-0001-copy.yaml", 2);
+    let f = rule_pair(
+        "record-duplicate-id",
+        "record/duplicate-id",
+        "carers/C-0001-copy.yaml",
+        2,
+    );
     let related = &f["related"][0];
     assert_eq!(related["file"], "carers/C-0001.yaml", "{f}");
     assert_eq!(related["line"], 2, "{f}");
@@ -47,13 +70,23 @@ fn record_duplicate_id() {
 
 #[test]
 fn schema_missing_field() {
-    let f = rule_pair("schema-missing-field", "schema/missing-field", "carers/C-0002.yaml", 1);
+    let f = rule_pair(
+        "schema-missing-field",
+        "schema/missing-field",
+        "carers/C-0002.yaml",
+        1,
+    );
     assert!(f["help"].as_str().unwrap_or("").contains("`role:`"), "{f}");
 }
 
 #[test]
 fn schema_unknown_field() {
-    let f = rule_pair("schema-unknown-field", "schema/unknown-field", "carers/C-0002.yaml", 11);
+    let f = rule_pair(
+        "schema-unknown-field",
+        "schema/unknown-field",
+        "carers/C-0002.yaml",
+        11,
+    );
     assert_eq!(f["help"], "did you mean `skills`?");
     assert_eq!(f["column"], 1);
 }
@@ -71,13 +104,29 @@ fn schema_enum() {
 
 #[test]
 fn schema_format() {
-    let f = rule_pair("schema-format", "schema/format", "visit-rules/VR-0001.yaml", 10);
-    assert!(f["message"].as_str().unwrap_or("").contains("ends before it starts"), "{f}");
+    let f = rule_pair(
+        "schema-format",
+        "schema/format",
+        "visit-rules/VR-0001.yaml",
+        10,
+    );
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("ends before it starts"),
+        "{f}"
+    );
 }
 
 #[test]
 fn nhs_number_check_digit() {
-    rule_pair("nhs-number-check-digit", "nhs-number/check-digit", "service-users/SU-0001.yaml", 7);
+    rule_pair(
+        "nhs-number-check-digit",
+        "nhs-number/check-digit",
+        "service-users/SU-0001.yaml",
+        7,
+    );
 }
 
 #[test]
@@ -88,6 +137,11 @@ fn ref_unknown() {
 
 #[test]
 fn ref_mismatch() {
-    let f = rule_pair("ref-mismatch", "ref/mismatch", "visit-rules/VR-0002.yaml", 4);
+    let f = rule_pair(
+        "ref-mismatch",
+        "ref/mismatch",
+        "visit-rules/VR-0002.yaml",
+        4,
+    );
     assert_eq!(f["related"][0]["file"], "care-plans/CP-0001.yaml");
 }

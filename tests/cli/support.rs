@@ -121,13 +121,19 @@ impl Run {
     /// The JSON output.
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!("stdout is not JSON ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr)
+            panic!(
+                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
         })
     }
 
     /// Every finding.
     pub fn findings(&self) -> Vec<Value> {
-        self.json()["findings"].as_array().cloned().unwrap_or_default()
+        self.json()["findings"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The findings of one code.

@@ -8,7 +8,9 @@ use crate::check::{Report, Severity};
 
 /// Escapes a command's message (`%`, CR, LF), per the workflow-commands docs.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value: as data, plus `:` and `,`.

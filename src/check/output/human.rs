@@ -3,7 +3,9 @@
 
 use crate::check::{Finding, Report, Severity, Site};
 use crate::load::SourceFile;
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
+};
 use std::fmt;
 
 /// One finding (or a related place) as a miette diagnostic.
@@ -31,19 +33,25 @@ impl std::error::Error for Shown {}
 
 impl Diagnostic for Shown {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.code.as_ref().map(|c| Box::new(c) as Box<dyn fmt::Display>)
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(self.severity)
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.label.clone().map(|l| Box::new(std::iter::once(l)) as Box<dyn Iterator<Item = LabeledSpan>>)
+        self.label
+            .clone()
+            .map(|l| Box::new(std::iter::once(l)) as Box<dyn Iterator<Item = LabeledSpan>>)
     }
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
         if self.related.is_empty() {
@@ -74,16 +82,25 @@ fn span_of(site: &Site, text: &str) -> Option<SourceSpan> {
         .map_or(line_text.len(), |(i, _)| i);
     let start = line_start + col;
     let rest = &text[start..];
-    let len = if site.pos.len > 0 && site.pos.len <= rest.len() && rest.is_char_boundary(site.pos.len) {
-        // A multi-line node (a block mapping) is underlined on its first line only.
-        rest[..site.pos.len].split('\n').next().map_or(1, str::len).max(1)
-    } else {
-        rest.chars().next().map_or(0, char::len_utf8)
-    };
+    let len =
+        if site.pos.len > 0 && site.pos.len <= rest.len() && rest.is_char_boundary(site.pos.len) {
+            // A multi-line node (a block mapping) is underlined on its first line only.
+            rest[..site.pos.len]
+                .split('\n')
+                .next()
+                .map_or(1, str::len)
+                .max(1)
+        } else {
+            rest.chars().next().map_or(0, char::len_utf8)
+        };
     Some(SourceSpan::new(start.into(), len))
 }
 
-fn shown(site: &Site, message: &str, files: &[SourceFile]) -> (Option<NamedSource<String>>, Option<LabeledSpan>) {
+fn shown(
+    site: &Site,
+    message: &str,
+    files: &[SourceFile],
+) -> (Option<NamedSource<String>>, Option<LabeledSpan>) {
     let file = files.iter().find(|f| f.path == site.file);
     match file.and_then(|f| span_of(site, &f.text).map(|s| (f, s))) {
         Some((f, span)) => (
@@ -160,7 +177,11 @@ pub fn summary_line(report: &Report) -> String {
     let verdict = if s.errors == 0 && s.warnings == 0 {
         "no problems found".to_owned()
     } else {
-        format!("{}, {}", plural(s.errors, "error"), plural(s.warnings, "warning"))
+        format!(
+            "{}, {}",
+            plural(s.errors, "error"),
+            plural(s.warnings, "warning")
+        )
     };
     format!(
         "checked {} ({}): {verdict}\n",

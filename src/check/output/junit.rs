@@ -25,7 +25,13 @@ fn xml(s: &str) -> String {
 
 fn line(f: &Finding) -> String {
     let (l, c) = line_col(f.site.pos);
-    let mut s = format!("{}:{l}:{c}: {} [{}] {}", f.site.file, f.severity.as_str(), f.code, f.message);
+    let mut s = format!(
+        "{}:{l}:{c}: {} [{}] {}",
+        f.site.file,
+        f.severity.as_str(),
+        f.code,
+        f.message
+    );
     if let Some(help) = &f.help {
         s.push_str(&format!("\n  help: {help}"));
     }
@@ -36,7 +42,8 @@ fn line(f: &Finding) -> String {
 /// files appear as passing test cases; warnings fail a case only under
 /// `deny_warnings`.
 pub fn render(report: &Report, files: &[String], deny_warnings: bool) -> String {
-    let mut by_file: BTreeMap<&str, Vec<&Finding>> = files.iter().map(|f| (f.as_str(), Vec::new())).collect();
+    let mut by_file: BTreeMap<&str, Vec<&Finding>> =
+        files.iter().map(|f| (f.as_str(), Vec::new())).collect();
     for f in &report.findings {
         by_file.entry(f.site.file.as_str()).or_default().push(f);
     }
@@ -48,25 +55,37 @@ pub fn render(report: &Report, files: &[String], deny_warnings: bool) -> String 
         by_file.len()
     ));
     for (file, findings) in &by_file {
-        out.push_str(&format!("    <testcase classname=\"records\" name=\"{}\" file=\"{}\"", xml(file), xml(file)));
+        out.push_str(&format!(
+            "    <testcase classname=\"records\" name=\"{}\" file=\"{}\"",
+            xml(file),
+            xml(file)
+        ));
         if findings.is_empty() {
             out.push_str("/>\n");
             continue;
         }
         out.push_str(">\n");
-        let (failing, other): (Vec<&Finding>, Vec<&Finding>) = findings.iter().copied().partition(|f| fails(&f));
+        let (failing, other): (Vec<&Finding>, Vec<&Finding>) =
+            findings.iter().copied().partition(|f| fails(f));
         if let Some(first) = failing.first() {
             let text: Vec<String> = failing.iter().map(|f| line(f)).collect();
             out.push_str(&format!(
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
                 xml(first.code.as_str()),
-                xml(&format!("{} problem(s); first: {}", failing.len(), first.message)),
+                xml(&format!(
+                    "{} problem(s); first: {}",
+                    failing.len(),
+                    first.message
+                )),
                 xml(&text.join("\n"))
             ));
         }
         if !other.is_empty() {
             let text: Vec<String> = other.iter().map(|f| line(f)).collect();
-            out.push_str(&format!("      <system-out>{}</system-out>\n", xml(&text.join("\n"))));
+            out.push_str(&format!(
+                "      <system-out>{}</system-out>\n",
+                xml(&text.join("\n"))
+            ));
         }
         out.push_str("    </testcase>\n");
     }

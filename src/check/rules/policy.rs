@@ -8,19 +8,34 @@ use crate::schema::suggest::nearest;
 
 /// Adds this family's findings to `out`.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(agency) = cx.repo.entries.iter().find(|e| e.kind == crate::model::Kind::Agency) else {
+    let Some(agency) = cx
+        .repo
+        .entries
+        .iter()
+        .find(|e| e.kind == crate::model::Kind::Agency)
+    else {
         return;
     };
     for code in cx.policy.rules.keys() {
-        if Code::from_str(code).is_none() {
+        if Code::from_code(code).is_none() {
             let help = match nearest(code, Code::ALL.iter().map(|c| c.as_str())) {
                 Some(n) => format!("did you mean `{n}`?"),
                 None => "see the README for the list of rule codes".into(),
             };
-            let site = cx.repo.key_site(agency, &format!("/policy/rules/{}", code.replace('~', "~0").replace('/', "~1")));
+            let site = cx.repo.key_site(
+                agency,
+                &format!(
+                    "/policy/rules/{}",
+                    code.replace('~', "~0").replace('/', "~1")
+                ),
+            );
             out.push(
-                Finding::new(Code::SchemaEnum, site, format!("`{code}` is not a rule code"))
-                    .help(help),
+                Finding::new(
+                    Code::SchemaEnum,
+                    site,
+                    format!("`{code}` is not a rule code"),
+                )
+                .help(help),
             );
         }
     }

@@ -17,7 +17,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn duplicate_ids(cx: &Context, out: &mut Vec<Finding>) {
-    let mut ids: Vec<(&&str, &Vec<&Entry>)> = cx.by_id.iter().filter(|(_, v)| v.len() > 1).collect();
+    let mut ids: Vec<(&&str, &Vec<&Entry>)> =
+        cx.by_id.iter().filter(|(_, v)| v.len() > 1).collect();
     ids.sort_by_key(|(id, _)| **id);
     for (id, entries) in ids {
         for (i, entry) in entries.iter().enumerate() {
@@ -59,7 +60,14 @@ fn nhs_numbers(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// Checks that `id`, at `pointer` of `entry`, names a record of `want`.
-fn reference(cx: &Context, entry: &Entry, pointer: &str, id: &Id, want: Kind, out: &mut Vec<Finding>) {
+fn reference(
+    cx: &Context,
+    entry: &Entry,
+    pointer: &str,
+    id: &Id,
+    want: Kind,
+    out: &mut Vec<Finding>,
+) {
     match cx.kind_of(id.as_str()) {
         Some(kind) if kind == want => {}
         None if cx.is_unparsed_id(id.as_str()) => {}
@@ -99,23 +107,51 @@ fn reference(cx: &Context, entry: &Entry, pointer: &str, id: &Id, want: Kind, ou
 fn references(cx: &Context, out: &mut Vec<Finding>) {
     for cp in &cx.care_plans {
         let (e, r) = (cp.entry, cp.record);
-        reference(cx, e, "/service_user", &r.service_user, Kind::ServiceUser, out);
+        reference(
+            cx,
+            e,
+            "/service_user",
+            &r.service_user,
+            Kind::ServiceUser,
+            out,
+        );
         reference(cx, e, "/assessed_by", &r.assessed_by, Kind::Carer, out);
         if let Some(consent) = &r.consent {
             if let Some(by) = &consent.recorded_by {
                 reference(cx, e, "/consent/recorded_by", by, Kind::Carer, out);
             }
             if let Some(bi) = &consent.best_interests {
-                reference(cx, e, "/consent/best_interests/decision_maker", &bi.decision_maker, Kind::Carer, out);
+                reference(
+                    cx,
+                    e,
+                    "/consent/best_interests/decision_maker",
+                    &bi.decision_maker,
+                    Kind::Carer,
+                    out,
+                );
             }
         }
     }
     for vr in &cx.visit_rules {
         let (e, r) = (vr.entry, vr.record);
-        reference(cx, e, "/service_user", &r.service_user, Kind::ServiceUser, out);
+        reference(
+            cx,
+            e,
+            "/service_user",
+            &r.service_user,
+            Kind::ServiceUser,
+            out,
+        );
         reference(cx, e, "/care_plan", &r.care_plan, Kind::CarePlan, out);
         for (i, c) in r.preferred_carers.iter().enumerate() {
-            reference(cx, e, &format!("/preferred_carers/{i}"), c, Kind::Carer, out);
+            reference(
+                cx,
+                e,
+                &format!("/preferred_carers/{i}"),
+                c,
+                Kind::Carer,
+                out,
+            );
         }
         for (i, c) in r.excluded_carers.iter().enumerate() {
             reference(cx, e, &format!("/excluded_carers/{i}"), c, Kind::Carer, out);
@@ -134,7 +170,10 @@ fn references(cx: &Context, out: &mut Vec<Finding>) {
                     ),
                 )
                 .help("name the care plan of this service user")
-                .related(cx.site(plan.entry, "/service_user"), "the plan's service user"),
+                .related(
+                    cx.site(plan.entry, "/service_user"),
+                    "the plan's service user",
+                ),
             );
         }
         for (i, v) in r.visits.iter().enumerate() {
@@ -161,13 +200,34 @@ fn references(cx: &Context, out: &mut Vec<Finding>) {
     for rota in &cx.rotas {
         let (e, r) = (rota.entry, rota.record);
         for (i, v) in r.visits.iter().enumerate() {
-            reference(cx, e, &format!("/visits/{i}/service_user"), &v.service_user, Kind::ServiceUser, out);
+            reference(
+                cx,
+                e,
+                &format!("/visits/{i}/service_user"),
+                &v.service_user,
+                Kind::ServiceUser,
+                out,
+            );
             for (j, c) in v.carers.iter().enumerate() {
-                reference(cx, e, &format!("/visits/{i}/carers/{j}"), c, Kind::Carer, out);
+                reference(
+                    cx,
+                    e,
+                    &format!("/visits/{i}/carers/{j}"),
+                    c,
+                    Kind::Carer,
+                    out,
+                );
             }
         }
         for (i, u) in r.unassigned.iter().enumerate() {
-            reference(cx, e, &format!("/unassigned/{i}/service_user"), &u.service_user, Kind::ServiceUser, out);
+            reference(
+                cx,
+                e,
+                &format!("/unassigned/{i}/service_user"),
+                &u.service_user,
+                Kind::ServiceUser,
+                out,
+            );
         }
     }
 }
