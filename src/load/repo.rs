@@ -372,7 +372,12 @@ fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>,
     let findings: Vec<Finding> = errors
         .into_iter()
         .map(|e| {
-            let node = locate(tree, &e.pointer, e.field.is_some());
+            // A top-level field that is missing is reported at the `kind:` line.
+            let node = if e.pointer.is_empty() && e.code == "schema/missing-field" {
+                locate(tree, "/kind", true)
+            } else {
+                locate(tree, &e.pointer, e.field.is_some())
+            };
             let code = Code::from_code(e.code).unwrap_or(Code::SchemaType);
             let mut f =
                 Finding::new(code, site(path, pos_of(node)), e.message).maybe_record(id.as_deref());

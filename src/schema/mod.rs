@@ -149,7 +149,11 @@ pub fn validate(kind: Kind, instance: &Value) -> Vec<SchemaError> {
     }
     // One finding per value: the first (most specific) wins.
     let mut seen = std::collections::HashSet::new();
-    errors.retain(|e| seen.insert((e.pointer.clone(), e.field.clone())));
+    errors.retain(|e| {
+        // Several fields may be missing from one mapping: each is its own finding.
+        let missing = (e.code == "schema/missing-field").then(|| e.message.clone());
+        seen.insert((e.pointer.clone(), e.field.clone(), missing))
+    });
     errors
 }
 
