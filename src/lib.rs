@@ -11,4 +11,5 @@ pub mod check;
 pub mod fsutil;
 pub mod load;
 pub mod model;
+pub mod rota;
 pub mod schema;

@@ -1,0 +1,85 @@
+//! The first rota: regret insertion. At each step the task whose best
+//! place is most better than its second-best (the one that would suffer
+//! most from waiting) is inserted at its best place. Best costs per
+//! (task, vehicle) are cached and refreshed only for the vehicle that
+//! changed.
+
+use super::insert::insert_best;
+use super::problem::TaskId;
+use super::rng::Rng;
+use super::solution::State;
+
+/// Best cost of inserting `t` anywhere on `v`, or infinity.
+fn best_on(state: &mut State, t: TaskId, v: usize) -> f64 {
+    if !state.allowed(t, v) {
+        return f64::INFINITY;
+    }
+    let len = state.sol.routes[v].len();
+    (0..=len)
+        .filter_map(|pos| state.insert(t, v, pos, false))
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Inserts every unassigned task it can, most regretted first.
+pub fn regret_insertion(state: &mut State, rng: &mut Rng) {
+    let n = state.problem.tasks.len();
+    let mut pending: Vec<TaskId> = (0..n).filter(|&t| state.sol.vehicle_of[t].is_none()).collect();
+    // cache[t][k] is the best cost of t on its k-th candidate vehicle.
+    let mut cache: Vec<Vec<f64>> = vec![Vec::new(); n];
+    let vehicles_of = |state: &State, t: TaskId| -> Vec<usize> {
+        match state.problem.tasks[t].locked {
+            Some(v) => vec![v],
+            None => state.problem.tasks[t].eligible.clone(),
+        }
+    };
+    for &t in &pending {
+        let vs = vehicles_of(state, t);
+        cache[t] = vs.iter().map(|&v| best_on(state, t, v)).collect();
+    }
+    while !pending.is_empty() {
+        let mut pick = None;
+        let mut pick_key = (f64::NEG_INFINITY, f64::INFINITY);
+        for (i, &t) in pending.iter().enumerate() {
+            let (mut b1, mut b2) = (f64::INFINITY, f64::INFINITY);
+            for &c in &cache[t] {
+                if c < b1 {
+                    b2 = b1;
+                    b1 = c;
+                } else if c < b2 {
+                    b2 = c;
+                }
+            }
+            let regret = if b1.is_infinite() {
+                f64::NEG_INFINITY
+            } else if b2.is_infinite() {
+                f64::MAX
+            } else {
+                b2 - b1
+            };
+            if regret > pick_key.0 || (regret == pick_key.0 && b1 < pick_key.1) {
+                pick_key = (regret, b1);
+                pick = Some(i);
+            }
+        }
+        let Some(i) = pick else { break };
+        let t = pending.swap_remove(i);
+        if pick_key.0 == f64::NEG_INFINITY || !insert_best(state, t, rng, 0.0) {
+            continue;
+        }
+        let mut changed: Vec<usize> = [Some(t), state.index.together[t]]
+            .into_iter()
+            .flatten()
+            .filter_map(|u| state.sol.vehicle_of[u])
+            .collect();
+        changed.dedup();
+        pending.retain(|&u| state.sol.vehicle_of[u].is_none());
+        for &u in &pending {
+            let vs = vehicles_of(state, u);
+            for &v in &changed {
+                if let Ok(k) = vs.binary_search(&v) {
+                    cache[u][k] = best_on(state, u, v);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! The rota engine: a week of visits as a vehicle-routing problem with time
+//! windows, skills and linked tasks, solved by regret insertion and then
+//! ruin-and-recreate under simulated annealing, seeded and time-limited.
+
+pub mod construct;
+pub mod improve;
+pub mod index;
+pub mod mankowska;
+pub mod insert;
+pub mod problem;
+pub mod rng;
+pub mod solution;
