@@ -2,6 +2,8 @@
 //! subcommand. Only the binary knows about clap.
 
 mod check;
+mod rota;
+mod rota_summary;
 mod schema;
 
 use clap::{Parser, Subcommand};
@@ -27,6 +29,8 @@ pub struct Cli {
 enum Command {
     /// Validate the records: every finding with its file, line and column.
     Check(check::Args),
+    /// Plan a week's rota and write rotas/<week>.yaml.
+    Rota(rota::Args),
     /// Write the JSON Schemas of the record kinds (for editors).
     Schema(schema::Args),
 }
@@ -45,6 +49,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args, today),
         Command::Schema(args) => schema::run(args),
+        Command::Rota(args) => rota::run(args),
     }
 }
 

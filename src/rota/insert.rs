@@ -100,3 +100,19 @@ fn insert_pair(state: &mut State, a: TaskId, b: TaskId, rng: &mut Rng, blink: f6
     }
     ok
 }
+
+/// Inserts `t` on vehicle `v` at its cheapest position there, and keeps it.
+/// Returns false, changing nothing, when it fits nowhere on `v`.
+pub fn insert_on(state: &mut State, t: TaskId, v: VehicleId) -> bool {
+    if !state.allowed(t, v) {
+        return false;
+    }
+    let len = state.sol.routes[v].len();
+    let best = (0..=len)
+        .filter_map(|pos| state.insert(t, v, pos, false).map(|d| (d, pos)))
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((_, pos)) => state.insert(t, v, pos, true).is_some(),
+        None => false,
+    }
+}

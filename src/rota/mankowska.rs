@@ -87,6 +87,7 @@ pub fn parse(text: &str) -> Result<Instance, ParseError> {
                 eligible: (0..vehicles).filter(|&v| qualified(v, sv)).collect(),
                 preferred: Vec::new(),
                 locked: None,
+                previous: None,
             });
         }
         if let [t1, t2] = mine[..] {

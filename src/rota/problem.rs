@@ -45,6 +45,9 @@ pub struct Task {
     pub preferred: Vec<WorkerId>,
     /// A vehicle this task is fixed to (a locked visit).
     pub locked: Option<VehicleId>,
+    /// The worker who had this task in the rota being repaired, if any:
+    /// giving it to someone else costs [`Weights::changed_task`].
+    pub previous: Option<WorkerId>,
 }
 
 /// One worker's shift on one day.
@@ -123,6 +126,8 @@ pub struct Weights {
     pub contract_hour_gap: f64,
     /// Per minute of rest short of `min_rest` between days.
     pub rest_minute: f64,
+    /// Per task given to another worker than in the rota being repaired.
+    pub changed_task: f64,
 }
 
 impl Weights {
@@ -138,6 +143,7 @@ impl Weights {
             preference_breach: 0.0,
             contract_hour_gap: 0.0,
             rest_minute: 0.0,
+            changed_task: 0.0,
         }
     }
 }

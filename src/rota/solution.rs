@@ -57,6 +57,8 @@ pub struct Cost {
     pub contract_gap_hours: f64,
     /// Minutes of rest short between days, summed.
     pub rest_short: f64,
+    /// Tasks given to another worker than before (repair).
+    pub changed: usize,
     /// The weighted sum.
     pub total: f64,
 }
@@ -353,6 +355,9 @@ impl<'p> State<'p> {
                 if !p.tasks[t].preferred.is_empty() && !p.tasks[t].preferred.contains(&worker) {
                     c.breaches += 1;
                 }
+                if p.tasks[t].previous.is_some_and(|w| w != worker) {
+                    c.changed += 1;
+                }
                 loc = p.tasks[t].location;
             }
             if !route.is_empty() {
@@ -380,7 +385,8 @@ impl<'p> State<'p> {
             + w8.extra_worker * c.extra_workers as f64
             + w8.preference_breach * c.breaches as f64
             + w8.contract_hour_gap * c.contract_gap_hours
-            + w8.rest_minute * c.rest_short;
+            + w8.rest_minute * c.rest_short
+            + w8.changed_task * c.changed as f64;
         c
     }
 
@@ -498,6 +504,9 @@ impl<'p> State<'p> {
             }
             if !task.preferred.is_empty() && !task.preferred.contains(&worker) {
                 d += w8.preference_breach;
+            }
+            if task.previous.is_some_and(|w| w != worker) {
+                d += w8.changed_task;
             }
             if w8.contract_hour_gap > 0.0 {
                 let c = limits.contracted;

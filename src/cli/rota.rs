@@ -1,0 +1,130 @@
+//! `carebook rota`: plan a week, write `rotas/<week>.yaml` atomically and
+//! print the summary a coordinator reads before signing it off.
+
+use carebook::load::Repo;
+use carebook::model::values::Week;
+use carebook::model::{Record, Rota};
+use carebook::rota::{plan, write};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// Arguments of `carebook rota`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The records repository (default: found upward from the current folder).
+    repo: Option<PathBuf>,
+    /// The ISO week to plan, e.g. 2026-W49.
+    #[arg(long, value_parser = parse_week)]
+    week: Week,
+    /// Where to write the rota (default: rotas/<week>.yaml in the repository).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Most time to search, e.g. 60s, 2m.
+    #[arg(long, default_value = "60s", value_parser = parse_duration)]
+    time_limit: Duration,
+    /// Most improvement steps; with the same seed and inputs, the same rota
+    /// (as long as the time limit is not reached first).
+    #[arg(long, default_value_t = 20_000)]
+    iterations: u64,
+    /// Seed of the search.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Re-plan an existing rota with the fewest changes: keep every
+    /// assignment that still holds, move only what must.
+    #[arg(long)]
+    repair: bool,
+}
+
+fn parse_week(s: &str) -> Result<Week, String> {
+    s.parse()
+}
+
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    let bad = || format!("`{s}` is not a time limit: write seconds or minutes, e.g. 60s or 2m");
+    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(s.len()));
+    let n: f64 = num.parse().map_err(|_| bad())?;
+    let secs = match unit {
+        "" | "s" => n,
+        "m" => n * 60.0,
+        _ => return Err(bad()),
+    };
+    Duration::try_from_secs_f64(secs).map_err(|_| bad())
+}
+
+/// Plans the week and writes the rota.
+pub fn run(args: Args) -> ExitCode {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let opened = match &args.repo {
+        Some(dir) => Repo::open(dir, false),
+        None => Repo::open(&cwd, true),
+    };
+    let repo = match opened {
+        Ok(repo) => repo,
+        Err(e) => return super::fail(e),
+    };
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| repo.root.join("rotas").join(format!("{}.yaml", args.week)));
+    let previous: Option<Rota> = existing_rota(&repo, &out, args.week);
+    if args.repair && previous.is_none() {
+        eprintln!(
+            "error: there is no rota for {} to repair at {}\n  help: plan it first with `carebook rota --week {}`",
+            args.week,
+            out.display(),
+            args.week
+        );
+        return ExitCode::from(super::EXIT_FAILED);
+    }
+    let options = plan::Options {
+        seed: args.seed,
+        seconds: args.time_limit.as_secs_f64(),
+        iterations: args.iterations,
+        repair: args.repair,
+    };
+    let started = Instant::now();
+    let mut bar: Option<indicatif::ProgressBar> = None;
+    let on_terminal = std::io::stderr().is_terminal();
+    let mut progress = |done: f64| {
+        if !on_terminal || started.elapsed() < Duration::from_secs(1) {
+            return;
+        }
+        let b = bar.get_or_insert_with(|| {
+            let b = indicatif::ProgressBar::new(1000);
+            b.set_style(
+                indicatif::ProgressStyle::with_template("planning {wide_bar} {percent:>3}% {elapsed}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            b
+        });
+        b.set_position((done * 1000.0) as u64);
+    };
+    let outcome = plan::plan(&repo, args.week, previous.as_ref(), options, &mut progress);
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if let Err(e) = carebook::fsutil::write_atomic(&out, write::to_yaml(&outcome.rota).as_bytes()) {
+        eprintln!("error: cannot write {}: {e}", out.display());
+        return ExitCode::from(super::EXIT_FAILED);
+    }
+    print!("{}", super::rota_summary::render(&outcome, &out, started.elapsed()));
+    ExitCode::SUCCESS
+}
+
+/// The rota already planned for the week: the file at `out`, or a rota
+/// record of that week in the repository.
+fn existing_rota(repo: &Repo, out: &std::path::Path, week: Week) -> Option<Rota> {
+    let rel = out.strip_prefix(&repo.root).ok().map(carebook::load::walk::display_path);
+    let in_repo = repo.entries.iter().find_map(|e| match &e.record {
+        Some(Record::Rota(r)) if rel.as_deref() == Some(repo.files[e.file].path.as_str()) => Some(r.clone()),
+        _ => None,
+    });
+    in_repo.or_else(|| {
+        repo.entries.iter().find_map(|e| match &e.record {
+            Some(Record::Rota(r)) if r.week == week => Some(r.clone()),
+            _ => None,
+        })
+    })
+}

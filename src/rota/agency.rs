@@ -1,0 +1,398 @@
+//! An agency's week as an engine problem: every visit the visit rules
+//! require on each day of the week becomes one task per carer needed, every
+//! carer's working day a vehicle, and the policy's weights the objective.
+//! Keeps, for each task, what is needed to write it back as a rota visit
+//! and to explain why it could not be assigned.
+
+use super::problem::{Interval, Link, Matrix, Problem, Task, TaskId, Vehicle, Weights, Worker};
+use crate::load::Repo;
+use crate::model::carer::{CarerStatus, TravelMode};
+use crate::model::service_user::ServiceUserStatus;
+use crate::model::values::{Day, Location, Week};
+use crate::model::{Carer, Policy, Record, Rota, ServiceUser, VisitRules};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Minutes in a day: day `d` of the week starts at `d * DAY`.
+pub const DAY: f64 = 1440.0;
+
+/// The travel modes, in the order of the problem's matrices.
+pub const MODES: [TravelMode; 4] = [TravelMode::Walk, TravelMode::Bicycle, TravelMode::PublicTransport, TravelMode::Car];
+
+/// What a task is in the records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskInfo {
+    /// The service user's id.
+    pub service_user: String,
+    /// The visit's label.
+    pub label: String,
+    /// The date.
+    pub date: NaiveDate,
+    /// Day of the week, 0 = Monday.
+    pub day: usize,
+    /// 0, or 1 for the second carer of a double-up.
+    pub half: u8,
+    /// Why no carer can take it, when that is known before planning.
+    pub reason: Option<String>,
+    /// Skills required, for messages.
+    pub skills: Vec<String>,
+}
+
+/// An agency's week ready for the engine.
+#[derive(Debug, Clone)]
+pub struct AgencyProblem {
+    /// The engine's problem.
+    pub problem: Problem,
+    /// For each task, its visit.
+    pub tasks: Vec<TaskInfo>,
+    /// For each worker, the carer's id.
+    pub carers: Vec<String>,
+    /// For each client index, the service user's id.
+    pub clients: Vec<String>,
+    /// The week.
+    pub week: Week,
+}
+
+/// The records `build` reads, as typed lists.
+struct Records<'a> {
+    service_users: Vec<&'a ServiceUser>,
+    carers: Vec<&'a Carer>,
+    visit_rules: Vec<&'a VisitRules>,
+}
+
+fn records(repo: &Repo) -> Records<'_> {
+    let mut r = Records {
+        service_users: Vec::new(),
+        carers: Vec::new(),
+        visit_rules: Vec::new(),
+    };
+    for e in &repo.entries {
+        match &e.record {
+            Some(Record::ServiceUser(s)) => r.service_users.push(s),
+            Some(Record::Carer(c)) => r.carers.push(c),
+            Some(Record::VisitRules(v)) => r.visit_rules.push(v),
+            _ => {}
+        }
+    }
+    r
+}
+
+/// Travel minutes between two points for a mode, as the format page
+/// defines it (whole minutes, rounded up), so that rota and checker agree.
+pub fn travel_minutes(policy: &Policy, a: &Location, b: &Location, mode: TravelMode) -> f64 {
+    const R: f64 = 6371.0088;
+    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dlat = la2 - la1;
+    let dlon = (b.lon - a.lon).to_radians();
+    let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
+    let km = 2.0 * R * h.sqrt().min(1.0).asin();
+    let s = &policy.travel.speed_kmh;
+    let speed = match mode {
+        TravelMode::Walk => s.walk,
+        TravelMode::Bicycle => s.bicycle,
+        TravelMode::PublicTransport => s.public_transport,
+        TravelMode::Car => s.car,
+    };
+    if speed <= 0.0 {
+        return f64::INFINITY;
+    }
+    (km * policy.travel.road_factor / speed * 60.0 - 1e-9).ceil().max(0.0)
+}
+
+fn hhmm(minutes: u32) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// Builds the week's problem. `locked` visits of an existing rota keep
+/// their carers and times; `previous` (repair) marks each visit's carers
+/// before, so that moving them costs.
+pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> AgencyProblem {
+    let policy = &repo.agency.policy;
+    let recs = records(repo);
+    let monday = week.monday();
+    let dates: Vec<NaiveDate> = (0..7).map(|d| monday + chrono::Days::new(d)).collect();
+
+    // Locations: service users first, then carers' homes.
+    let mut locations: Vec<Location> = Vec::new();
+    let su_index: HashMap<&str, usize> = recs
+        .service_users
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    locations.extend(recs.service_users.iter().map(|s| s.location));
+    let active: Vec<&Carer> = recs
+        .carers
+        .iter()
+        .copied()
+        .filter(|c| c.status == CarerStatus::Active)
+        .collect();
+    let home_base = locations.len();
+    locations.extend(active.iter().map(|c| c.home.location));
+    let matrices: Vec<Matrix> = MODES
+        .iter()
+        .map(|&mode| {
+            let n = locations.len();
+            let mut minutes = vec![0.0; n * n];
+            for a in 0..n {
+                for b in 0..n {
+                    if a != b {
+                        minutes[a * n + b] = travel_minutes(policy, &locations[a], &locations[b], mode);
+                    }
+                }
+            }
+            Matrix { size: n, minutes }
+        })
+        .collect();
+
+    // Vehicles: each active carer's available days, not on leave.
+    let mut vehicles = Vec::new();
+    let mut shift: HashMap<(usize, usize), usize> = HashMap::new();
+    for (w, carer) in active.iter().enumerate() {
+        for (d, &date) in dates.iter().enumerate() {
+            let windows = carer.availability.get(&Day::of(date)).cloned().unwrap_or_default();
+            if windows.is_empty() || carer.on_leave(date) {
+                continue;
+            }
+            let mut availability: Vec<Interval> = windows
+                .iter()
+                .map(|w| Interval {
+                    start: d as f64 * DAY + f64::from(w.start.minutes()),
+                    end: d as f64 * DAY + f64::from(w.end.minutes()),
+                })
+                .collect();
+            availability.sort_by(|a, b| a.start.total_cmp(&b.start));
+            shift.insert((w, d), vehicles.len());
+            vehicles.push(Vehicle {
+                worker: w,
+                day: d,
+                start_location: home_base + w,
+                end_location: home_base + w,
+                matrix: MODES.iter().position(|&m| m == carer.travel).unwrap_or(0),
+                availability,
+                departure: None,
+            });
+        }
+    }
+    let worker_of: HashMap<&str, usize> = active.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+
+    let mut tasks = Vec::new();
+    let mut infos = Vec::new();
+    let mut links = Vec::new();
+    let max_late = f64::from(policy.rota.max_late_minutes);
+    for vr in &recs.visit_rules {
+        let Some(&client) = su_index.get(vr.service_user.as_str()) else { continue };
+        if recs.service_users[client].status != ServiceUserStatus::Active {
+            continue;
+        }
+        for (d, &date) in dates.iter().enumerate() {
+            if !vr.valid_on(date) {
+                continue;
+            }
+            let mut first_half: HashMap<&str, TaskId> = HashMap::new();
+            for visit in vr.visits.iter().filter(|v| v.days.includes(Day::of(date))) {
+                let window = Interval {
+                    start: d as f64 * DAY + f64::from(visit.window.start.minutes()),
+                    end: d as f64 * DAY + f64::from(visit.window.end.minutes()),
+                };
+                let duration = f64::from(visit.duration.minutes());
+                let fits = |v: &Vehicle| {
+                    v.availability
+                        .iter()
+                        .any(|a| a.start <= window.end + max_late && window.start.max(a.start) + duration <= a.end)
+                };
+                let skilled = |c: &Carer| c.has_skills(&visit.skills);
+                let gender_ok = |c: &Carer| vr.carer_gender.is_none_or(|g| c.gender == Some(g));
+                let not_excluded = |c: &Carer| !vr.excluded_carers.contains(&c.id);
+                let eligible: Vec<usize> = (0..active.len())
+                    .filter(|&w| skilled(active[w]) && gender_ok(active[w]) && not_excluded(active[w]))
+                    .filter_map(|w| shift.get(&(w, d)).copied())
+                    .filter(|&v| fits(&vehicles[v]))
+                    .collect();
+                let halves = usize::from(visit.carers.clamp(1, 2));
+                let reason = explain(&active, visit, vr, date, halves, eligible.len());
+                let preferred: Vec<usize> = vr
+                    .preferred_carers
+                    .iter()
+                    .filter_map(|c| worker_of.get(c.as_str()).copied())
+                    .collect();
+                let mut ids = Vec::new();
+                for half in 0..halves {
+                    ids.push(tasks.len());
+                    tasks.push(Task {
+                        client,
+                        location: client,
+                        duration,
+                        window,
+                        max_late,
+                        eligible: eligible.clone(),
+                        preferred: preferred.clone(),
+                        locked: None,
+                        previous: None,
+                    });
+                    infos.push(TaskInfo {
+                        service_user: vr.service_user.to_string(),
+                        label: visit.label.clone(),
+                        date,
+                        day: d,
+                        half: half as u8,
+                        reason: reason.clone(),
+                        skills: visit.skills.clone(),
+                    });
+                }
+                if let [a, b] = ids[..] {
+                    links.push(Link::SameStart(a, b));
+                    links.push(Link::DifferentWorkers(a, b));
+                    links.push(Link::Together(a, b));
+                }
+                first_half.insert(visit.label.as_str(), ids[0]);
+            }
+            for visit in vr.visits.iter().filter(|v| v.days.includes(Day::of(date))) {
+                let (Some(after), Some(&second)) = (&visit.after, first_half.get(visit.label.as_str())) else {
+                    continue;
+                };
+                if let Some(&first) = first_half.get(after.visit.as_str()) {
+                    links.push(Link::Gap {
+                        first,
+                        second,
+                        min: f64::from(after.min_gap.minutes()),
+                        max: after.max_gap.map_or(f64::INFINITY, |g| f64::from(g.minutes())),
+                    });
+                }
+            }
+        }
+    }
+
+    let mut problem = Problem {
+        tasks,
+        vehicles,
+        workers: active
+            .iter()
+            .map(|c| Worker {
+                contracted: c.contracted_hours.unwrap_or(0.0) * 60.0,
+                max_work: policy.working_time.max_weekly_hours * 60.0,
+                min_rest: policy.working_time.min_rest_hours * 60.0,
+            })
+            .collect(),
+        links,
+        matrices,
+        weights: weights(policy, repair),
+        clients: recs.service_users.len(),
+    };
+    if let Some(rota) = previous {
+        apply_previous(&mut problem, &infos, rota, &worker_of, &shift, repair);
+    }
+    AgencyProblem {
+        problem,
+        tasks: infos,
+        carers: active.iter().map(|c| c.id.to_string()).collect(),
+        clients: recs.service_users.iter().map(|s| s.id.to_string()).collect(),
+        week,
+    }
+}
+
+fn weights(policy: &Policy, repair: bool) -> Weights {
+    let w = &policy.rota.weights;
+    Weights {
+        unassigned: w.unassigned_visit,
+        late_minute: w.late_minute,
+        max_late_minute: 0.0,
+        travel_minute: w.travel_minute,
+        extra_worker: w.extra_carer_per_person,
+        preference_breach: w.preference_breach,
+        contract_hour_gap: w.contract_hour_gap,
+        rest_minute: w.late_minute / 10.0,
+        // A coordinator must not find the week reshuffled: moving a visit
+        // costs more than a long detour, less than leaving it unassigned.
+        changed_task: if repair { w.unassigned_visit / 20.0 } else { 0.0 },
+    }
+}
+
+/// Marks the tasks of an existing rota: locked visits keep their carer and
+/// start; in a repair, every visit remembers its carer.
+fn apply_previous(
+    problem: &mut Problem,
+    infos: &[TaskInfo],
+    rota: &Rota,
+    worker_of: &HashMap<&str, usize>,
+    shift: &HashMap<(usize, usize), usize>,
+    repair: bool,
+) {
+    let mut by_visit: HashMap<(&str, &str, NaiveDate), Vec<TaskId>> = HashMap::new();
+    for (t, info) in infos.iter().enumerate() {
+        by_visit
+            .entry((info.service_user.as_str(), info.label.as_str(), info.date))
+            .or_default()
+            .push(t);
+    }
+    for visit in &rota.visits {
+        let Some(ids) = by_visit.get(&(visit.service_user.as_str(), visit.label.as_str(), visit.date.0)) else {
+            continue;
+        };
+        for (&t, carer) in ids.iter().zip(&visit.carers) {
+            let worker = worker_of.get(carer.as_str()).copied();
+            if repair {
+                problem.tasks[t].previous = worker;
+            }
+            if !visit.locked {
+                continue;
+            }
+            let day = infos[t].day;
+            if let Some(&v) = worker.and_then(|w| shift.get(&(w, day))) {
+                let start = day as f64 * DAY + f64::from(visit.start.minutes());
+                let task = &mut problem.tasks[t];
+                task.locked = Some(v);
+                task.window = Interval { start, end: start };
+                task.max_late = 0.0;
+            }
+        }
+    }
+}
+
+/// Why no carer can take a visit, when fewer carers than it needs pass
+/// its requirements: the first requirement that rules them out, in words a
+/// coordinator can act on.
+fn explain(
+    active: &[&Carer],
+    visit: &crate::model::visit_rules::Visit,
+    vr: &VisitRules,
+    date: NaiveDate,
+    needed: usize,
+    eligible: usize,
+) -> Option<String> {
+    if eligible >= needed {
+        return None;
+    }
+    let day = format!("{} {}", Day::of(date).title(), date.format("%-d %b"));
+    let when = format!(
+        "between {} and {} on {day}",
+        hhmm(visit.window.start.minutes()),
+        hhmm(visit.window.end.minutes()),
+    );
+    let with_skills = if visit.skills.is_empty() {
+        "carer".to_owned()
+    } else {
+        format!("carer with skill {}", visit.skills.join(" and "))
+    };
+    let count = |pred: &dyn Fn(&Carer) -> bool| active.iter().filter(|c| pred(c)).count();
+    let skilled = |c: &Carer| c.has_skills(&visit.skills);
+    let gendered = |c: &Carer| skilled(c) && vr.carer_gender.is_none_or(|g| c.gender == Some(g));
+    let allowed = |c: &Carer| gendered(c) && !vr.excluded_carers.contains(&c.id);
+    let present = |c: &Carer| allowed(c) && !c.on_leave(date);
+    let two = if needed == 2 { " (a double-up needs two)" } else { "" };
+    Some(if count(&skilled) < needed {
+        format!("no active {with_skills}, or too few{two}")
+    } else if count(&gendered) < needed {
+        let g = match vr.carer_gender {
+            Some(crate::model::carer::Gender::Male) => "male",
+            _ => "female",
+        };
+        format!("too few {g} carers with the skills ({with_skills}){two}: the person asks for a {g} carer")
+    } else if count(&allowed) < needed {
+        format!("the {with_skills} who could go are excluded for this person{two}")
+    } else if count(&present) < needed {
+        format!("every {with_skills} who could go is on leave on {day}{two}")
+    } else {
+        format!("no {with_skills} is available {when}{two}")
+    })
+}

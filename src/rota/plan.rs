@@ -1,0 +1,252 @@
+//! Planning an agency's week: build the problem, keep what must be kept
+//! (locked visits; in a repair, every assignment still valid), construct
+//! by regret insertion, improve by ruin and recreate, and turn the best
+//! solution back into a rota with a reason for every unassigned visit.
+
+use super::agency::{self, AgencyProblem, DAY};
+use super::construct::regret_insertion;
+use super::improve::{Annealing, Budget, Stats, improve};
+use super::index::Index;
+use super::insert::insert_on;
+use super::rng::Rng;
+use super::solution::{Cost, Solution, State};
+use crate::load::Repo;
+use crate::model::Rota;
+use crate::model::rota::{Generated, RotaVisit, Unassigned};
+use crate::model::values::{Date, Id, Time, Week};
+use std::collections::BTreeMap;
+
+/// How to plan.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options {
+    /// Seed of the search.
+    pub seed: u64,
+    /// Most seconds of search.
+    pub seconds: f64,
+    /// Most ruin-and-recreate steps (the same seed and budget give the same rota).
+    pub iterations: u64,
+    /// Keep the existing rota's assignments where still valid.
+    pub repair: bool,
+}
+
+/// What planning produced.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The rota.
+    pub rota: Rota,
+    /// The objective's parts.
+    pub cost: Cost,
+    /// The search's statistics.
+    pub stats: Stats,
+    /// Figures for the summary.
+    pub summary: Summary,
+}
+
+/// The figures a coordinator reads after planning.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Summary {
+    /// Visits assigned.
+    pub assigned: usize,
+    /// Visits left unassigned.
+    pub unassigned: usize,
+    /// Hours of care (carer-hours: a double-up counts twice).
+    pub carer_hours: f64,
+    /// Travel minutes between visits.
+    pub travel_between: f64,
+    /// Travel minutes from home to the first visit and back from the last.
+    pub travel_home: f64,
+    /// Minutes visits start after their windows, summed.
+    pub late_minutes: f64,
+    /// Distinct carers per service user: mean.
+    pub carers_per_person_mean: f64,
+    /// Distinct carers per service user: most.
+    pub carers_per_person_max: usize,
+    /// Each carer's id, planned working hours and contracted hours.
+    pub hours: Vec<(String, f64, f64)>,
+    /// Visits whose carers or start changed from the rota repaired.
+    pub changed: Option<usize>,
+}
+
+/// Plans `week`. `previous` is the week's existing rota, if any: its locked
+/// visits are kept, and with `options.repair` so is every assignment that
+/// still holds.
+pub fn plan(
+    repo: &Repo,
+    week: Week,
+    previous: Option<&Rota>,
+    options: Options,
+    progress: &mut dyn FnMut(f64),
+) -> Outcome {
+    let ap = agency::build(repo, week, previous, options.repair);
+    let problem = &ap.problem;
+    let index = Index::new(problem);
+    let mut state = State::new(problem, &index);
+    let mut rng = Rng::new(options.seed);
+
+    // Locked visits first, then (repair) the assignments that still hold.
+    let mut keep: Vec<(usize, usize)> = Vec::new();
+    for (t, task) in problem.tasks.iter().enumerate() {
+        let v = task.locked.or_else(|| {
+            task.previous
+                .and_then(|w| index.shift.get(&(w, ap.tasks[t].day)).copied())
+                .filter(|v| task.eligible.contains(v))
+        });
+        if let Some(v) = v {
+            keep.push((t, v));
+        }
+    }
+    keep.sort_by(|a, b| {
+        let (ta, tb) = (&problem.tasks[a.0], &problem.tasks[b.0]);
+        (ta.locked.is_none(), ta.window.start).partial_cmp(&(tb.locked.is_none(), tb.window.start)).unwrap_or(std::cmp::Ordering::Equal)
+    });
+    for (t, v) in keep {
+        if state.sol.vehicle_of[t].is_none() && insert_on(&mut state, t, v) {
+            state.commit();
+        }
+    }
+    // Half a double-up is not a visit: take it out again.
+    for t in 0..problem.tasks.len() {
+        if let Some(p) = index.together[t]
+            && state.sol.vehicle_of[t].is_some()
+            && state.sol.vehicle_of[p].is_none()
+        {
+            state.remove(t);
+        }
+    }
+    state.retime_all();
+    regret_insertion(&mut state, &mut rng);
+    let budget = Budget {
+        iterations: options.iterations,
+        seconds: options.seconds,
+    };
+    let anneal = Annealing { start: 20.0, end: 0.2 };
+    let (best, stats) = improve(&mut state, budget, anneal, &mut rng, &mut |done, _| progress(done));
+    let final_state = State::with_solution(problem, &index, best.clone()).unwrap_or(state);
+    let cost = final_state.cost();
+    let rota = to_rota(&ap, &final_state.sol, &cost, options.seed);
+    let summary = summarise(&ap, &final_state, &rota, previous.filter(|_| options.repair));
+    Outcome { rota, cost, stats, summary }
+}
+
+fn time_of(minutes: f64) -> Time {
+    let m = (minutes.rem_euclid(DAY)).round() as u16;
+    Time(m.min(23 * 60 + 59))
+}
+
+/// The solution as a rota record.
+fn to_rota(ap: &AgencyProblem, sol: &Solution, cost: &Cost, seed: u64) -> Rota {
+    let mut visits: BTreeMap<(chrono::NaiveDate, u64, String, String), RotaVisit> = BTreeMap::new();
+    let mut unassigned: BTreeMap<(chrono::NaiveDate, String, String), Unassigned> = BTreeMap::new();
+    for (t, info) in ap.tasks.iter().enumerate() {
+        let task = &ap.problem.tasks[t];
+        match sol.vehicle_of[t] {
+            Some(v) => {
+                let start = sol.start[t];
+                let carer = &ap.carers[ap.problem.vehicles[v].worker];
+                let key = (info.date, start.round() as u64, info.service_user.clone(), info.label.clone());
+                let entry = visits.entry(key).or_insert_with(|| RotaVisit {
+                    service_user: Id(info.service_user.clone()),
+                    label: info.label.clone(),
+                    date: Date(info.date),
+                    start: time_of(start),
+                    end: time_of(start + task.duration),
+                    carers: Vec::new(),
+                    locked: task.locked.is_some(),
+                });
+                entry.carers.push(Id(carer.clone()));
+            }
+            None => {
+                let key = (info.date, info.service_user.clone(), info.label.clone());
+                unassigned.entry(key).or_insert_with(|| Unassigned {
+                    service_user: Id(info.service_user.clone()),
+                    label: info.label.clone(),
+                    date: Date(info.date),
+                    reason: info.reason.clone().unwrap_or_else(|| busy_reason(ap, t)),
+                });
+            }
+        }
+    }
+    let _ = cost;
+    Rota {
+        id: Id(format!("rota-{}", ap.week)),
+        week: ap.week,
+        generated: Some(Generated {
+            at: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            by: format!("carebook {}", env!("CARGO_PKG_VERSION")),
+            seed: Some(seed),
+        }),
+        visits: visits.into_values().collect(),
+        unassigned: unassigned.into_values().collect(),
+    }
+}
+
+/// Why a visit some carers could do was left out: they were all busy.
+fn busy_reason(ap: &AgencyProblem, t: usize) -> String {
+    let info = &ap.tasks[t];
+    let task = &ap.problem.tasks[t];
+    let mut workers: Vec<usize> = task.eligible.iter().map(|&v| ap.problem.vehicles[v].worker).collect();
+    workers.dedup();
+    let skills = if info.skills.is_empty() {
+        String::new()
+    } else {
+        format!(" with skill {}", info.skills.join(" and "))
+    };
+    format!(
+        "the {} carer{}{skills} free that day are busy between {} and {} on {}, or would go over their weekly hours",
+        workers.len(),
+        if workers.len() == 1 { "" } else { "s" },
+        time_of(task.window.start),
+        time_of(task.window.end),
+        crate::model::values::Day::ALL[info.day % 7].title(),
+    )
+}
+
+fn summarise(ap: &AgencyProblem, state: &State, rota: &Rota, previous: Option<&Rota>) -> Summary {
+    let cost = state.cost();
+    let mut per_person: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
+    let mut carer_hours = 0.0;
+    for v in &rota.visits {
+        let minutes = f64::from(v.end.minutes().saturating_sub(v.start.minutes()));
+        carer_hours += minutes * v.carers.len() as f64 / 60.0;
+        per_person
+            .entry(v.service_user.as_str())
+            .or_default()
+            .extend(v.carers.iter().map(Id::as_str));
+    }
+    let counts: Vec<usize> = per_person.values().map(|s| s.len()).collect();
+    let hours = ap
+        .carers
+        .iter()
+        .enumerate()
+        .map(|(w, id)| (id.clone(), state.work_of(w) / 60.0, ap.problem.workers[w].contracted / 60.0))
+        .collect();
+    let changed = previous.map(|before| {
+        let key = |v: &RotaVisit| (v.service_user.clone(), v.label.clone(), v.date);
+        let old: BTreeMap<_, _> = before.visits.iter().map(|v| (key(v), (v.start, v.carers.clone()))).collect();
+        rota.visits
+            .iter()
+            .filter(|v| old.get(&key(v)) != Some(&(v.start, v.carers.clone())))
+            .count()
+            + before
+                .visits
+                .iter()
+                .filter(|b| !rota.visits.iter().any(|v| key(v) == key(b)))
+                .count()
+    });
+    Summary {
+        assigned: rota.visits.len(),
+        unassigned: rota.unassigned.len(),
+        carer_hours,
+        travel_between: cost.travel_between,
+        travel_home: cost.travel - cost.travel_between,
+        late_minutes: cost.late,
+        carers_per_person_mean: if counts.is_empty() {
+            0.0
+        } else {
+            counts.iter().sum::<usize>() as f64 / counts.len() as f64
+        },
+        carers_per_person_max: counts.iter().copied().max().unwrap_or(0),
+        hours,
+        changed,
+    }
+}

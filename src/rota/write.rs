@@ -1,0 +1,59 @@
+//! A rota as YAML text for people to review and commit: one visit per
+//! line, in date and time order, so a diff shows exactly what moved.
+
+use crate::model::Rota;
+use std::fmt::Write;
+
+/// Quotes text as a YAML double-quoted scalar (JSON's escaping is valid YAML).
+fn quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// The rota's YAML text.
+pub fn to_yaml(rota: &Rota) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Written by carebook rota. Review it, set `locked: true` on visits a person");
+    let _ = writeln!(out, "# fixes (re-planning keeps them), then commit.");
+    let _ = writeln!(out, "kind: rota");
+    let _ = writeln!(out, "id: {}", rota.id);
+    let _ = writeln!(out, "week: {}", rota.week);
+    if let Some(g) = &rota.generated {
+        let seed = g.seed.map(|s| format!(", seed: {s}")).unwrap_or_default();
+        let _ = writeln!(out, "generated: {{at: {}, by: {}{seed}}}", quote(&g.at), quote(&g.by));
+    }
+    if rota.visits.is_empty() {
+        let _ = writeln!(out, "visits: []");
+    } else {
+        let _ = writeln!(out, "visits:");
+    }
+    for v in &rota.visits {
+        let carers: Vec<String> = v.carers.iter().map(ToString::to_string).collect();
+        let locked = if v.locked { ", locked: true" } else { "" };
+        let _ = writeln!(
+            out,
+            "  - {{service_user: {}, label: {}, date: {}, start: \"{}\", end: \"{}\", carers: [{}]{locked}}}",
+            v.service_user,
+            quote(&v.label),
+            v.date,
+            v.start,
+            v.end,
+            carers.join(", ")
+        );
+    }
+    if rota.unassigned.is_empty() {
+        let _ = writeln!(out, "unassigned: []");
+    } else {
+        let _ = writeln!(out, "unassigned:");
+    }
+    for u in &rota.unassigned {
+        let _ = writeln!(
+            out,
+            "  - {{service_user: {}, label: {}, date: {}, reason: {}}}",
+            u.service_user,
+            quote(&u.label),
+            u.date,
+            quote(&u.reason)
+        );
+    }
+    out
+}
