@@ -8,5 +8,6 @@ mod output;
 mod records;
 mod people_plans;
 mod rota;
+mod rota_plan;
 mod staff;
 mod visits;
