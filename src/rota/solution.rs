@@ -81,6 +81,11 @@ pub struct State<'p> {
     client_workers: Vec<Vec<(usize, u32)>>,
     /// Kept insertions that may still be rolled back, newest last.
     undo: Vec<Undo>,
+    /// Buffers of `propagate`, kept to avoid allocating on every evaluation.
+    queue: Vec<VehicleId>,
+    changed: Vec<TaskId>,
+    seen: Vec<u32>,
+    generation: u32,
 }
 
 /// What it takes to roll back one kept insertion.
@@ -106,6 +111,10 @@ impl<'p> State<'p> {
             max_late: 0.0,
             client_workers: vec![Vec::new(); problem.clients],
             undo: Vec::new(),
+            queue: Vec::new(),
+            changed: Vec::new(),
+            seen: vec![0; problem.vehicles.len()],
+            generation: 0,
         }
     }
 
@@ -148,12 +157,19 @@ impl<'p> State<'p> {
     /// Times route `v` forward from its first task. Returns false when a
     /// task cannot fit its availability or is later than allowed. Tasks
     /// whose start changed are pushed onto `changed`.
-    fn time_route(&mut self, v: VehicleId, changed: &mut Vec<TaskId>) -> bool {
+    fn time_route(&mut self, v: VehicleId, from: usize, changed: &mut Vec<TaskId>) -> bool {
         let veh = &self.problem.vehicles[v];
         let mut prev_end = f64::NEG_INFINITY;
         let mut loc = veh.start_location;
         let mut first = true;
-        for i in 0..self.sol.routes[v].len() {
+        if from > 0
+            && let Some(&p) = self.sol.routes[v].get(from - 1)
+        {
+            prev_end = self.sol.start[p] + self.problem.tasks[p].duration;
+            loc = self.problem.tasks[p].location;
+            first = false;
+        }
+        for i in from..self.sol.routes[v].len() {
             let t = self.sol.routes[v][i];
             let task = &self.problem.tasks[t];
             let arrival = if first {
@@ -179,6 +195,9 @@ impl<'p> State<'p> {
                 self.log.push((t, old));
                 self.sol.start[t] = s;
                 changed.push(t);
+            } else if from > 0 && i > from {
+                // Past the insertion, an unchanged start leaves the rest as it was.
+                return true;
             }
             prev_end = s + task.duration;
             loc = task.location;
@@ -188,21 +207,33 @@ impl<'p> State<'p> {
 
     /// Re-times the routes in `queue` and every route their changes reach
     /// through links, until nothing moves. False when infeasible.
-    fn propagate(&mut self, mut queue: Vec<VehicleId>) -> bool {
+    fn propagate(&mut self, start: &[VehicleId], from: usize) -> bool {
+        self.generation = self.generation.wrapping_add(1);
+        let generation = self.generation;
+        let mut queue = std::mem::take(&mut self.queue);
+        let mut changed = std::mem::take(&mut self.changed);
+        queue.clear();
+        let mut seen = 0;
+        for &v in start {
+            queue.push(v);
+            self.seen[v] = generation;
+            seen += 1;
+        }
         let mut passes = 0;
-        let mut seen: Vec<VehicleId> = queue.clone();
-        let mut changed = Vec::new();
+        let mut first_pass = start.len() == 1;
+        let mut ok = true;
         while let Some(v) = queue.pop() {
             passes += 1;
-            if !seen.contains(&v) {
-                seen.push(v);
-            }
-            if passes > PASSES_PER_ROUTE * seen.len() + 8 {
-                return false;
+            if passes > PASSES_PER_ROUTE * seen + 8 {
+                ok = false;
+                break;
             }
             changed.clear();
-            if !self.time_route(v, &mut changed) {
-                return false;
+            let from = if first_pass { from } else { 0 };
+            first_pass = false;
+            if !self.time_route(v, from, &mut changed) {
+                ok = false;
+                break;
             }
             for &t in &changed {
                 for link in &self.index.links_of[t] {
@@ -216,12 +247,18 @@ impl<'p> State<'p> {
                         && self.violates(link)
                         && !queue.contains(&ov)
                     {
+                        if self.seen[ov] != generation {
+                            self.seen[ov] = generation;
+                            seen += 1;
+                        }
                         queue.push(ov);
                     }
                 }
             }
         }
-        true
+        self.queue = queue;
+        self.changed = changed;
+        ok
     }
 
     /// Whether a link between two assigned tasks is broken by their starts.
@@ -249,7 +286,7 @@ impl<'p> State<'p> {
             .filter(|&v| !self.sol.routes[v].is_empty())
             .rev()
             .collect();
-        let ok = self.propagate(queue);
+        let ok = self.propagate(&queue, 0);
         self.log.clear();
         self.recompute_aggregates();
         ok
@@ -480,7 +517,7 @@ impl<'p> State<'p> {
         self.sol.routes[v].insert(pos, t);
         self.sol.vehicle_of[t] = Some(v);
         self.sol.start[t] = f64::NEG_INFINITY;
-        let ok = self.propagate(vec![v]);
+        let ok = self.propagate(&[v], pos);
         let mut delta = None;
         if ok {
             let mut late_delta = 0.0;
