@@ -70,7 +70,13 @@ pub fn neighbours(problem: &Problem, k: usize) -> Vec<Vec<TaskId>> {
 }
 
 /// Removes related strings of tasks around a random seed; returns them.
-fn ruin(state: &mut State, near: &[Vec<TaskId>], rng: &mut Rng, size: usize) -> Vec<TaskId> {
+fn ruin(
+    state: &mut State,
+    near: &[Vec<TaskId>],
+    by_client: &[Vec<TaskId>],
+    rng: &mut Rng,
+    size: usize,
+) -> Vec<TaskId> {
     let assigned: Vec<TaskId> = (0..state.sol.vehicle_of.len())
         .filter(|&t| state.sol.vehicle_of[t].is_some() && state.problem.tasks[t].locked.is_none())
         .collect();
@@ -79,6 +85,22 @@ fn ruin(state: &mut State, near: &[Vec<TaskId>], rng: &mut Rng, size: usize) -> 
         return removed;
     }
     let seed = assigned[rng.below(assigned.len())];
+    if state.problem.weights.extra_worker > 0.0 && rng.unit() < 0.2 {
+        // All of one person's visits this week: put back together, they
+        // tend to go to the same few carers (continuity).
+        let client = state.problem.tasks[seed].client;
+        let removed: Vec<TaskId> = by_client
+            .get(client)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(|&t| state.sol.vehicle_of[t].is_some() && state.problem.tasks[t].locked.is_none())
+            .collect();
+        for &t in &removed {
+            state.remove(t);
+        }
+        return removed;
+    }
     let random = rng.unit() < 0.15;
     let mut ruined_routes = Vec::new();
     let order: Vec<TaskId> = if random {
@@ -146,6 +168,12 @@ pub fn improve(
 ) -> (Solution, Stats) {
     let clock = Instant::now();
     let near = neighbours(state.problem, 40);
+    let mut by_client: Vec<Vec<TaskId>> = vec![Vec::new(); state.problem.clients];
+    for (t, task) in state.problem.tasks.iter().enumerate() {
+        if let Some(list) = by_client.get_mut(task.client) {
+            list.push(t);
+        }
+    }
     let n_tasks = state.problem.tasks.len();
     let mut stats = Stats::default();
     let mut current = state.cost().total;
@@ -166,15 +194,25 @@ pub fn improve(
         stats.iterations += 1;
         let before = state.sol.clone();
         let size = 1 + rng.below(max_size);
-        let mut removed = ruin(state, &near, rng, size);
+        let mut removed = ruin(state, &near, &by_client, rng, size);
         if !state.retime_all() {
             state.sol = before;
             state.retime_all();
             continue;
         }
+        // Also try a few of the tasks left out, not all: with many left
+        // out, trying every one each step would take most of the time.
         let mut was_removed = vec![false; n_tasks];
         removed.iter().for_each(|&t| was_removed[t] = true);
-        removed.extend((0..n_tasks).filter(|&t| state.sol.vehicle_of[t].is_none() && !was_removed[t]));
+        let mut waiting: Vec<TaskId> = (0..n_tasks)
+            .filter(|&t| state.sol.vehicle_of[t].is_none() && !was_removed[t])
+            .filter(|&t| !state.problem.tasks[t].eligible.is_empty())
+            .collect();
+        if waiting.len() > 8 {
+            rng.shuffle(&mut waiting);
+            waiting.truncate(8);
+        }
+        removed.extend(waiting);
         recreate(state, removed, rng);
         let cost = state.cost().total;
         let threshold = current - temperature * rng.unit().max(1e-12).ln();

@@ -30,12 +30,23 @@ pub fn best_places(state: &mut State, t: TaskId, rng: &mut Rng, blink: f64, keep
             continue;
         }
         let len = state.sol.routes[v].len();
+        let earliest_end = {
+            let task = &state.problem.tasks[t];
+            task.window.start + task.duration
+        };
         for pos in 0..=len {
             if pos > 0 {
                 let prev = state.sol.routes[v][pos - 1];
                 // Starts only grow along a route: past here nothing fits.
                 if state.sol.start[prev] + state.problem.tasks[prev].duration > latest + 1e-6 {
                     break;
+                }
+            }
+            if let Some(&next) = state.sol.routes[v].get(pos) {
+                // The next task could not start late enough to follow this one.
+                let n = &state.problem.tasks[next];
+                if earliest_end > n.window.end + n.max_late + 1e-6 {
+                    continue;
                 }
             }
             if blink > 0.0 && rng.unit() < blink {
