@@ -61,7 +61,12 @@ fn main() -> ExitCode {
         iterations: u64::MAX,
         seconds: (seconds - clock.elapsed().as_secs_f64()).max(0.0),
     };
-    let env = |k: &str, d: f64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    let env = |k: &str, d: f64| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d)
+    };
     let anneal = Annealing {
         start: env("ROTA_T0", 5.0),
         end: env("ROTA_TF", 0.05),

@@ -1,7 +1,6 @@
 //! `carebook check`: load, run every rule, print, and exit 0, 1 or 2.
 
 use carebook::check::{self, output};
-use carebook::load::Repo;
 use clap::ValueEnum;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -35,13 +34,8 @@ pub struct Args {
 
 /// Runs the check.
 pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let opened = match &args.repo {
-        Some(dir) => Repo::open(dir, false),
-        None => Repo::open(&cwd, true),
-    };
-    let repo = match opened {
-        Ok(repo) => repo,
+    let (repo, cwd) = match super::open_repo(args.repo.as_deref()) {
+        Ok(opened) => opened,
         Err(e) => return super::fail(e),
     };
     let report = check::run(&repo, today);

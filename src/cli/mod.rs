@@ -53,6 +53,19 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Opens the repository named on the command line, or the one found
+/// upward from the current folder; also returns the current folder.
+pub fn open_repo(
+    dir: Option<&std::path::Path>,
+) -> Result<(carebook::load::Repo, std::path::PathBuf), carebook::load::LoadError> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+    let repo = match dir {
+        Some(dir) => carebook::load::Repo::open(dir, false)?,
+        None => carebook::load::Repo::open(&cwd, true)?,
+    };
+    Ok((repo, cwd))
+}
+
 /// Prints a run failure as a miette report on stderr and returns status 2.
 pub fn fail(error: impl miette::Diagnostic + Send + Sync + 'static) -> ExitCode {
     eprintln!("{:?}", miette::Report::new(error));

@@ -43,7 +43,10 @@ fn parse_week(s: &str) -> Result<Week, String> {
 
 fn parse_duration(s: &str) -> Result<Duration, String> {
     let bad = || format!("`{s}` is not a time limit: write seconds or minutes, e.g. 60s or 2m");
-    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(s.len()));
+    let (num, unit) = s.split_at(
+        s.find(|c: char| !c.is_ascii_digit() && c != '.')
+            .unwrap_or(s.len()),
+    );
     let n: f64 = num.parse().map_err(|_| bad())?;
     let secs = match unit {
         "" | "s" => n,
@@ -55,13 +58,8 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 
 /// Plans the week and writes the rota.
 pub fn run(args: Args) -> ExitCode {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let opened = match &args.repo {
-        Some(dir) => Repo::open(dir, false),
-        None => Repo::open(&cwd, true),
-    };
-    let repo = match opened {
-        Ok(repo) => repo,
+    let (repo, _) = match super::open_repo(args.repo.as_deref()) {
+        Ok(opened) => opened,
         Err(e) => return super::fail(e),
     };
     let out = args
@@ -94,8 +92,10 @@ pub fn run(args: Args) -> ExitCode {
         let b = bar.get_or_insert_with(|| {
             let b = indicatif::ProgressBar::new(1000);
             b.set_style(
-                indicatif::ProgressStyle::with_template("planning {wide_bar} {percent:>3}% {elapsed}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template(
+                    "planning {wide_bar} {percent:>3}% {elapsed}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             b
         });
@@ -109,16 +109,24 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("error: cannot write {}: {e}", out.display());
         return ExitCode::from(super::EXIT_FAILED);
     }
-    print!("{}", super::rota_summary::render(&outcome, &out, started.elapsed()));
+    print!(
+        "{}",
+        super::rota_summary::render(&outcome, &out, started.elapsed())
+    );
     ExitCode::SUCCESS
 }
 
 /// The rota already planned for the week: the file at `out`, or a rota
 /// record of that week in the repository.
 fn existing_rota(repo: &Repo, out: &std::path::Path, week: Week) -> Option<Rota> {
-    let rel = out.strip_prefix(&repo.root).ok().map(carebook::load::walk::display_path);
+    let rel = out
+        .strip_prefix(&repo.root)
+        .ok()
+        .map(carebook::load::walk::display_path);
     let in_repo = repo.entries.iter().find_map(|e| match &e.record {
-        Some(Record::Rota(r)) if rel.as_deref() == Some(repo.files[e.file].path.as_str()) => Some(r.clone()),
+        Some(Record::Rota(r)) if rel.as_deref() == Some(repo.files[e.file].path.as_str()) => {
+            Some(r.clone())
+        }
         _ => None,
     });
     in_repo.or_else(|| {

@@ -10,8 +10,18 @@ use std::time::Duration;
 pub fn render(o: &Outcome, out: &Path, elapsed: Duration) -> String {
     let s = &o.summary;
     let mut t = String::new();
-    let _ = writeln!(t, "wrote {} ({:.1} s, {} improvement steps{})", out.display(), elapsed.as_secs_f64(), o.stats.iterations,
-        if o.stats.timed_out { ", stopped at the time limit" } else { "" });
+    let _ = writeln!(
+        t,
+        "wrote {} ({:.1} s, {} improvement steps{})",
+        out.display(),
+        elapsed.as_secs_f64(),
+        o.stats.iterations,
+        if o.stats.timed_out {
+            ", stopped at the time limit"
+        } else {
+            ""
+        }
+    );
     let _ = writeln!(t, "  visits assigned     {}", s.assigned);
     let _ = writeln!(t, "  visits unassigned   {}", s.unassigned);
     let _ = writeln!(t, "  carer hours         {:.1}", s.carer_hours);
@@ -22,14 +32,21 @@ pub fn render(o: &Outcome, out: &Path, elapsed: Duration) -> String {
         s.travel_between / 60.0,
         s.travel_home / 60.0
     );
-    let _ = writeln!(t, "  minutes late        {:.0} (outside windows, within the allowed lateness)", s.late_minutes);
+    let _ = writeln!(
+        t,
+        "  minutes late        {:.0} (outside windows, within the allowed lateness)",
+        s.late_minutes
+    );
     let _ = writeln!(
         t,
         "  carers per person   {:.1} on average, {} at most",
         s.carers_per_person_mean, s.carers_per_person_max
     );
     if let Some(changed) = s.changed {
-        let _ = writeln!(t, "  visits changed      {changed} (from the rota repaired)");
+        let _ = writeln!(
+            t,
+            "  visits changed      {changed} (from the rota repaired)"
+        );
     }
     let mut gaps: Vec<&(String, f64, f64)> = s.hours.iter().filter(|h| h.2 > 0.0).collect();
     gaps.sort_by(|a, b| (b.1 - b.2).total_cmp(&(a.1 - a.2)));
@@ -53,7 +70,11 @@ pub fn render(o: &Outcome, out: &Path, elapsed: Duration) -> String {
         let _ = writeln!(t, "  most under contract {}", under.join(", "));
     }
     for u in &o.rota.unassigned {
-        let _ = writeln!(t, "  unassigned: {} {} on {}: {}", u.service_user, u.label, u.date, u.reason);
+        let _ = writeln!(
+            t,
+            "  unassigned: {} {} on {}: {}",
+            u.service_user, u.label, u.date, u.reason
+        );
     }
     t
 }

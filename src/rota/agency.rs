@@ -17,7 +17,12 @@ use std::collections::HashMap;
 pub const DAY: f64 = 1440.0;
 
 /// The travel modes, in the order of the problem's matrices.
-pub const MODES: [TravelMode; 4] = [TravelMode::Walk, TravelMode::Bicycle, TravelMode::PublicTransport, TravelMode::Car];
+pub const MODES: [TravelMode; 4] = [
+    TravelMode::Walk,
+    TravelMode::Bicycle,
+    TravelMode::PublicTransport,
+    TravelMode::Car,
+];
 
 /// What a task is in the records.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,7 +101,9 @@ pub fn travel_minutes(policy: &Policy, a: &Location, b: &Location, mode: TravelM
     if speed <= 0.0 {
         return f64::INFINITY;
     }
-    (km * policy.travel.road_factor / speed * 60.0 - 1e-9).ceil().max(0.0)
+    (km * policy.travel.road_factor / speed * 60.0 - 1e-9)
+        .ceil()
+        .max(0.0)
 }
 
 fn hhmm(minutes: u32) -> String {
@@ -137,7 +144,8 @@ pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> 
             for a in 0..n {
                 for b in 0..n {
                     if a != b {
-                        minutes[a * n + b] = travel_minutes(policy, &locations[a], &locations[b], mode);
+                        minutes[a * n + b] =
+                            travel_minutes(policy, &locations[a], &locations[b], mode);
                     }
                 }
             }
@@ -150,7 +158,11 @@ pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> 
     let mut shift: HashMap<(usize, usize), usize> = HashMap::new();
     for (w, carer) in active.iter().enumerate() {
         for (d, &date) in dates.iter().enumerate() {
-            let windows = carer.availability.get(&Day::of(date)).cloned().unwrap_or_default();
+            let windows = carer
+                .availability
+                .get(&Day::of(date))
+                .cloned()
+                .unwrap_or_default();
             if windows.is_empty() || carer.on_leave(date) {
                 continue;
             }
@@ -174,14 +186,20 @@ pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> 
             });
         }
     }
-    let worker_of: HashMap<&str, usize> = active.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    let worker_of: HashMap<&str, usize> = active
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
 
     let mut tasks = Vec::new();
     let mut infos = Vec::new();
     let mut links = Vec::new();
     let max_late = f64::from(policy.rota.max_late_minutes);
     for vr in &recs.visit_rules {
-        let Some(&client) = su_index.get(vr.service_user.as_str()) else { continue };
+        let Some(&client) = su_index.get(vr.service_user.as_str()) else {
+            continue;
+        };
         if recs.service_users[client].status != ServiceUserStatus::Active {
             continue;
         }
@@ -197,15 +215,18 @@ pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> 
                 };
                 let duration = f64::from(visit.duration.minutes());
                 let fits = |v: &Vehicle| {
-                    v.availability
-                        .iter()
-                        .any(|a| a.start <= window.end + max_late && window.start.max(a.start) + duration <= a.end)
+                    v.availability.iter().any(|a| {
+                        a.start <= window.end + max_late
+                            && window.start.max(a.start) + duration <= a.end
+                    })
                 };
                 let skilled = |c: &Carer| c.has_skills(&visit.skills);
                 let gender_ok = |c: &Carer| vr.carer_gender.is_none_or(|g| c.gender == Some(g));
                 let not_excluded = |c: &Carer| !vr.excluded_carers.contains(&c.id);
                 let eligible: Vec<usize> = (0..active.len())
-                    .filter(|&w| skilled(active[w]) && gender_ok(active[w]) && not_excluded(active[w]))
+                    .filter(|&w| {
+                        skilled(active[w]) && gender_ok(active[w]) && not_excluded(active[w])
+                    })
                     .filter_map(|w| shift.get(&(w, d)).copied())
                     .filter(|&v| fits(&vehicles[v]))
                     .collect();
@@ -248,7 +269,9 @@ pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> 
                 first_half.insert(visit.label.as_str(), ids[0]);
             }
             for visit in vr.visits.iter().filter(|v| v.days.includes(Day::of(date))) {
-                let (Some(after), Some(&second)) = (&visit.after, first_half.get(visit.label.as_str())) else {
+                let (Some(after), Some(&second)) =
+                    (&visit.after, first_half.get(visit.label.as_str()))
+                else {
                     continue;
                 };
                 if let Some(&first) = first_half.get(after.visit.as_str()) {
@@ -256,7 +279,9 @@ pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> 
                         first,
                         second,
                         min: f64::from(after.min_gap.minutes()),
-                        max: after.max_gap.map_or(f64::INFINITY, |g| f64::from(g.minutes())),
+                        max: after
+                            .max_gap
+                            .map_or(f64::INFINITY, |g| f64::from(g.minutes())),
                     });
                 }
             }
@@ -286,7 +311,11 @@ pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> 
         problem,
         tasks: infos,
         carers: active.iter().map(|c| c.id.to_string()).collect(),
-        clients: recs.service_users.iter().map(|s| s.id.to_string()).collect(),
+        clients: recs
+            .service_users
+            .iter()
+            .map(|s| s.id.to_string())
+            .collect(),
         week,
     }
 }
@@ -304,7 +333,11 @@ fn weights(policy: &Policy, repair: bool) -> Weights {
         rest_minute: w.late_minute / 10.0,
         // A coordinator must not find the week reshuffled: moving a visit
         // costs more than a long detour, less than leaving it unassigned.
-        changed_task: if repair { w.unassigned_visit / 20.0 } else { 0.0 },
+        changed_task: if repair {
+            w.unassigned_visit / 20.0
+        } else {
+            0.0
+        },
     }
 }
 
@@ -326,7 +359,11 @@ fn apply_previous(
             .push(t);
     }
     for visit in &rota.visits {
-        let Some(ids) = by_visit.get(&(visit.service_user.as_str(), visit.label.as_str(), visit.date.0)) else {
+        let Some(ids) = by_visit.get(&(
+            visit.service_user.as_str(),
+            visit.label.as_str(),
+            visit.date.0,
+        )) else {
             continue;
         };
         for (&t, carer) in ids.iter().zip(&visit.carers) {
@@ -379,7 +416,11 @@ fn explain(
     let gendered = |c: &Carer| skilled(c) && vr.carer_gender.is_none_or(|g| c.gender == Some(g));
     let allowed = |c: &Carer| gendered(c) && !vr.excluded_carers.contains(&c.id);
     let present = |c: &Carer| allowed(c) && !c.on_leave(date);
-    let two = if needed == 2 { " (a double-up needs two)" } else { "" };
+    let two = if needed == 2 {
+        " (a double-up needs two)"
+    } else {
+        ""
+    };
     Some(if count(&skilled) < needed {
         format!("no active {with_skills}, or too few{two}")
     } else if count(&gendered) < needed {
@@ -387,7 +428,9 @@ fn explain(
             Some(crate::model::carer::Gender::Male) => "male",
             _ => "female",
         };
-        format!("too few {g} carers with the skills ({with_skills}){two}: the person asks for a {g} carer")
+        format!(
+            "too few {g} carers with the skills ({with_skills}){two}: the person asks for a {g} carer"
+        )
     } else if count(&allowed) < needed {
         format!("the {with_skills} who could go are excluded for this person{two}")
     } else if count(&present) < needed {

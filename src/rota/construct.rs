@@ -23,7 +23,9 @@ fn best_on(state: &mut State, t: TaskId, v: usize) -> f64 {
 /// Inserts every unassigned task it can, most regretted first.
 pub fn regret_insertion(state: &mut State, rng: &mut Rng) {
     let n = state.problem.tasks.len();
-    let mut pending: Vec<TaskId> = (0..n).filter(|&t| state.sol.vehicle_of[t].is_none()).collect();
+    let mut pending: Vec<TaskId> = (0..n)
+        .filter(|&t| state.sol.vehicle_of[t].is_none())
+        .collect();
     // cache[t][k] is the best cost of t on its k-th candidate vehicle.
     let mut cache: Vec<Vec<f64>> = vec![Vec::new(); n];
     let vehicles_of = |state: &State, t: TaskId| -> Vec<usize> {

@@ -54,7 +54,8 @@ pub fn neighbours(problem: &Problem, k: usize) -> Vec<Vec<TaskId>> {
                 .filter(|&b| b != a)
                 .map(|b| {
                     let tb = &problem.tasks[b];
-                    let d = matrix.get(ta.location, tb.location) + 0.2 * (ta.window.start - tb.window.start).abs();
+                    let d = matrix.get(ta.location, tb.location)
+                        + 0.2 * (ta.window.start - tb.window.start).abs();
                     (d, b)
                 })
                 .collect();
@@ -94,7 +95,9 @@ fn ruin(
             .map_or(&[][..], Vec::as_slice)
             .iter()
             .copied()
-            .filter(|&t| state.sol.vehicle_of[t].is_some() && state.problem.tasks[t].locked.is_none())
+            .filter(|&t| {
+                state.sol.vehicle_of[t].is_some() && state.problem.tasks[t].locked.is_none()
+            })
             .collect();
         for &t in &removed {
             state.remove(t);
@@ -104,23 +107,37 @@ fn ruin(
     let random = rng.unit() < 0.15;
     let mut ruined_routes = Vec::new();
     let order: Vec<TaskId> = if random {
-        (0..size).map(|_| assigned[rng.below(assigned.len())]).collect()
+        (0..size)
+            .map(|_| assigned[rng.below(assigned.len())])
+            .collect()
     } else {
-        std::iter::once(seed).chain(near[seed].iter().copied()).collect()
+        std::iter::once(seed)
+            .chain(near[seed].iter().copied())
+            .collect()
     };
     for t in order {
         if removed.len() >= size {
             break;
         }
-        let Some(v) = state.sol.vehicle_of[t] else { continue };
+        let Some(v) = state.sol.vehicle_of[t] else {
+            continue;
+        };
         if ruined_routes.contains(&v) && !random {
             continue;
         }
         ruined_routes.push(v);
         let route = &state.sol.routes[v];
-        let Some(at) = route.iter().position(|&u| u == t) else { continue };
-        let len = if random { 1 } else { 1 + rng.below(route.len().min(8)) };
-        let first = at.saturating_sub(rng.below(len)).min(route.len().saturating_sub(len));
+        let Some(at) = route.iter().position(|&u| u == t) else {
+            continue;
+        };
+        let len = if random {
+            1
+        } else {
+            1 + rng.below(route.len().min(8))
+        };
+        let first = at
+            .saturating_sub(rng.below(len))
+            .min(route.len().saturating_sub(len));
         let string: Vec<TaskId> = route[first..(first + len).min(route.len())].to_vec();
         for u in string {
             if state.problem.tasks[u].locked.is_some() || removed.contains(&u) {
@@ -146,7 +163,9 @@ fn recreate(state: &mut State, mut tasks: Vec<TaskId>, rng: &mut Rng) {
     let p = state.problem;
     match rng.below(10) {
         0..=4 => rng.shuffle(&mut tasks),
-        5 | 6 => tasks.sort_by(|&a, &b| p.tasks[a].window.start.total_cmp(&p.tasks[b].window.start)),
+        5 | 6 => {
+            tasks.sort_by(|&a, &b| p.tasks[a].window.start.total_cmp(&p.tasks[b].window.start))
+        }
         7 | 8 => tasks.sort_by_key(|&t| p.tasks[t].eligible.len()),
         _ => tasks.sort_by(|&a, &b| p.tasks[b].duration.total_cmp(&p.tasks[a].duration)),
     }
@@ -179,14 +198,18 @@ pub fn improve(
     let mut current = state.cost().total;
     let mut best = state.sol.clone();
     let mut best_cost = current;
-    let max_size = std::env::var("ROTA_RUIN").ok().and_then(|v| v.parse().ok()).unwrap_or((n_tasks / 4).clamp(1, 30));
+    let max_size = std::env::var("ROTA_RUIN")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or((n_tasks / 4).clamp(1, 30));
     while stats.iterations < budget.iterations {
         let elapsed = clock.elapsed().as_secs_f64();
         if elapsed >= budget.seconds {
             stats.timed_out = true;
             break;
         }
-        let done = (stats.iterations as f64 / budget.iterations as f64).max(elapsed / budget.seconds);
+        let done =
+            (stats.iterations as f64 / budget.iterations as f64).max(elapsed / budget.seconds);
         let temperature = anneal.start * (anneal.end / anneal.start).powf(done);
         if stats.iterations % 256 == 0 {
             progress(done, best_cost);

@@ -23,7 +23,9 @@ impl Index {
         let mut together = vec![None; n];
         for link in &problem.links {
             let (a, b) = match *link {
-                Link::SameStart(a, b) | Link::DifferentWorkers(a, b) | Link::Together(a, b) => (a, b),
+                Link::SameStart(a, b) | Link::DifferentWorkers(a, b) | Link::Together(a, b) => {
+                    (a, b)
+                }
                 Link::Gap { first, second, .. } => (first, second),
             };
             if a >= n || b >= n {

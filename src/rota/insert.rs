@@ -19,7 +19,13 @@ fn candidates(state: &State, t: TaskId) -> Vec<VehicleId> {
 }
 
 /// The best places for `t`, cheapest first, at most `keep` of them.
-pub fn best_places(state: &mut State, t: TaskId, rng: &mut Rng, blink: f64, keep: usize) -> Vec<Place> {
+pub fn best_places(
+    state: &mut State,
+    t: TaskId,
+    rng: &mut Rng,
+    blink: f64,
+    keep: usize,
+) -> Vec<Place> {
     let mut best: Vec<Place> = Vec::with_capacity(keep + 1);
     let latest = {
         let task = &state.problem.tasks[t];

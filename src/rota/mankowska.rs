@@ -34,7 +34,10 @@ fn sections(text: &str) -> HashMap<String, Vec<Vec<f64>>> {
             out.entry(current.clone()).or_default();
             continue;
         }
-        let row: Vec<f64> = line.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+        let row: Vec<f64> = line
+            .split_whitespace()
+            .filter_map(|x| x.parse().ok())
+            .collect();
         out.entry(current.clone()).or_default().push(row);
     }
     out
@@ -62,8 +65,15 @@ pub fn parse(text: &str) -> Result<Instance, ParseError> {
     let d: Vec<f64> = line("d")?;
     let p = rows("p")?;
     let (mind, maxd, e, l) = (line("mind")?, line("maxd")?, line("e")?, line("l")?);
-    if d.len() != nodes * nodes || r.len() < nodes || a.len() < vehicles || e.len() < nodes || l.len() < nodes {
-        return Err(ParseError("section sizes do not match nbNodes and nbVehi".into()));
+    if d.len() != nodes * nodes
+        || r.len() < nodes
+        || a.len() < vehicles
+        || e.len() < nodes
+        || l.len() < nodes
+    {
+        return Err(ParseError(
+            "section sizes do not match nbNodes and nbVehi".into(),
+        ));
     }
     let qualified = |v: usize, sv: usize| a[v].get(sv).is_some_and(|&x| x > 0.5);
     let mut tasks = Vec::new();
@@ -75,14 +85,21 @@ pub fn parse(text: &str) -> Result<Instance, ParseError> {
             if r[i].get(sv).is_none_or(|&x| x < 0.5) {
                 continue;
             }
-            let duration = p.get(i * vehicles).and_then(|row| row.get(sv)).copied().unwrap_or(0.0);
+            let duration = p
+                .get(i * vehicles)
+                .and_then(|row| row.get(sv))
+                .copied()
+                .unwrap_or(0.0);
             mine.push(tasks.len());
             task_service.push((i, sv));
             tasks.push(Task {
                 client: i,
                 location: i,
                 duration,
-                window: Interval { start: e[i], end: l[i] },
+                window: Interval {
+                    start: e[i],
+                    end: l[i],
+                },
                 max_late: f64::INFINITY,
                 eligible: (0..vehicles).filter(|&v| qualified(v, sv)).collect(),
                 preferred: Vec::new(),
@@ -96,7 +113,12 @@ pub fn parse(text: &str) -> Result<Instance, ParseError> {
             if mind[i] == 0.0 && maxd[i] == 0.0 {
                 links.push(Link::SameStart(t1, t2));
             } else {
-                links.push(Link::Gap { first: t1, second: t2, min: mind[i], max: maxd[i] });
+                links.push(Link::Gap {
+                    first: t1,
+                    second: t2,
+                    min: mind[i],
+                    max: maxd[i],
+                });
             }
         }
     }
@@ -109,19 +131,32 @@ pub fn parse(text: &str) -> Result<Instance, ParseError> {
                 start_location: 0,
                 end_location: 0,
                 matrix: 0,
-                availability: vec![Interval { start: 0.0, end: f64::INFINITY }],
+                availability: vec![Interval {
+                    start: 0.0,
+                    end: f64::INFINITY,
+                }],
                 departure: Some(0.0),
             })
             .collect(),
         workers: (0..vehicles)
-            .map(|_| Worker { contracted: 0.0, max_work: f64::INFINITY, min_rest: 0.0 })
+            .map(|_| Worker {
+                contracted: 0.0,
+                max_work: f64::INFINITY,
+                min_rest: 0.0,
+            })
             .collect(),
         links,
-        matrices: vec![Matrix { size: nodes, minutes: d }],
+        matrices: vec![Matrix {
+            size: nodes,
+            minutes: d,
+        }],
         weights: Weights::mankowska(),
         clients: nodes,
     };
-    Ok(Instance { problem, task_service })
+    Ok(Instance {
+        problem,
+        task_service,
+    })
 }
 
 /// The objective parts of a solution: distance, total and largest tardiness.

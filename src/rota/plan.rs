@@ -97,7 +97,9 @@ pub fn plan(
     }
     keep.sort_by(|a, b| {
         let (ta, tb) = (&problem.tasks[a.0], &problem.tasks[b.0]);
-        (ta.locked.is_none(), ta.window.start).partial_cmp(&(tb.locked.is_none(), tb.window.start)).unwrap_or(std::cmp::Ordering::Equal)
+        (ta.locked.is_none(), ta.window.start)
+            .partial_cmp(&(tb.locked.is_none(), tb.window.start))
+            .unwrap_or(std::cmp::Ordering::Equal)
     });
     for (t, v) in keep {
         if state.sol.vehicle_of[t].is_none() && insert_on(&mut state, t, v) {
@@ -119,13 +121,28 @@ pub fn plan(
         iterations: options.iterations,
         seconds: options.seconds,
     };
-    let anneal = Annealing { start: 20.0, end: 0.2 };
-    let (best, stats) = improve(&mut state, budget, anneal, &mut rng, &mut |done, _| progress(done));
+    let anneal = Annealing {
+        start: 20.0,
+        end: 0.2,
+    };
+    let (best, stats) = improve(&mut state, budget, anneal, &mut rng, &mut |done, _| {
+        progress(done)
+    });
     let final_state = State::with_solution(problem, &index, best.clone()).unwrap_or(state);
     let cost = final_state.cost();
     let rota = to_rota(&ap, &final_state.sol, &cost, options.seed);
-    let summary = summarise(&ap, &final_state, &rota, previous.filter(|_| options.repair));
-    Outcome { rota, cost, stats, summary }
+    let summary = summarise(
+        &ap,
+        &final_state,
+        &rota,
+        previous.filter(|_| options.repair),
+    );
+    Outcome {
+        rota,
+        cost,
+        stats,
+        summary,
+    }
 }
 
 fn time_of(minutes: f64) -> Time {
@@ -143,7 +160,12 @@ fn to_rota(ap: &AgencyProblem, sol: &Solution, cost: &Cost, seed: u64) -> Rota {
             Some(v) => {
                 let start = sol.start[t];
                 let carer = &ap.carers[ap.problem.vehicles[v].worker];
-                let key = (info.date, start.round() as u64, info.service_user.clone(), info.label.clone());
+                let key = (
+                    info.date,
+                    start.round() as u64,
+                    info.service_user.clone(),
+                    info.label.clone(),
+                );
                 let entry = visits.entry(key).or_insert_with(|| RotaVisit {
                     service_user: Id(info.service_user.clone()),
                     label: info.label.clone(),
@@ -184,7 +206,11 @@ fn to_rota(ap: &AgencyProblem, sol: &Solution, cost: &Cost, seed: u64) -> Rota {
 fn busy_reason(ap: &AgencyProblem, t: usize) -> String {
     let info = &ap.tasks[t];
     let task = &ap.problem.tasks[t];
-    let mut workers: Vec<usize> = task.eligible.iter().map(|&v| ap.problem.vehicles[v].worker).collect();
+    let mut workers: Vec<usize> = task
+        .eligible
+        .iter()
+        .map(|&v| ap.problem.vehicles[v].worker)
+        .collect();
     workers.dedup();
     let skills = if info.skills.is_empty() {
         String::new()
@@ -218,11 +244,21 @@ fn summarise(ap: &AgencyProblem, state: &State, rota: &Rota, previous: Option<&R
         .carers
         .iter()
         .enumerate()
-        .map(|(w, id)| (id.clone(), state.work_of(w) / 60.0, ap.problem.workers[w].contracted / 60.0))
+        .map(|(w, id)| {
+            (
+                id.clone(),
+                state.work_of(w) / 60.0,
+                ap.problem.workers[w].contracted / 60.0,
+            )
+        })
         .collect();
     let changed = previous.map(|before| {
         let key = |v: &RotaVisit| (v.service_user.clone(), v.label.clone(), v.date);
-        let old: BTreeMap<_, _> = before.visits.iter().map(|v| (key(v), (v.start, v.carers.clone()))).collect();
+        let old: BTreeMap<_, _> = before
+            .visits
+            .iter()
+            .map(|v| (key(v), (v.start, v.carers.clone())))
+            .collect();
         rota.visits
             .iter()
             .filter(|v| old.get(&key(v)) != Some(&(v.start, v.carers.clone())))

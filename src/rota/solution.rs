@@ -119,7 +119,11 @@ impl<'p> State<'p> {
     }
 
     /// A state holding `sol`, re-timed; `None` if it is infeasible.
-    pub fn with_solution(problem: &'p Problem, index: &'p Index, sol: Solution) -> Option<State<'p>> {
+    pub fn with_solution(
+        problem: &'p Problem,
+        index: &'p Index,
+        sol: Solution,
+    ) -> Option<State<'p>> {
         let mut state = State::new(problem, index);
         state.sol = sol;
         state.retime_all().then_some(state)
@@ -140,7 +144,12 @@ impl<'p> State<'p> {
                         lb = lb.max(self.sol.start[other]);
                     }
                 }
-                Link::Gap { first, second, min, max } => {
+                Link::Gap {
+                    first,
+                    second,
+                    min,
+                    max,
+                } => {
                     if t == second && self.sol.vehicle_of[first].is_some() {
                         lb = lb.max(self.sol.start[first] + min);
                     }
@@ -173,7 +182,9 @@ impl<'p> State<'p> {
             let t = self.sol.routes[v][i];
             let task = &self.problem.tasks[t];
             let arrival = if first {
-                veh.departure.map_or(f64::NEG_INFINITY, |d| d + self.travel(v, loc, task.location))
+                veh.departure.map_or(f64::NEG_INFINITY, |d| {
+                    d + self.travel(v, loc, task.location)
+                })
             } else {
                 prev_end + self.travel(v, loc, task.location)
             };
@@ -266,9 +277,12 @@ impl<'p> State<'p> {
         let s = &self.sol.start;
         match *link {
             Link::SameStart(a, b) => (s[a] - s[b]).abs() > EPS,
-            Link::Gap { first, second, min, max } => {
-                s[second] - s[first] < min - EPS || s[second] - s[first] > max + EPS
-            }
+            Link::Gap {
+                first,
+                second,
+                min,
+                max,
+            } => s[second] - s[first] < min - EPS || s[second] - s[first] > max + EPS,
             _ => false,
         }
     }
@@ -461,7 +475,13 @@ impl<'p> State<'p> {
         let tasks: f64 = route.iter().map(|&t| self.problem.tasks[t].duration).sum();
         let between: f64 = route
             .windows(2)
-            .map(|p| self.travel(v, self.problem.tasks[p[0]].location, self.problem.tasks[p[1]].location))
+            .map(|p| {
+                self.travel(
+                    v,
+                    self.problem.tasks[p[0]].location,
+                    self.problem.tasks[p[1]].location,
+                )
+            })
             .sum();
         tasks + between
     }
@@ -484,7 +504,8 @@ impl<'p> State<'p> {
         self.index.links_of[t].iter().all(|link| match *link {
             Link::DifferentWorkers(a, b) => {
                 let other = if a == t { b } else { a };
-                self.sol.vehicle_of[other].is_none_or(|ov| self.problem.vehicles[ov].worker != worker)
+                self.sol.vehicle_of[other]
+                    .is_none_or(|ov| self.problem.vehicles[ov].worker != worker)
             }
             _ => true,
         })
@@ -499,7 +520,8 @@ impl<'p> State<'p> {
         let task = &p.tasks[t];
         let worker = p.vehicles[v].worker;
         let (prev_loc, prev, next_loc, next) = self.neighbours(v, pos);
-        let travel_delta = self.travel(v, prev_loc, task.location) + self.travel(v, task.location, next_loc)
+        let travel_delta = self.travel(v, prev_loc, task.location)
+            + self.travel(v, task.location, next_loc)
             - self.travel(v, prev_loc, next_loc);
         let between_delta = match (prev, next) {
             (Some(_), Some(_)) => travel_delta,
@@ -547,7 +569,9 @@ impl<'p> State<'p> {
             }
             if w8.contract_hour_gap > 0.0 {
                 let c = limits.contracted;
-                d += w8.contract_hour_gap * ((work_after - c).abs() - (self.work[worker] - c).abs()) / 60.0;
+                d += w8.contract_hour_gap
+                    * ((work_after - c).abs() - (self.work[worker] - c).abs())
+                    / 60.0;
             }
             delta = Some(d);
         }
@@ -556,7 +580,10 @@ impl<'p> State<'p> {
             self.work[worker] = work_after;
             self.count_client_worker(t, worker, 1);
             let max_late_before = self.max_late;
-            self.max_late = self.log.iter().fold(self.max_late, |m, &(u, _)| m.max(self.lateness(u)));
+            self.max_late = self
+                .log
+                .iter()
+                .fold(self.max_late, |m, &(u, _)| m.max(self.lateness(u)));
             self.undo.push(Undo {
                 task: t,
                 vehicle: v,

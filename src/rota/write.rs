@@ -12,14 +12,22 @@ fn quote(s: &str) -> String {
 /// The rota's YAML text.
 pub fn to_yaml(rota: &Rota) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Written by carebook rota. Review it, set `locked: true` on visits a person");
+    let _ = writeln!(
+        out,
+        "# Written by carebook rota. Review it, set `locked: true` on visits a person"
+    );
     let _ = writeln!(out, "# fixes (re-planning keeps them), then commit.");
     let _ = writeln!(out, "kind: rota");
     let _ = writeln!(out, "id: {}", rota.id);
     let _ = writeln!(out, "week: {}", rota.week);
     if let Some(g) = &rota.generated {
         let seed = g.seed.map(|s| format!(", seed: {s}")).unwrap_or_default();
-        let _ = writeln!(out, "generated: {{at: {}, by: {}{seed}}}", quote(&g.at), quote(&g.by));
+        let _ = writeln!(
+            out,
+            "generated: {{at: {}, by: {}{seed}}}",
+            quote(&g.at),
+            quote(&g.by)
+        );
     }
     if rota.visits.is_empty() {
         let _ = writeln!(out, "visits: []");

@@ -8,7 +8,16 @@ use serde_json::Value;
 const WEEK: &str = "2026-W49";
 
 fn plan(fx: &Fixture, extra: &[&str]) -> Run {
-    let mut args = vec!["rota", ".", "--week", WEEK, "--time-limit", "20s", "--iterations", "300"];
+    let mut args = vec![
+        "rota",
+        ".",
+        "--week",
+        WEEK,
+        "--time-limit",
+        "20s",
+        "--iterations",
+        "300",
+    ];
     args.extend_from_slice(extra);
     let run = fx.run(&args);
     assert_eq!(run.status, 0, "{}\n{}", run.stdout, run.stderr);
@@ -19,17 +28,25 @@ fn plan(fx: &Fixture, extra: &[&str]) -> Run {
 /// the tool's check reads it back, so we read it with serde_json after a
 /// round trip through `carebook check`'s own loader would be circular).
 fn rota(fx: &Fixture) -> Value {
-    let text = std::fs::read_to_string(fx.path().join("rotas/2026-W49.yaml")).expect("rota written");
+    let text =
+        std::fs::read_to_string(fx.path().join("rotas/2026-W49.yaml")).expect("rota written");
     let mut visits = Vec::new();
     let mut unassigned = Vec::new();
     for line in text.lines() {
-        let Some(body) = line.trim().strip_prefix("- {").and_then(|l| l.strip_suffix('}')) else {
+        let Some(body) = line
+            .trim()
+            .strip_prefix("- {")
+            .and_then(|l| l.strip_suffix('}'))
+        else {
             continue;
         };
         let mut m = serde_json::Map::new();
         for part in split_top(body) {
             if let Some((k, v)) = part.split_once(": ") {
-                m.insert(k.trim().to_owned(), Value::String(v.trim().trim_matches('"').to_owned()));
+                m.insert(
+                    k.trim().to_owned(),
+                    Value::String(v.trim().trim_matches('"').to_owned()),
+                );
             }
         }
         if m.contains_key("reason") {
@@ -77,7 +94,11 @@ fn no_rota_errors(fx: &Fixture) {
         .into_iter()
         .filter(|f| f["severity"] == "error")
         .collect();
-    assert!(errors.is_empty(), "{}", serde_json::to_string_pretty(&errors).unwrap_or_default());
+    assert!(
+        errors.is_empty(),
+        "{}",
+        serde_json::to_string_pretty(&errors).unwrap_or_default()
+    );
 }
 
 fn edit(fx: &Fixture, file: &str, from: &str, to: &str) {
@@ -90,8 +111,18 @@ fn edit(fx: &Fixture, file: &str, from: &str, to: &str) {
 #[test]
 fn a_skill_only_one_carer_has_goes_to_that_carer() {
     let fx = Fixture::base();
-    edit(&fx, "visit-rules/VR-0001.yaml", "    tasks: [personal care, breakfast]", "    skills: [hoist]\n    tasks: [personal care, breakfast]");
-    edit(&fx, "carers/C-0002.yaml", "skills: [medication, hoist]", "skills: [medication]");
+    edit(
+        &fx,
+        "visit-rules/VR-0001.yaml",
+        "    tasks: [personal care, breakfast]",
+        "    skills: [hoist]\n    tasks: [personal care, breakfast]",
+    );
+    edit(
+        &fx,
+        "carers/C-0002.yaml",
+        "skills: [medication, hoist]",
+        "skills: [medication]",
+    );
     plan(&fx, &[]);
     let r = rota(&fx);
     assert_eq!(r["visits"].as_array().map(Vec::len), Some(7));
@@ -102,7 +133,12 @@ fn a_skill_only_one_carer_has_goes_to_that_carer() {
 #[test]
 fn excluded_and_wrong_gender_carers_are_never_assigned() {
     let fx = Fixture::base();
-    edit(&fx, "visit-rules/VR-0001.yaml", "preferred_carers: [C-0001]", "carer_gender: male\nexcluded_carers: [C-0001]");
+    edit(
+        &fx,
+        "visit-rules/VR-0001.yaml",
+        "preferred_carers: [C-0001]",
+        "carer_gender: male\nexcluded_carers: [C-0001]",
+    );
     plan(&fx, &[]);
     assert!(carers_of(&rota(&fx)).iter().all(|c| c == "[C-0002]"));
     no_rota_errors(&fx);
@@ -111,7 +147,12 @@ fn excluded_and_wrong_gender_carers_are_never_assigned() {
 #[test]
 fn a_double_up_gets_two_different_carers_starting_together() {
     let fx = Fixture::base();
-    edit(&fx, "visit-rules/VR-0001.yaml", "    duration: 1h\n", "    duration: 1h\n    carers: 2\n");
+    edit(
+        &fx,
+        "visit-rules/VR-0001.yaml",
+        "    duration: 1h\n",
+        "    duration: 1h\n    carers: 2\n",
+    );
     plan(&fx, &[]);
     let r = rota(&fx);
     assert_eq!(r["visits"].as_array().map(Vec::len), Some(7));
@@ -124,7 +165,12 @@ fn a_double_up_gets_two_different_carers_starting_together() {
 #[test]
 fn leave_moves_the_visits_of_those_days_to_the_other_carer() {
     let fx = Fixture::base();
-    edit(&fx, "carers/C-0001.yaml", "checks:", "unavailable:\n  - {from: 2026-11-30, to: 2026-12-02, reason: annual-leave}\nchecks:");
+    edit(
+        &fx,
+        "carers/C-0001.yaml",
+        "checks:",
+        "unavailable:\n  - {from: 2026-11-30, to: 2026-12-02, reason: annual-leave}\nchecks:",
+    );
     plan(&fx, &[]);
     let r = rota(&fx);
     for v in r["visits"].as_array().expect("visits") {
@@ -144,10 +190,15 @@ fn travel_time_by_the_carers_own_mode_is_respected() {
     let su = std::fs::read_to_string(fx.path().join("service-users/SU-0001.yaml")).expect("read");
     fx.write(
         "service-users/SU-0002.yaml",
-        su.replace("SU-0001", "SU-0002").replace("lat: 51.4412, lon: -2.6051", "lat: 51.4682, lon: -2.6051"),
+        su.replace("SU-0001", "SU-0002")
+            .replace("lat: 51.4412, lon: -2.6051", "lat: 51.4682, lon: -2.6051"),
     );
     let cp = std::fs::read_to_string(fx.path().join("care-plans/CP-0001.yaml")).expect("read");
-    fx.write("care-plans/CP-0002.yaml", cp.replace("CP-0001", "CP-0002").replace("SU-0001", "SU-0002"));
+    fx.write(
+        "care-plans/CP-0002.yaml",
+        cp.replace("CP-0001", "CP-0002")
+            .replace("SU-0001", "SU-0002"),
+    );
     let vr = std::fs::read_to_string(fx.path().join("visit-rules/VR-0001.yaml")).expect("read");
     fx.write(
         "visit-rules/VR-0002.yaml",
@@ -157,7 +208,12 @@ fn travel_time_by_the_carers_own_mode_is_respected() {
             .replace("\"08:00-09:00\"", "\"09:05-09:10\"")
             .replace("preferred_carers: [C-0001]", "preferred_carers: [C-0002]"),
     );
-    edit(&fx, "visit-rules/VR-0001.yaml", "\"08:00-09:00\"", "\"08:00-08:01\"");
+    edit(
+        &fx,
+        "visit-rules/VR-0001.yaml",
+        "\"08:00-09:00\"",
+        "\"08:00-08:01\"",
+    );
     plan(&fx, &[]);
     let r = rota(&fx);
     assert_eq!(r["unassigned"].as_array().map(Vec::len), Some(0), "{r}");
@@ -199,12 +255,24 @@ fn an_after_gap_is_kept() {
 #[test]
 fn a_visit_nobody_can_do_is_unassigned_with_a_reason() {
     let fx = Fixture::base();
-    edit(&fx, "visit-rules/VR-0001.yaml", "    tasks: [personal care, breakfast]", "    skills: [peg-feeding]\n    tasks: [personal care, breakfast]");
+    edit(
+        &fx,
+        "visit-rules/VR-0001.yaml",
+        "    tasks: [personal care, breakfast]",
+        "    skills: [peg-feeding]\n    tasks: [personal care, breakfast]",
+    );
     plan(&fx, &[]);
     let r = rota(&fx);
     let un = r["unassigned"].as_array().expect("unassigned");
     assert_eq!(un.len(), 7);
-    assert!(un[0]["reason"].as_str().unwrap_or("").contains("peg-feeding"), "{}", un[0]);
+    assert!(
+        un[0]["reason"]
+            .as_str()
+            .unwrap_or("")
+            .contains("peg-feeding"),
+        "{}",
+        un[0]
+    );
 }
 
 #[test]
@@ -212,7 +280,15 @@ fn the_same_seed_gives_the_same_rota() {
     let a = Fixture::base();
     let b = Fixture::base();
     for fx in [&a, &b] {
-        fx.write("visit-rules/VR-0001.yaml", std::fs::read_to_string(env!("CARGO_MANIFEST_DIR").to_owned() + "/tests/fixtures/base/visit-rules/VR-0001.yaml").expect("read").replace("days: daily", "days: daily\n    carers: 1"));
+        fx.write(
+            "visit-rules/VR-0001.yaml",
+            std::fs::read_to_string(
+                env!("CARGO_MANIFEST_DIR").to_owned()
+                    + "/tests/fixtures/base/visit-rules/VR-0001.yaml",
+            )
+            .expect("read")
+            .replace("days: daily", "days: daily\n    carers: 1"),
+        );
         plan(fx, &["--seed", "7"]);
     }
     assert_eq!(rota(&a), rota(&b));
@@ -230,7 +306,10 @@ fn locked_visits_are_kept() {
         .map(|l| {
             if l.contains("date: 2026-12-02") {
                 let start = l.find("start:").unwrap_or(0);
-                format!("{}start: \"08:40\", end: \"09:40\", carers: [C-0002], locked: true}}", &l[..start])
+                format!(
+                    "{}start: \"08:40\", end: \"09:40\", carers: [C-0002], locked: true}}",
+                    &l[..start]
+                )
             } else {
                 l.to_owned()
             }
@@ -259,8 +338,21 @@ fn repair_after_a_carer_goes_sick_changes_few_visits() {
     assert_eq!(first.status, 0, "{}", first.stderr);
     let before = rota(&fx);
     // C-0004 calls in sick for Tuesday to Thursday.
-    edit(&fx, "carers/C-0004.yaml", "checks:", "unavailable:\n  - {from: 2026-12-01, to: 2026-12-03, reason: sickness}\nchecks:");
-    let run = fx.run(&["rota", ".", "--week", WEEK, "--iterations", "300", "--repair"]);
+    edit(
+        &fx,
+        "carers/C-0004.yaml",
+        "checks:",
+        "unavailable:\n  - {from: 2026-12-01, to: 2026-12-03, reason: sickness}\nchecks:",
+    );
+    let run = fx.run(&[
+        "rota",
+        ".",
+        "--week",
+        WEEK,
+        "--iterations",
+        "300",
+        "--repair",
+    ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let after = rota(&fx);
     let sick_visits = before["visits"]
@@ -269,7 +361,8 @@ fn repair_after_a_carer_goes_sick_changes_few_visits() {
         .iter()
         .filter(|v| {
             let d = v["date"].as_str().unwrap_or("");
-            v["carers"].as_str().unwrap_or("").contains("C-0004") && ("2026-12-01"..="2026-12-03").contains(&d)
+            v["carers"].as_str().unwrap_or("").contains("C-0004")
+                && ("2026-12-01"..="2026-12-03").contains(&d)
         })
         .count();
     let changed: usize = run
@@ -280,11 +373,18 @@ fn repair_after_a_carer_goes_sick_changes_few_visits() {
         .and_then(|n| n.parse().ok())
         .expect("summary names the changed visits");
     assert!(sick_visits > 0);
-    assert!(changed <= sick_visits * 2, "changed {changed} for {sick_visits} visits of the sick carer:\n{}", run.stdout);
+    assert!(
+        changed <= sick_visits * 2,
+        "changed {changed} for {sick_visits} visits of the sick carer:\n{}",
+        run.stdout
+    );
     for v in after["visits"].as_array().expect("visits") {
         let d = v["date"].as_str().unwrap_or("");
         if ("2026-12-01"..="2026-12-03").contains(&d) {
-            assert!(!v["carers"].as_str().unwrap_or("").contains("C-0004"), "{v}");
+            assert!(
+                !v["carers"].as_str().unwrap_or("").contains("C-0004"),
+                "{v}"
+            );
         }
     }
     no_rota_errors(&fx);
@@ -292,7 +392,10 @@ fn repair_after_a_carer_goes_sick_changes_few_visits() {
 
 fn copy_examples(to: &std::path::Path) {
     let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    for e in walkdir::WalkDir::new(&from).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(&from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let rel = e.path().strip_prefix(&from).expect("below");
         let target = to.join(rel);
         if e.file_type().is_dir() {
@@ -309,7 +412,11 @@ fn the_example_agency_gets_a_rota_that_check_accepts() {
     copy_examples(fx.path());
     let run = fx.run(&["rota", "--week", WEEK, "--iterations", "300"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("visits unassigned   0"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("visits unassigned   0"),
+        "{}",
+        run.stdout
+    );
     let check = fx.run(&["check", "--today", TODAY, "--format", "json"]);
     let json: Value = serde_json::from_str(&check.stdout).expect("json");
     let rota_errors: Vec<&Value> = json["findings"]
