@@ -13,3 +13,4 @@ pub mod load;
 pub mod model;
 pub mod rota;
 pub mod schema;
+pub mod travel;

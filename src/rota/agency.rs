@@ -8,8 +8,9 @@ use super::problem::{Interval, Link, Matrix, Problem, Task, TaskId, Vehicle, Wei
 use crate::load::Repo;
 use crate::model::carer::{CarerStatus, TravelMode};
 use crate::model::service_user::ServiceUserStatus;
-use crate::model::values::{Day, Location, Week};
+use crate::model::values::{Day, Week};
 use crate::model::{Carer, Policy, Record, Rota, ServiceUser, VisitRules};
+use crate::travel::{Place, TravelTimes};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -56,6 +57,8 @@ pub struct AgencyProblem {
     pub clients: Vec<String>,
     /// The week.
     pub week: Week,
+    /// The agency's travel matrix could not be read: estimates were used.
+    pub matrix_error: Option<String>,
 }
 
 /// The records `build` reads, as typed lists.
@@ -82,30 +85,6 @@ fn records(repo: &Repo) -> Records<'_> {
     r
 }
 
-/// Travel minutes between two points for a mode, as the format page
-/// defines it (whole minutes, rounded up), so that rota and checker agree.
-pub fn travel_minutes(policy: &Policy, a: &Location, b: &Location, mode: TravelMode) -> f64 {
-    const R: f64 = 6371.0088;
-    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dlat = la2 - la1;
-    let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
-    let km = 2.0 * R * h.sqrt().min(1.0).asin();
-    let s = &policy.travel.speed_kmh;
-    let speed = match mode {
-        TravelMode::Walk => s.walk,
-        TravelMode::Bicycle => s.bicycle,
-        TravelMode::PublicTransport => s.public_transport,
-        TravelMode::Car => s.car,
-    };
-    if speed <= 0.0 {
-        return f64::INFINITY;
-    }
-    (km * policy.travel.road_factor / speed * 60.0 - 1e-9)
-        .ceil()
-        .max(0.0)
-}
-
 fn hhmm(minutes: u32) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
@@ -119,33 +98,44 @@ pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> 
     let monday = week.monday();
     let dates: Vec<NaiveDate> = (0..7).map(|d| monday + chrono::Days::new(d)).collect();
 
-    // Locations: service users first, then carers' homes.
-    let mut locations: Vec<Location> = Vec::new();
+    // Locations: service users first, then carers' homes. Travel is in
+    // whole minutes, rounded up, exactly as `check` counts it.
     let su_index: HashMap<&str, usize> = recs
         .service_users
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    locations.extend(recs.service_users.iter().map(|s| s.location));
     let active: Vec<&Carer> = recs
         .carers
         .iter()
         .copied()
         .filter(|c| c.status == CarerStatus::Active)
         .collect();
-    let home_base = locations.len();
-    locations.extend(active.iter().map(|c| c.home.location));
+    let home_keys: Vec<String> = active.iter().map(|c| format!("home:{}", c.id)).collect();
+    let mut places: Vec<Place> = recs
+        .service_users
+        .iter()
+        .map(|s| Place {
+            key: s.id.as_str(),
+            location: &s.location,
+        })
+        .collect();
+    let home_base = places.len();
+    places.extend(active.iter().zip(&home_keys).map(|(c, key)| Place {
+        key: key.as_str(),
+        location: &c.home.location,
+    }));
+    let (times, matrix_error) = TravelTimes::for_repo(&policy.travel, &repo.root);
     let matrices: Vec<Matrix> = MODES
         .iter()
         .map(|&mode| {
-            let n = locations.len();
+            let n = places.len();
             let mut minutes = vec![0.0; n * n];
             for a in 0..n {
                 for b in 0..n {
                     if a != b {
-                        minutes[a * n + b] =
-                            travel_minutes(policy, &locations[a], &locations[b], mode);
+                        minutes[a * n + b] = f64::from(times.minutes(places[a], places[b], mode));
                     }
                 }
             }
@@ -317,6 +307,7 @@ pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> 
             .map(|s| s.id.to_string())
             .collect(),
         week,
+        matrix_error: matrix_error.map(|e| e.to_string()),
     }
 }
 

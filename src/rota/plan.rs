@@ -65,6 +65,8 @@ pub struct Summary {
     pub hours: Vec<(String, f64, f64)>,
     /// Visits whose carers or start changed from the rota repaired.
     pub changed: Option<usize>,
+    /// Why the travel matrix was not used, if it was not.
+    pub matrix_error: Option<String>,
 }
 
 /// Plans `week`. `previous` is the week's existing rota, if any: its locked
@@ -284,5 +286,6 @@ fn summarise(ap: &AgencyProblem, state: &State, rota: &Rota, previous: Option<&R
         carers_per_person_max: counts.iter().copied().max().unwrap_or(0),
         hours,
         changed,
+        matrix_error: ap.matrix_error.clone(),
     }
 }

@@ -1,7 +1,0 @@
-//! Rules of the rota family (being written).
-
-use crate::check::context::Context;
-use crate::check::finding::Finding;
-
-/// Adds this family's findings to `out`.
-pub fn check(_cx: &Context, _out: &mut Vec<Finding>) {}

@@ -1,0 +1,248 @@
+//! Each carer's week in a rota: visits that overlap or leave too little
+//! time to travel between them, working time over the weekly limit, and
+//! too little rest between one day's last visit and the next day's first.
+//!
+//! Working time is visits plus travel between consecutive visits of a day
+//! (not to and from home), as the rota engine counts it. Travel is between
+//! the service users' homes, by the carer's own travel mode.
+
+use super::{Index, Planned, carer_name, clock, day, span};
+use crate::check::code::Code;
+use crate::check::context::{At, Context};
+use crate::check::finding::Finding;
+use crate::model::{Carer, Rota};
+use crate::travel::Place;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// One carer's part in one visit.
+#[derive(Clone, Copy)]
+struct Slot<'p, 'a> {
+    date: NaiveDate,
+    /// Index in the carer list of the visit.
+    j: usize,
+    planned: &'p Planned<'a>,
+}
+
+impl Slot<'_, '_> {
+    fn pointer(&self) -> String {
+        format!("/visits/{}/carers/{}", self.planned.i, self.j)
+    }
+}
+
+/// Adds the findings about each carer's week in `rota`.
+pub(super) fn check(
+    cx: &Context,
+    ix: &Index,
+    rota: At<Rota>,
+    planned: &[Planned],
+    out: &mut Vec<Finding>,
+) {
+    let mut by_carer: HashMap<&str, Vec<Slot>> = HashMap::new();
+    for p in planned {
+        for (j, id) in p.visit.carers.iter().enumerate() {
+            if p.visit.carers[..j].contains(id) {
+                continue; // rota/double-up says so
+            }
+            by_carer.entry(id.as_str()).or_default().push(Slot {
+                date: p.visit.date.0,
+                j,
+                planned: p,
+            });
+        }
+    }
+    let mut carers: Vec<(&str, Vec<Slot>)> = by_carer.into_iter().collect();
+    carers.sort_by_key(|(id, _)| *id);
+    for (id, mut slots) in carers {
+        let Some(carer) = ix.carers.get(id) else {
+            continue; // ref/unknown says so
+        };
+        slots.sort_by_key(|s| (s.date, s.planned.start, s.planned.end, s.planned.i));
+        let days: Vec<&[Slot]> = slots.chunk_by(|a, b| a.date == b.date).collect();
+        let mut travel_total = 0u64;
+        for one_day in &days {
+            overlaps(cx, ix, rota, carer.record, one_day, out);
+            travel_total += one_day
+                .windows(2)
+                .map(|w| match w {
+                    [a, b] => u64::from(travel(ix, carer.record, a.planned, b.planned)),
+                    _ => 0,
+                })
+                .sum::<u64>();
+        }
+        hours(cx, rota, carer.record, &slots, travel_total, out);
+        rest(cx, rota, carer.record, &days, out);
+    }
+}
+
+/// Whole minutes from one visit's home to the next one's, by the carer's
+/// mode; 0 when either person is unknown.
+fn travel(ix: &Index, carer: &Carer, from: &Planned, to: &Planned) -> u32 {
+    let (Some(a), Some(b)) = (from.person, to.person) else {
+        return 0;
+    };
+    ix.travel.minutes(
+        Place {
+            key: a.id.as_str(),
+            location: &a.location,
+        },
+        Place {
+            key: b.id.as_str(),
+            location: &b.location,
+        },
+        carer.travel,
+    )
+}
+
+fn overlaps(
+    cx: &Context,
+    ix: &Index,
+    rota: At<Rota>,
+    carer: &Carer,
+    slots: &[Slot],
+    out: &mut Vec<Finding>,
+) {
+    let Some((first, rest)) = slots.split_first() else {
+        return;
+    };
+    // The visit that ends last so far: a long visit clashes with every
+    // visit inside it, not only the next one.
+    let mut prev = *first;
+    for next in rest {
+        let (a, b) = (prev.planned, next.planned);
+        let minutes = travel(ix, carer, a, b);
+        let free = u64::from(b.start);
+        let need = u64::from(a.end) + u64::from(minutes);
+        if free < need {
+            let message = if b.start < a.end {
+                format!(
+                    "{}'s visits overlap: {} ({}) starts before {} ({}) ends",
+                    carer_name(carer),
+                    b.describe(),
+                    b.times(),
+                    a.describe(),
+                    a.times()
+                )
+            } else {
+                format!(
+                    "{} has {} between {} (ends {}) and {} (starts {}), \
+                     but needs {} to travel there by {}",
+                    carer_name(carer),
+                    span(i64::from(b.start - a.end)),
+                    a.describe(),
+                    clock(a.end),
+                    b.describe(),
+                    clock(b.start),
+                    span(i64::from(minutes)),
+                    mode_name(carer)
+                )
+            };
+            out.push(
+                cx.finding(Code::RotaOverlap, rota.entry, &next.pointer(), message)
+                    .help(format!(
+                        "start the later visit at {} or after, or give it to another carer",
+                        clock(u32::try_from(need).unwrap_or(u32::MAX))
+                    ))
+                    .related(cx.site(rota.entry, &prev.pointer()), "the earlier visit"),
+            );
+        }
+        if next.planned.end >= prev.planned.end {
+            prev = *next;
+        }
+    }
+}
+
+fn mode_name(carer: &Carer) -> &'static str {
+    use crate::model::carer::TravelMode::*;
+    match carer.travel {
+        Walk => "walking",
+        Bicycle => "bicycle",
+        PublicTransport => "public transport",
+        Car => "car",
+    }
+}
+
+fn hours(
+    cx: &Context,
+    rota: At<Rota>,
+    carer: &Carer,
+    slots: &[Slot],
+    travel: u64,
+    out: &mut Vec<Finding>,
+) {
+    let visits: u64 = slots
+        .iter()
+        .map(|s| u64::from(s.planned.end - s.planned.start))
+        .sum();
+    let total = visits + travel;
+    let max = cx.policy.working_time.max_weekly_hours;
+    if (total as f64) <= max * 60.0 + 1e-9 {
+        return;
+    }
+    let Some(first) = slots.iter().min_by_key(|s| (s.planned.i, s.j)) else {
+        return;
+    };
+    let as_i64 = |m: u64| i64::try_from(m).unwrap_or(i64::MAX);
+    out.push(
+        cx.finding(
+            Code::RotaHours,
+            rota.entry,
+            &first.pointer(),
+            format!(
+                "{} works {} in week {} ({} of visits and {} of travel between them); \
+                 the most is {} h",
+                carer_name(carer),
+                span(as_i64(total)),
+                rota.record.week,
+                span(as_i64(visits)),
+                span(as_i64(travel)),
+                trim(max)
+            ),
+        )
+        .help("give some of these visits to another carer (policy.working_time.max_weekly_hours)"),
+    );
+}
+
+/// `48`, `37.5`.
+fn trim(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+fn rest(cx: &Context, rota: At<Rota>, carer: &Carer, days: &[&[Slot]], out: &mut Vec<Finding>) {
+    let min_rest = cx.policy.working_time.min_rest_hours * 60.0;
+    for pair in days.windows(2) {
+        let [today, tomorrow] = pair else { continue };
+        let (Some(last), Some(first)) =
+            (today.iter().max_by_key(|s| s.planned.end), tomorrow.first())
+        else {
+            continue;
+        };
+        if first.date.pred_opt() != Some(last.date) {
+            continue;
+        }
+        let rest = i64::from(first.planned.start) + 1440 - i64::from(last.planned.end);
+        if (rest as f64) + 1e-9 >= min_rest {
+            continue;
+        }
+        out.push(
+            cx.finding(
+                Code::RotaRest,
+                rota.entry,
+                &first.pointer(),
+                format!(
+                    "{} has {} of rest between {} on {} and {} on {}; the policy asks for {} h",
+                    carer_name(carer),
+                    span(rest.max(0)),
+                    clock(last.planned.end),
+                    day(last.date),
+                    clock(first.planned.start),
+                    day(first.date),
+                    trim(cx.policy.working_time.min_rest_hours)
+                ),
+            )
+            .help("give the late or the early visit to another carer (policy.working_time.min_rest_hours)")
+            .related(cx.site(rota.entry, &last.pointer()), "the day's last visit"),
+        );
+    }
+}
