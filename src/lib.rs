@@ -7,10 +7,14 @@
 
 #![warn(missing_docs)]
 
+pub mod audit;
 pub mod check;
+pub mod export;
 pub mod fsutil;
+pub mod init;
 pub mod load;
 pub mod model;
+pub mod report;
 pub mod rota;
 pub mod schema;
 pub mod travel;

@@ -1,7 +1,13 @@
 //! Command-line arguments (clap derive) and dispatch to one file per
 //! subcommand. Only the binary knows about clap.
 
+mod audit;
+mod build;
 mod check;
+mod completions;
+mod export;
+mod init;
+mod report;
 mod rota;
 mod rota_summary;
 mod schema;
@@ -27,12 +33,30 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// The records' git history as a change and consent audit log.
+    Audit(audit::Args),
     /// Validate the records: every finding with its file, line and column.
     Check(check::Args),
     /// Plan a week's rota and write rotas/<week>.yaml.
     Rota(rota::Args),
     /// Write the JSON Schemas of the record kinds (for editors).
     Schema(schema::Args),
+    /// Create a records repository: agency.yaml, example records, schemas,
+    /// editor, pre-commit and CI set-up, and a first git commit.
+    Init(init::Args),
+    /// Export a week's rota: calendars for carers, hours for payroll and
+    /// invoices.
+    Export(export::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// Print the man page (roff) to standard output.
+    Man,
+    /// Render a report (rota, service-user, compliance, training,
+    /// inspection, audit) as HTML or markdown.
+    Report(report::Args),
+    /// Check the records and render every report into a linked static
+    /// site with an index: the command to run first.
+    Build(build::Args),
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -47,9 +71,16 @@ pub fn main() -> ExitCode {
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     match cli.command {
+        Command::Audit(args) => audit::run(args),
         Command::Check(args) => check::run(args, today),
         Command::Schema(args) => schema::run(args),
         Command::Rota(args) => rota::run(args),
+        Command::Init(args) => init::run(args, today),
+        Command::Export(args) => export::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => completions::man(),
+        Command::Report(args) => report::run(args, today),
+        Command::Build(args) => build::run(args, today),
     }
 }
 

@@ -4,6 +4,8 @@ mod support;
 
 mod bad_input;
 mod base;
+mod export;
+mod init;
 mod output;
 mod records;
 mod people_plans;

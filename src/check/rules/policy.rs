@@ -17,7 +17,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     for code in cx.policy.rules.keys() {
-        if Code::from_code(code).is_none() {
+        if Code::from_code(code).is_none() && !crate::audit::is_audit_code(code) {
             let help = match nearest(code, Code::ALL.iter().map(|c| c.as_str())) {
                 Some(n) => format!("did you mean `{n}`?"),
                 None => "see the README for the list of rule codes".into(),

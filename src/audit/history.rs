@@ -1,0 +1,417 @@
+//! Reading the records' history out of git. This is the only module that
+//! imports git2: everything it hands on is plain data (commit metadata, the
+//! record files each commit changed, blob bytes), so the rest of the audit
+//! knows nothing of git's types.
+//!
+//! The records folder may be a subfolder of a larger repository: the walk
+//! compares only the subtree at that folder, and paths come out relative
+//! to it.
+
+use super::AuditError;
+use crate::load::walk::display_path;
+use chrono::{DateTime, Utc};
+use git2::{
+    Commit, Delta, DiffOptions, ErrorCode, FileMode, ObjectType, Oid, Repository,
+    RepositoryOpenFlags, Sort, Status, StatusOptions,
+};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The id of a blob (a version of a file), as git names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BlobId([u8; 20]);
+
+impl BlobId {
+    fn of(oid: Oid) -> BlobId {
+        let mut bytes = [0; 20];
+        let raw = oid.as_bytes();
+        let n = raw.len().min(20);
+        bytes[..n].copy_from_slice(&raw[..n]);
+        BlobId(bytes)
+    }
+
+    /// An id made up for a test.
+    #[cfg(test)]
+    pub fn for_test(n: u8) -> BlobId {
+        BlobId([n; 20])
+    }
+
+    fn oid(self) -> Option<Oid> {
+        Oid::from_bytes(&self.0).ok()
+    }
+}
+
+/// Who made a commit, when, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitMeta {
+    /// The full commit id (hex).
+    pub id: String,
+    /// The author's name.
+    pub author: String,
+    /// The author's email.
+    pub email: String,
+    /// When the author says the change was made (easily set).
+    pub author_time: DateTime<Utc>,
+    /// When the commit was made (the committer date): the time the change
+    /// entered the history.
+    pub time: DateTime<Utc>,
+    /// The commit message, without trailing blank lines.
+    pub message: String,
+    /// No parent holds the records folder (a root commit, the commit that
+    /// added the folder, or the boundary of a shallow clone): the records
+    /// as first imported.
+    pub first_import: bool,
+}
+
+impl CommitMeta {
+    /// The first seven characters of the id.
+    pub fn short(&self) -> &str {
+        self.id.get(..7).unwrap_or(&self.id)
+    }
+}
+
+/// One record file a commit changed: its path (relative to the records
+/// root) and its blob before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    /// Path relative to the records root, with `/` separators.
+    pub path: String,
+    /// The blob in the (first) parent; `None` when the file was added.
+    pub old: Option<BlobId>,
+    /// The blob in this commit; `None` when the file was deleted.
+    pub new: Option<BlobId>,
+    /// A merge brought this version in from a branch whose own commits
+    /// already showed the change: follow it, but do not report it again.
+    pub silent: bool,
+}
+
+/// One commit of the walk and the record files it changed.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// The commit.
+    pub commit: CommitMeta,
+    /// Record files changed, in path order.
+    pub files: Vec<FileChange>,
+}
+
+/// The bytes of a blob, unless it is too large to be a record.
+#[derive(Debug)]
+pub enum BlobContent {
+    /// The file's bytes.
+    Bytes(Vec<u8>),
+    /// Larger than a record may be (bytes): not read.
+    TooLarge(usize),
+}
+
+/// How a record file in the working tree differs from HEAD.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkStatus {
+    /// Not in HEAD.
+    New,
+    /// In HEAD with other content.
+    Changed,
+    /// In HEAD, gone from the working tree (or the index).
+    Deleted,
+}
+
+/// A git repository and the records folder inside it.
+pub struct History {
+    repo: Repository,
+    /// The records root relative to the work tree, `/`-separated; empty at the top.
+    prefix: String,
+}
+
+fn git(e: git2::Error) -> AuditError {
+    AuditError::Git(e.message().to_owned())
+}
+
+fn lossy(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn utc(t: git2::Time) -> DateTime<Utc> {
+    DateTime::from_timestamp(t.seconds(), 0).unwrap_or_default()
+}
+
+impl History {
+    /// Finds the git repository holding `root`, searching upward as git
+    /// does (stopping at `GIT_CEILING_DIRECTORIES`).
+    pub fn open(root: &Path) -> Result<History, AuditError> {
+        // Objects are not re-hashed on every read; the design note measured
+        // this at about 40% of the walk.
+        git2::opts::strict_hash_verification(false);
+        let ceilings: Vec<PathBuf> = std::env::var_os("GIT_CEILING_DIRECTORIES")
+            .map(|v| std::env::split_paths(&v).collect())
+            .unwrap_or_default();
+        let repo = Repository::open_ext(root, RepositoryOpenFlags::empty(), &ceilings).map_err(
+            |e| match e.code() {
+                ErrorCode::NotFound => AuditError::NotGit(root.to_path_buf()),
+                _ => git(e),
+            },
+        )?;
+        let workdir = repo
+            .workdir()
+            .ok_or_else(|| AuditError::Bare(root.to_path_buf()))?;
+        let outside = || AuditError::OutsideWorkTree(root.to_path_buf(), workdir.to_path_buf());
+        let root_abs = root.canonicalize().map_err(|_| outside())?;
+        let work_abs = workdir.canonicalize().map_err(|_| outside())?;
+        let rel = root_abs.strip_prefix(&work_abs).map_err(|_| outside())?;
+        let prefix = display_path(rel);
+        Ok(History { repo, prefix })
+    }
+
+    /// The records root relative to the git work tree (empty at the top).
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// Whether the repository is a shallow clone.
+    pub fn is_shallow(&self) -> bool {
+        self.repo.is_shallow()
+    }
+
+    /// The records subtree of a commit, if the commit holds the folder.
+    fn subtree(&self, commit: &Commit) -> Result<Option<Oid>, AuditError> {
+        if self.prefix.is_empty() {
+            return Ok(Some(commit.tree_id()));
+        }
+        let tree = commit.tree().map_err(git)?;
+        match tree.get_path(Path::new(&self.prefix)) {
+            Ok(entry) if entry.kind() == Some(ObjectType::Tree) => Ok(Some(entry.id())),
+            Ok(_) => Ok(None),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(git(e)),
+        }
+    }
+
+    /// Every commit reachable from HEAD, oldest first (parents before
+    /// children, then by time), with the record files each changed.
+    /// `is_record` says which paths (relative to the records root) are
+    /// records. An unborn HEAD (an empty repository) gives no commits.
+    pub fn walk(&self, is_record: &dyn Fn(&str) -> bool) -> Result<Vec<Step>, AuditError> {
+        let head = match self.repo.head() {
+            Ok(head) => head.peel_to_commit().map_err(git)?.id(),
+            Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => {
+                return Ok(Vec::new());
+            }
+            Err(e) => return Err(git(e)),
+        };
+        let mut walk = self.repo.revwalk().map_err(git)?;
+        walk.push(head).map_err(git)?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)
+            .map_err(git)?;
+        let mut subtrees: HashMap<Oid, Option<Oid>> = HashMap::new();
+        let mut steps = Vec::new();
+        for oid in walk {
+            let commit = self.repo.find_commit(oid.map_err(git)?).map_err(git)?;
+            let here = self.subtree(&commit)?;
+            subtrees.insert(commit.id(), here);
+            let mut parents = Vec::new();
+            for parent in commit.parents() {
+                let sub = match subtrees.get(&parent.id()) {
+                    Some(sub) => *sub,
+                    None => self.subtree(&parent)?,
+                };
+                parents.push(sub);
+            }
+            let files = self.changes(&parents, here, is_record)?;
+            let first_import = here.is_some() && parents.iter().all(Option::is_none);
+            if files.is_empty() && !first_import {
+                continue;
+            }
+            steps.push(Step {
+                commit: meta(&commit, first_import),
+                files,
+            });
+        }
+        Ok(steps)
+    }
+
+    /// The record files changed from the parents' subtrees to `here`. For a
+    /// merge, a file counts as the merge's own change only when it differs
+    /// from every parent; otherwise a branch made the change, and it is
+    /// followed silently.
+    fn changes(
+        &self,
+        parents: &[Option<Oid>],
+        here: Option<Oid>,
+        is_record: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<FileChange>, AuditError> {
+        let Some((first, others)) = parents.split_first() else {
+            return self.diff(None, here, is_record);
+        };
+        let mut own = self.diff(*first, here, is_record)?;
+        if others.is_empty() {
+            return Ok(own);
+        }
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut silent: Vec<FileChange> = Vec::new();
+        for other in others {
+            for change in self.diff(*other, here, is_record)? {
+                *seen.entry(change.path.clone()).or_default() += 1;
+                silent.push(change);
+            }
+        }
+        let everywhere = |path: &str| seen.get(path).copied().unwrap_or(0) == others.len();
+        for change in &mut own {
+            change.silent = !everywhere(&change.path);
+        }
+        // Files the first parent already had as the merge has them, but
+        // another branch changed: the walk may have seen the branch's
+        // version last, so bring it back in line.
+        silent.retain(|c| !own.iter().any(|o| o.path == c.path));
+        silent.sort_by(|a, b| a.path.cmp(&b.path));
+        silent.dedup_by(|a, b| a.path == b.path);
+        for mut change in silent {
+            change.silent = true;
+            own.push(change);
+        }
+        own.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(own)
+    }
+
+    /// Record files that differ between two subtrees.
+    fn diff(
+        &self,
+        old: Option<Oid>,
+        new: Option<Oid>,
+        is_record: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<FileChange>, AuditError> {
+        if old == new {
+            return Ok(Vec::new());
+        }
+        let old = old
+            .map(|o| self.repo.find_tree(o))
+            .transpose()
+            .map_err(git)?;
+        let new = new
+            .map(|o| self.repo.find_tree(o))
+            .transpose()
+            .map_err(git)?;
+        let mut opts = DiffOptions::new();
+        opts.skip_binary_check(true).ignore_submodules(true);
+        let diff = self
+            .repo
+            .diff_tree_to_tree(old.as_ref(), new.as_ref(), Some(&mut opts))
+            .map_err(git)?;
+        let blob = |f: git2::DiffFile| {
+            let regular = matches!(f.mode(), FileMode::Blob | FileMode::BlobExecutable);
+            (f.exists() && regular).then(|| BlobId::of(f.id()))
+        };
+        let mut out = Vec::new();
+        for delta in diff.deltas() {
+            if delta.status() == Delta::Unmodified {
+                continue;
+            }
+            let Some(path) = delta.new_file().path().or_else(|| delta.old_file().path()) else {
+                continue;
+            };
+            let path = display_path(path);
+            if !is_record(&path) {
+                continue;
+            }
+            let (old, new) = (blob(delta.old_file()), blob(delta.new_file()));
+            if old != new {
+                out.push(FileChange {
+                    path,
+                    old,
+                    new,
+                    silent: false,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// A blob's bytes, refusing one larger than `limit` without reading it.
+    pub fn blob(&self, id: BlobId, limit: u64) -> Result<BlobContent, AuditError> {
+        let oid = id
+            .oid()
+            .ok_or_else(|| AuditError::Git("a malformed object id".into()))?;
+        let odb = self.repo.odb().map_err(git)?;
+        let (size, _) = odb.read_header(oid).map_err(git)?;
+        if size as u64 > limit {
+            return Ok(BlobContent::TooLarge(size));
+        }
+        let object = odb.read(oid).map_err(git)?;
+        Ok(BlobContent::Bytes(object.data().to_vec()))
+    }
+
+    /// The blob of a record file (relative to the records root) at HEAD.
+    pub fn head_blob(&self, path: &str) -> Option<BlobId> {
+        let head = self.repo.head().ok()?.peel_to_commit().ok()?;
+        let full = if self.prefix.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{}/{path}", self.prefix)
+        };
+        let entry = head.tree().ok()?.get_path(Path::new(&full)).ok()?;
+        (entry.kind() == Some(ObjectType::Blob)).then(|| BlobId::of(entry.id()))
+    }
+
+    /// Record files of the working tree (or the index) that differ from
+    /// HEAD, in path order. Files git ignores are left out.
+    pub fn uncommitted(
+        &self,
+        is_record: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<(String, WorkStatus)>, AuditError> {
+        let mut opts = StatusOptions::new();
+        opts.include_untracked(true)
+            .recurse_untracked_dirs(true)
+            .include_ignored(false)
+            .exclude_submodules(true);
+        if !self.prefix.is_empty() {
+            opts.pathspec(&self.prefix);
+        }
+        let statuses = self.repo.statuses(Some(&mut opts)).map_err(git)?;
+        let mut out = Vec::new();
+        for entry in statuses.iter() {
+            let path = lossy(entry.path_bytes());
+            let rel = if self.prefix.is_empty() {
+                Some(path.as_str())
+            } else {
+                path.strip_prefix(&self.prefix)
+                    .and_then(|r| r.strip_prefix('/'))
+            };
+            let Some(rel) = rel.filter(|r| is_record(r)) else {
+                continue;
+            };
+            let s = entry.status();
+            let status = if s.intersects(Status::INDEX_NEW | Status::WT_NEW)
+                && !s.intersects(Status::INDEX_DELETED)
+            {
+                WorkStatus::New
+            } else if s.intersects(Status::INDEX_DELETED | Status::WT_DELETED) {
+                WorkStatus::Deleted
+            } else if s.intersects(
+                Status::INDEX_MODIFIED
+                    | Status::WT_MODIFIED
+                    | Status::INDEX_TYPECHANGE
+                    | Status::WT_TYPECHANGE
+                    | Status::INDEX_RENAMED
+                    | Status::WT_RENAMED,
+            ) {
+                WorkStatus::Changed
+            } else {
+                continue;
+            };
+            out.push((rel.to_owned(), status));
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
+    }
+}
+
+fn meta(commit: &Commit, first_import: bool) -> CommitMeta {
+    let author = commit.author();
+    let committer = commit.committer();
+    CommitMeta {
+        id: commit.id().to_string(),
+        author: lossy(author.name_bytes()),
+        email: lossy(author.email_bytes()),
+        author_time: utc(author.when()),
+        time: utc(committer.when()),
+        message: lossy(commit.message_bytes()).trim_end().to_owned(),
+        first_import,
+    }
+}

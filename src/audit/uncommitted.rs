@@ -1,0 +1,119 @@
+//! What the history cannot show yet, or any more: record files that differ
+//! from HEAD (`audit/uncommitted`), and a shallow clone whose early
+//! history is missing (`audit/shallow-history`).
+
+use super::AuditError;
+use super::code::AuditCode;
+use super::diff::diff;
+use super::finding::AuditFinding;
+use super::history::{BlobContent, CommitMeta, History, WorkStatus};
+use super::version::Version;
+use crate::load::parse::{self, MAX_FILE_BYTES};
+use std::path::Path;
+
+const COMMIT_HELP: &str = "commit it (`git add` then `git commit`), so that the change enters the audit trail with its author and date";
+
+fn working(root: &Path, path: &str) -> Option<Version> {
+    parse::read_file(&root.join(path))
+        .ok()
+        .map(Version::from_bytes)
+}
+
+fn at_head(history: &History, path: &str) -> Option<Version> {
+    match history
+        .blob(history.head_blob(path)?, MAX_FILE_BYTES)
+        .ok()?
+    {
+        BlobContent::Bytes(bytes) => Some(Version::from_bytes(bytes)),
+        BlobContent::TooLarge(size) => Some(Version::too_large(size)),
+    }
+}
+
+/// One finding per record file that differs from HEAD.
+pub fn findings(
+    history: &History,
+    root: &Path,
+    is_record: &dyn Fn(&str) -> bool,
+) -> Result<Vec<AuditFinding>, AuditError> {
+    let mut out = Vec::new();
+    for (path, status) in history.uncommitted(is_record)? {
+        let now = working(root, &path);
+        let head = at_head(history, &path);
+        let name = now
+            .as_ref()
+            .or(head.as_ref())
+            .map_or_else(|| path.clone(), |v| v.name(&path));
+        let (message, line) = match status {
+            WorkStatus::New => ("a new record file, not yet committed".to_owned(), None),
+            WorkStatus::Deleted => (
+                "deleted, but the deletion is not committed".to_owned(),
+                None,
+            ),
+            WorkStatus::Changed => changed(head.as_ref(), now.as_ref()),
+        };
+        out.push(
+            AuditFinding::new(AuditCode::Uncommitted, message)
+                .record(&name)
+                .at(&path, line)
+                .help(COMMIT_HELP),
+        );
+    }
+    Ok(out)
+}
+
+/// What changed since HEAD, in a few words, and the line of the first change.
+fn changed(head: Option<&Version>, now: Option<&Version>) -> (String, Option<u32>) {
+    let (Some(before), Some(after)) = (head.and_then(Version::tree), now.and_then(Version::tree))
+    else {
+        return ("changed since the last commit".to_owned(), None);
+    };
+    let fields = diff(before, after);
+    let Some(first) = fields.first() else {
+        return (
+            "changed since the last commit (comments or layout only)".to_owned(),
+            None,
+        );
+    };
+    let shown: Vec<String> = fields
+        .iter()
+        .take(3)
+        .map(|f| {
+            format!(
+                "{}: {} → {}",
+                f.field(),
+                f.before.as_deref().unwrap_or("(none)"),
+                f.after.as_deref().unwrap_or("(none)")
+            )
+        })
+        .collect();
+    let more = match fields.len() {
+        n if n > 3 => format!(", and {} more", n - 3),
+        _ => String::new(),
+    };
+    (
+        format!("changed since the last commit: {}{more}", shown.join("; ")),
+        first.line,
+    )
+}
+
+/// The finding for a shallow clone, naming its oldest commit.
+pub fn shallow(oldest: Option<&CommitMeta>) -> AuditFinding {
+    let since = oldest
+        .map(|c| {
+            format!(
+                ": it starts at commit {} of {}",
+                c.short(),
+                c.time.format("%Y-%m-%d")
+            )
+        })
+        .unwrap_or_default();
+    let f = AuditFinding::new(
+        AuditCode::ShallowHistory,
+        format!("the repository is a shallow clone, so the history is incomplete{since}"),
+    )
+    .help("fetch the full history with `git fetch --unshallow` (in GitHub Actions, `actions/checkout` with `fetch-depth: 0`), then audit again");
+    match oldest {
+        Some(c) => f.commit(c),
+        None => f,
+    }
+}

@@ -1,0 +1,51 @@
+//! `carebook build`: check the records and render every report into a
+//! static folder with an index; print what was written and the compliance
+//! status. Exit 0 when the site was written (whatever the findings), 2 when
+//! it could not be.
+
+use super::report::{Common, options};
+use carebook::report::Session;
+use carebook::report::build::build;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Arguments of `carebook build`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    common: Common,
+}
+
+/// Builds the site.
+pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
+    let started = Instant::now();
+    let (repo, _) = match super::open_repo(args.common.repo.as_deref()) {
+        Ok(opened) => opened,
+        Err(e) => return super::fail(e),
+    };
+    let opts = options(&args.common, today);
+    let checked = carebook::check::run(&repo, today);
+    let mut session = match Session::new(&repo, &checked, &opts) {
+        Ok(s) => s,
+        Err(e) => return super::fail(e),
+    };
+    let out = args.common.out.clone().unwrap_or_else(|| repo.root.join("out"));
+    let built = match build(&mut session, &out) {
+        Ok(b) => b,
+        Err(e) => return super::fail(e),
+    };
+    for f in &built.files {
+        println!("wrote {}", f.display());
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    println!(
+        "compliance: {} {} ({}, {}); open {} ({:.1} s)",
+        built.status.symbol,
+        built.status.text,
+        plural(built.errors, "error"),
+        plural(built.warnings, "warning"),
+        built.files.first().map(|p| p.display().to_string()).unwrap_or_default(),
+        started.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,101 @@
+//! `carebook init`: create a records repository and say what to do next.
+
+use carebook::init::{self, GitOutcome, Options};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `carebook init`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The folder to create the repository in (default: the current folder).
+    dir: Option<PathBuf>,
+    /// Write into a folder that is not empty, adding only the files that are
+    /// missing: nothing is overwritten or deleted.
+    #[arg(long)]
+    force: bool,
+    /// The agency's name, for agency.yaml (default: the folder's name).
+    #[arg(long)]
+    name: Option<String>,
+    /// Write the files only: no `git init`, no first commit.
+    #[arg(long)]
+    no_git: bool,
+}
+
+/// Creates the repository.
+pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
+    let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    let options = Options {
+        name: args
+            .name
+            .clone()
+            .unwrap_or_else(|| init::default_name(&dir)),
+        today,
+        force: args.force,
+        git: !args.no_git,
+    };
+    let outcome = match init::init(&dir, &options) {
+        Ok(o) => o,
+        Err(e) => return super::fail(e),
+    };
+    let shown = dir.display();
+    if outcome.written.is_empty() {
+        println!("{shown} already has every file carebook init writes; nothing was written");
+    } else {
+        println!("records repository for {} in {shown}:", options.name);
+    }
+    let width = outcome
+        .written
+        .iter()
+        .map(|f| f.path.len())
+        .max()
+        .unwrap_or(0);
+    for f in &outcome.written {
+        println!("  wrote   {:<width$}  {}", f.path, f.about);
+    }
+    for path in &outcome.skipped {
+        println!("  skipped {path} (it exists; left as it is)");
+    }
+    if outcome.skipped.iter().any(|p| p.starts_with("schema/")) {
+        println!("  to bring the schemas up to date: carebook schema --out schema");
+    }
+    if outcome.skipped.iter().any(|p| p == ".gitignore") && !ignores_out(&dir) {
+        println!("  add the line `out/` to .gitignore: exports hold personal data");
+    }
+    if !outcome.no_examples.is_empty() {
+        println!(
+            "  no example records added: this repository already has agency.yaml and records of its own"
+        );
+    }
+    match &outcome.git {
+        Some(GitOutcome::Committed {
+            commit,
+            initialised,
+        }) => println!(
+            "git: {}first commit {commit}: \"{}\"",
+            if *initialised { "new repository, " } else { "" },
+            init::COMMIT_MESSAGE
+        ),
+        Some(GitOutcome::NotCommitted { reason }) => println!("git: not committed: {reason}"),
+        None => {}
+    }
+    if !outcome.written.is_empty() {
+        println!("\nnext:");
+        if args.dir.is_some() {
+            println!("  cd {shown}");
+        }
+        println!("  carebook check                  # no problems found: the examples pass");
+        println!("  code .                          # or any editor with the YAML language server");
+        println!("  pre-commit install              # or: git config core.hooksPath .githooks");
+        println!("  see \"Using carebook in your agency\" in carebook's README");
+    }
+    ExitCode::SUCCESS
+}
+
+/// Whether the folder's `.gitignore` has a line for `out/`.
+fn ignores_out(dir: &std::path::Path) -> bool {
+    std::fs::read_to_string(dir.join(".gitignore")).is_ok_and(|text| {
+        text.lines()
+            .map(str::trim)
+            .any(|l| matches!(l, "out" | "out/" | "/out" | "/out/"))
+    })
+}

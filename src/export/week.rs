@@ -1,0 +1,342 @@
+//! The week's rota resolved against the records, which every export reads:
+//! each planned visit with its service user, its carers and its tasks.
+//!
+//! An export cannot leave out a carer or an address, so a rota that names a
+//! record the repository no longer holds is an error that points at the
+//! line of the rota where the id stands, not a finding to skip past.
+
+use crate::load::node::{locate, pos_of};
+use crate::load::{Entry, Repo};
+use crate::model::rota::RotaVisit;
+use crate::model::values::Week;
+use crate::model::{Carer, Kind, Record, Rota, ServiceUser, VisitRules};
+use miette::{NamedSource, SourceSpan};
+use std::collections::HashMap;
+
+/// Why a week cannot be exported (exit status 2).
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum ExportError {
+    /// No rota of that week in the repository.
+    #[error("there is no rota for {week}: {path} does not exist")]
+    #[diagnostic(code(carebook::no_rota))]
+    NoRota {
+        /// The week asked for.
+        week: Week,
+        /// Where the rota was looked for.
+        path: String,
+        /// How to make one.
+        #[help]
+        help: String,
+    },
+    /// The rota file does not read as a rota.
+    #[error("{file} is not a readable rota of {week}")]
+    #[diagnostic(code(carebook::broken_rota))]
+    BrokenRota {
+        /// The week asked for.
+        week: Week,
+        /// The rota file.
+        file: String,
+        /// How to find out why.
+        #[help]
+        help: String,
+    },
+    /// Several rota records are for the same week.
+    #[error("{week} has more than one rota: {}", files.join(", "))]
+    #[diagnostic(
+        code(carebook::several_rotas),
+        help("keep one rota per week, at rotas/<week>.yaml; move or delete the others")
+    )]
+    SeveralRotas {
+        /// The week asked for.
+        week: Week,
+        /// The files that hold a rota of the week.
+        files: Vec<String>,
+    },
+    /// The rota names a carer or service user with no usable record.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    UnknownRecord(Box<UnknownRecord>),
+}
+
+/// A rota's id with no usable record behind it, pointed at in the rota.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{file}:{line}:{column}: {message}")]
+#[diagnostic(code(carebook::unknown_record))]
+pub struct UnknownRecord {
+    /// The rota file.
+    pub file: String,
+    /// Line of the id, from 1.
+    pub line: u32,
+    /// Column of the id, from 1.
+    pub column: u32,
+    /// What is wrong, naming the id.
+    pub message: String,
+    /// The rota's text, for the snippet.
+    #[source_code]
+    pub src: NamedSource<String>,
+    /// The id in the rota.
+    #[label("named here")]
+    pub span: SourceSpan,
+    /// How to put it right.
+    #[help]
+    pub help: String,
+}
+
+/// One planned visit, resolved.
+#[derive(Debug, Clone)]
+pub struct PlannedVisit<'a> {
+    /// The visit as the rota writes it.
+    pub visit: &'a RotaVisit,
+    /// The service user visited.
+    pub person: &'a ServiceUser,
+    /// The carers, in the rota's order, each once.
+    pub carers: Vec<&'a Carer>,
+    /// The tasks of the visit rule it delivers (empty when no rule in
+    /// force has its label).
+    pub tasks: &'a [String],
+    /// Start, minutes since midnight of the visit's date.
+    pub start: u32,
+    /// End, minutes since midnight (past 1440 when it ends after midnight).
+    pub end: u32,
+}
+
+impl PlannedVisit<'_> {
+    /// Minutes from start to end.
+    pub fn minutes(&self) -> u32 {
+        self.end - self.start
+    }
+}
+
+/// A week's rota, every id in it resolved.
+#[derive(Debug, Clone)]
+pub struct WeekRota<'a> {
+    /// The week.
+    pub week: Week,
+    /// The rota record.
+    pub rota: &'a Rota,
+    /// Its file, relative to the repository root.
+    pub file: String,
+    /// The planned visits, in the rota's order.
+    pub visits: Vec<PlannedVisit<'a>>,
+    /// Every service user of the repository, by id.
+    pub people: HashMap<&'a str, &'a ServiceUser>,
+}
+
+/// Where `carebook rota` writes a week's rota, relative to the root.
+pub fn rota_path(week: Week) -> String {
+    format!("rotas/{week}.yaml")
+}
+
+/// Finds the week's rota and resolves it against the records.
+pub fn week_rota(repo: &Repo, week: Week) -> Result<WeekRota<'_>, ExportError> {
+    let (entry, rota) = find_rota(repo, week)?;
+    let file = repo.files[entry.file].path.clone();
+    let carers = by_id(repo, Kind::Carer);
+    let people_entries = by_id(repo, Kind::ServiceUser);
+    let mut people = HashMap::new();
+    for (id, e) in &people_entries {
+        if let Some(Record::ServiceUser(s)) = &e.record {
+            people.insert(*id, s);
+        }
+    }
+    let rules: Vec<&VisitRules> = repo
+        .entries
+        .iter()
+        .filter_map(|e| match &e.record {
+            Some(Record::VisitRules(v)) => Some(v),
+            _ => None,
+        })
+        .collect();
+
+    let mut visits = Vec::with_capacity(rota.visits.len());
+    for (i, v) in rota.visits.iter().enumerate() {
+        let pointer = format!("/visits/{i}/service_user");
+        let person = match resolve(&people_entries, v.service_user.as_str()) {
+            Ok(Record::ServiceUser(s)) => s,
+            other => {
+                return Err(unknown(
+                    repo,
+                    entry,
+                    &pointer,
+                    "service user",
+                    v.service_user.as_str(),
+                    other.err(),
+                    week,
+                ));
+            }
+        };
+        let mut resolved: Vec<&Carer> = Vec::with_capacity(v.carers.len());
+        for (j, id) in v.carers.iter().enumerate() {
+            let carer = match resolve(&carers, id.as_str()) {
+                Ok(Record::Carer(c)) => c,
+                other => {
+                    let pointer = format!("/visits/{i}/carers/{j}");
+                    let why = other.err();
+                    return Err(unknown(
+                        repo,
+                        entry,
+                        &pointer,
+                        "carer",
+                        id.as_str(),
+                        why,
+                        week,
+                    ));
+                }
+            };
+            if !resolved.iter().any(|c| c.id == carer.id) {
+                resolved.push(carer);
+            }
+        }
+        let start = v.start.minutes();
+        let end = v.end.minutes();
+        let tasks = rules
+            .iter()
+            .filter(|r| r.service_user == v.service_user && r.valid_on(v.date.0))
+            .flat_map(|r| r.visits.iter())
+            .find(|rule| rule.label == v.label)
+            .map_or(&[][..], |rule| rule.tasks.as_slice());
+        visits.push(PlannedVisit {
+            visit: v,
+            person,
+            carers: resolved,
+            tasks,
+            start,
+            end: if end < start { end + 1440 } else { end },
+        });
+    }
+    for (i, u) in rota.unassigned.iter().enumerate() {
+        if let Err(why) = resolve(&people_entries, u.service_user.as_str()) {
+            let pointer = format!("/unassigned/{i}/service_user");
+            let id = u.service_user.as_str();
+            return Err(unknown(
+                repo,
+                entry,
+                &pointer,
+                "service user",
+                id,
+                Some(why),
+                week,
+            ));
+        }
+    }
+    Ok(WeekRota {
+        week,
+        rota,
+        file,
+        visits,
+        people,
+    })
+}
+
+/// The first entry of each id of a kind (as the checker takes them).
+fn by_id(repo: &Repo, kind: Kind) -> HashMap<&str, &Entry> {
+    let mut map = HashMap::new();
+    for e in repo.entries.iter().filter(|e| e.kind == kind) {
+        if let Some(id) = e.id.as_deref() {
+            map.entry(id).or_insert(e);
+        }
+    }
+    map
+}
+
+/// Why an id did not resolve: no record, or a record with errors (its file).
+enum Missing {
+    None,
+    Broken(usize),
+}
+
+fn resolve<'a>(map: &HashMap<&str, &'a Entry>, id: &str) -> Result<&'a Record, Missing> {
+    match map.get(id) {
+        None => Err(Missing::None),
+        Some(e) => e.record.as_ref().ok_or(Missing::Broken(e.file)),
+    }
+}
+
+fn unknown(
+    repo: &Repo,
+    entry: &Entry,
+    pointer: &str,
+    what: &str,
+    id: &str,
+    why: Option<Missing>,
+    week: Week,
+) -> ExportError {
+    let source = &repo.files[entry.file];
+    let pos = pos_of(locate(&entry.tree, pointer, false));
+    let (message, help) = match why {
+        Some(Missing::Broken(file)) => (
+            format!(
+                "the rota names {what} `{id}`, whose record {} has errors",
+                repo.files[file].path
+            ),
+            "run `carebook check` to see them, fix the record, then export again".to_owned(),
+        ),
+        _ => (
+            format!("the rota names {what} `{id}`, who has no record in this repository"),
+            format!(
+                "the record was removed or its id changed: restore it, or re-plan the week \
+                 without them with `carebook rota --week {week} --repair`"
+            ),
+        ),
+    };
+    let len = pos
+        .len
+        .max(id.len())
+        .min(source.text.len().saturating_sub(pos.offset));
+    ExportError::UnknownRecord(Box::new(UnknownRecord {
+        file: source.path.clone(),
+        line: pos.line,
+        column: pos.column,
+        message,
+        src: NamedSource::new(&source.path, source.text.clone()).with_language("yaml"),
+        span: SourceSpan::new(pos.offset.into(), len),
+        help,
+    }))
+}
+
+/// The week's rota: the file `carebook rota` writes, or else the one rota
+/// record of that week anywhere in the repository.
+fn find_rota(repo: &Repo, week: Week) -> Result<(&Entry, &Rota), ExportError> {
+    let path = rota_path(week);
+    let broken = |file: &str| ExportError::BrokenRota {
+        week,
+        file: file.to_owned(),
+        help: format!(
+            "run `carebook check` to see what is wrong with it, or plan the week again \
+             with `carebook rota --week {week}`"
+        ),
+    };
+    if let Some(index) = repo.files.iter().position(|f| f.path == path) {
+        let entry = repo.entries.iter().find(|e| e.file == index);
+        return match entry.map(|e| (e, &e.record)) {
+            Some((e, Some(Record::Rota(r)))) if r.week == week => Ok((e, r)),
+            _ => Err(broken(&path)),
+        };
+    }
+    let found: Vec<(&Entry, &Rota)> = repo
+        .entries
+        .iter()
+        .filter_map(|e| match &e.record {
+            Some(Record::Rota(r)) if r.week == week => Some((e, r)),
+            _ => None,
+        })
+        .collect();
+    match found.as_slice() {
+        [] => Err(ExportError::NoRota {
+            week,
+            path,
+            help: format!(
+                "plan the week first with `carebook rota --week {week}`, review and commit \
+                 the rota it writes, then export again"
+            ),
+        }),
+        [one] => Ok(*one),
+        several => Err(ExportError::SeveralRotas {
+            week,
+            files: several
+                .iter()
+                .map(|(e, _)| repo.files[e.file].path.clone())
+                .collect(),
+        }),
+    }
+}

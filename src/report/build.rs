@@ -1,0 +1,188 @@
+//! `carebook build`: every report into one static folder, with an index
+//! that links them all and puts the compliance status at the top. Rotas
+//! are those of the chosen week (default: the week of today) and the week
+//! after, where a rota file exists. Reports render in parallel; each file
+//! is written atomically.
+
+use super::compliance::{self, Area};
+use super::context::Mark;
+use super::records::{next_week, week_of};
+use super::{ReportError, ReportKind, Session, text};
+use crate::fsutil::write_atomic;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// A link on the index.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// The report's file, relative to the index.
+    pub href: String,
+    /// Its title.
+    pub title: String,
+    /// What it shows, in a sentence.
+    pub about: String,
+    /// Its status, when it has one.
+    pub status: Option<Mark>,
+}
+
+/// The index's view.
+#[derive(Debug, Clone, Serialize)]
+pub struct Site {
+    /// Red, amber or green for the agency.
+    pub status: Mark,
+    /// Errors and warnings of `check`.
+    pub errors: usize,
+    /// Warnings of `check`.
+    pub warnings: usize,
+    /// Files read.
+    pub files: usize,
+    /// Records read.
+    pub records: usize,
+    /// The compliance areas, without their findings.
+    pub areas: Vec<Area>,
+    /// The reports.
+    pub links: Vec<Link>,
+    /// Weeks named for rotas that have none, `2026-W48`.
+    pub missing_rotas: Vec<String>,
+}
+
+/// What a build wrote.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// Every file written, the index first.
+    pub files: Vec<PathBuf>,
+    /// The agency's status.
+    pub status: Mark,
+    /// Errors of `check`.
+    pub errors: usize,
+    /// Warnings of `check`.
+    pub warnings: usize,
+}
+
+enum Job {
+    Report(ReportKind),
+    Rota(crate::model::values::Week),
+}
+
+/// Renders every report of `session` into `out`.
+pub fn build(session: &mut Session, out: &Path) -> Result<Built, ReportError> {
+    let ext = session.options.format.ext();
+    session.index_link = Some(format!("index.{ext}"));
+    let s: &Session = session;
+    let first = s.options.week.unwrap_or_else(|| week_of(s.options.today));
+    let weeks = [first, next_week(first)];
+    let mut jobs: Vec<Job> = ReportKind::ALL
+        .iter()
+        .filter(|k| **k != ReportKind::Rota)
+        .map(|k| Job::Report(*k))
+        .collect();
+    let mut missing_rotas = Vec::new();
+    for w in weeks {
+        if s.records.rota(w).is_some() {
+            jobs.push(Job::Rota(w));
+        } else {
+            missing_rotas.push(w.to_string());
+        }
+    }
+    let rendered: Vec<Result<(usize, super::Rendered), ReportError>> = jobs
+        .par_iter()
+        .enumerate()
+        .map(|(i, job)| {
+            let r = match job {
+                Job::Report(k) => s.report(*k),
+                Job::Rota(w) => super::rota::render(s, Some(*w)),
+            };
+            r.map(|r| (i, r))
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(rendered.len());
+    for r in rendered {
+        pages.push(r?);
+    }
+    let view = compliance::of_session(s);
+    let mut links = Vec::new();
+    for (i, r) in &pages {
+        let (title, about, status) = match &jobs[*i] {
+            Job::Report(k) => describe(s, *k, &view),
+            Job::Rota(w) => (
+                format!("Rota {w}"),
+                format!("{}: the week by day, unassigned visits, and a run sheet per carer.", text::span(w.monday(), w.sunday())),
+                None,
+            ),
+        };
+        links.push(Link { href: r.file.clone(), title, about, status });
+    }
+    let site = Site {
+        status: view.status.clone(),
+        errors: view.counts.errors,
+        warnings: view.counts.warnings,
+        files: view.files,
+        records: view.records,
+        areas: view
+            .areas
+            .iter()
+            .map(|a| Area { findings: Vec::new(), ..a.clone() })
+            .collect(),
+        links,
+        missing_rotas,
+    };
+    let mut page = s.page("index", "Care records");
+    page.index = None;
+    page.subtitle = "Reports from the care records, for coordinators, families and inspectors".to_owned();
+    let name = format!("index.{ext}");
+    let index = s.render("index", &page, "site", &site)?;
+    let mut files = Vec::new();
+    let path = out.join(&name);
+    write_atomic(&path, index.as_bytes()).map_err(|e| ReportError::write(&path, &e))?;
+    files.push(path);
+    for (_, r) in &pages {
+        let path = out.join(&r.file);
+        write_atomic(&path, r.text.as_bytes()).map_err(|e| ReportError::write(&path, &e))?;
+        files.push(path);
+    }
+    Ok(Built {
+        files,
+        status: view.status,
+        errors: view.counts.errors,
+        warnings: view.counts.warnings,
+    })
+}
+
+fn describe(s: &Session, kind: ReportKind, view: &compliance::Compliance) -> (String, String, Option<Mark>) {
+    match kind {
+        ReportKind::Compliance => (
+            "Compliance".into(),
+            format!("Every finding of the records check, by area: {} and {}.", text::count(view.counts.errors, "error", "errors"), text::count(view.counts.warnings, "warning", "warnings")),
+            Some(view.status.clone()),
+        ),
+        ReportKind::Inspection => (
+            "Mock inspection pack".into(),
+            "The five key questions with their regulations, the evidence, the gaps and a rating suggestion; a sample of care files.".into(),
+            None,
+        ),
+        ReportKind::ServiceUser => (
+            "Care files".into(),
+            format!("{}: profile, contacts, care plan, consent, this week's visits and recent changes.", text::count(s.records.service_users.len(), "person", "people")),
+            None,
+        ),
+        ReportKind::Training => {
+            let status = view.areas.iter().find(|a| a.key == "training").map(|a| a.status.clone());
+            (
+                "Training and staff checks".into(),
+                "Carers by mandatory course, with DBS, right to work, supervision and appraisal.".into(),
+                status,
+            )
+        }
+        ReportKind::Audit => {
+            let outcome = s.audit();
+            let status = outcome.audit.as_ref().map(|a| Mark::rag(a.summary.errors, a.summary.warnings));
+            let about = match &outcome.audit {
+                Some(a) => format!("{} that changed the records, field by field, and each plan's consent timeline.", text::count(a.commits.len(), "commit", "commits")),
+                None => outcome.note.clone(),
+            };
+            ("Change and consent log".into(), about, status.or_else(|| Some(Mark::none("Not available"))))
+        }
+        ReportKind::Rota => ("Rota".into(), String::new(), None),
+    }
+}

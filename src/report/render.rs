@@ -1,0 +1,317 @@
+//! Rendering with tera: the default templates embedded in the binary, a
+//! records repository's own `templates/` folder overriding any of them by
+//! name, and `--template FILE` for a user's own.
+//!
+//! Every value is escaped in both formats: HTML-escaped in HTML, and in
+//! markdown escaped so that it stays text (no tags, no table breaks, no
+//! emphasis). A template error becomes a diagnostic naming the template's
+//! file and line.
+
+use super::error::{ReportError, TemplateError};
+use super::Format;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::borrow::Cow;
+use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
+
+/// The default templates, by name.
+const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html.tera", include_str!("../../templates/base.html.tera")),
+    ("_style.html.tera", include_str!("../../templates/_style.html.tera")),
+    ("_components.html.tera", include_str!("../../templates/_components.html.tera")),
+    ("_findings.html.tera", include_str!("../../templates/_findings.html.tera")),
+    ("_person.html.tera", include_str!("../../templates/_person.html.tera")),
+    ("index.html.tera", include_str!("../../templates/index.html.tera")),
+    ("rota.html.tera", include_str!("../../templates/rota.html.tera")),
+    ("service-user.html.tera", include_str!("../../templates/service-user.html.tera")),
+    ("compliance.html.tera", include_str!("../../templates/compliance.html.tera")),
+    ("training.html.tera", include_str!("../../templates/training.html.tera")),
+    ("inspection.html.tera", include_str!("../../templates/inspection.html.tera")),
+    ("audit.html.tera", include_str!("../../templates/audit.html.tera")),
+    ("_header.md.tera", include_str!("../../templates/_header.md.tera")),
+    ("_components.md.tera", include_str!("../../templates/_components.md.tera")),
+    ("_findings.md.tera", include_str!("../../templates/_findings.md.tera")),
+    ("_person.md.tera", include_str!("../../templates/_person.md.tera")),
+    ("index.md.tera", include_str!("../../templates/index.md.tera")),
+    ("rota.md.tera", include_str!("../../templates/rota.md.tera")),
+    ("service-user.md.tera", include_str!("../../templates/service-user.md.tera")),
+    ("compliance.md.tera", include_str!("../../templates/compliance.md.tera")),
+    ("training.md.tera", include_str!("../../templates/training.md.tera")),
+    ("inspection.md.tera", include_str!("../../templates/inspection.md.tera")),
+    ("audit.md.tera", include_str!("../../templates/audit.md.tera")),
+];
+
+/// The names of the default templates (for documentation and tests).
+pub fn built_in_names() -> impl Iterator<Item = &'static str> {
+    BUILT_IN.iter().map(|(name, _)| *name)
+}
+
+/// Where a template came from, for diagnostics.
+#[derive(Debug, Clone)]
+struct Origin {
+    /// The file as the user would find it, or `built-in NAME`.
+    shown: String,
+    /// Its text.
+    source: String,
+}
+
+/// The templates of one format, ready to render.
+pub struct Templates {
+    tera: Tera,
+    origins: HashMap<String, Origin>,
+    /// The name of the `--template` file, when one was given.
+    user: Option<String>,
+}
+
+impl Templates {
+    /// Loads the templates of `format`: the defaults, then the files of
+    /// `overrides` (a repository's `templates/` folder) with the same
+    /// suffix, then `user` (the `--template` file).
+    pub fn load(
+        format: Format,
+        overrides: Option<&Path>,
+        user: Option<&Path>,
+    ) -> Result<Templates, ReportError> {
+        let suffix = format!(".{}.tera", format.ext());
+        let mut origins: HashMap<String, Origin> = BUILT_IN
+            .iter()
+            .filter(|(name, _)| name.ends_with(&suffix))
+            .map(|(name, text)| {
+                let origin = Origin {
+                    shown: format!("built-in template {name}"),
+                    source: (*text).to_owned(),
+                };
+                ((*name).to_owned(), origin)
+            })
+            .collect();
+        if let Some(dir) = overrides.filter(|d| d.is_dir()) {
+            for (name, path) in template_files(dir, &suffix)? {
+                origins.insert(name, read_origin(&path)?);
+            }
+        }
+        let user_name = match user {
+            Some(path) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "template".to_owned());
+                origins.insert(name.clone(), read_origin(path)?);
+                Some(name)
+            }
+            None => None,
+        };
+        let mut tera = Tera::default();
+        // Escape every template's values, whatever its file is called.
+        tera.autoescape_on(vec![""]);
+        tera.set_escape_fn(match format {
+            Format::Html => tera::escape_html,
+            Format::Md => escape_markdown,
+        });
+        match format {
+            Format::Html => tera.register_filter("code_spans", code_spans_html),
+            Format::Md => tera.register_filter("code_spans", code_spans_md),
+        }
+        let mut sorted: Vec<(&String, &Origin)> = origins.iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        tera.add_raw_templates(sorted.iter().map(|(n, o)| (n.as_str(), o.source.as_str())))
+            .map_err(|e| template_error(&e, &origins, user_name.as_deref()))?;
+        Ok(Templates {
+            tera,
+            origins,
+            user: user_name,
+        })
+    }
+
+    /// The template a report of `stem` (`rota`, `index`) renders with:
+    /// the `--template` file when given, else `stem.<ext>.tera`.
+    pub fn entry(&self, stem: &str, format: Format) -> String {
+        self.user
+            .clone()
+            .unwrap_or_else(|| format!("{stem}.{}.tera", format.ext()))
+    }
+
+    /// Renders the template `name` with `context`.
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, ReportError> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(&e, &self.origins, Some(name)))
+    }
+}
+
+/// The template files of a folder with the suffix, by name.
+fn template_files(dir: &Path, suffix: &str) -> Result<Vec<(String, PathBuf)>, ReportError> {
+    let read = std::fs::read_dir(dir).map_err(|e| ReportError::io(dir, &e))?;
+    let mut out = Vec::new();
+    for entry in read.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(suffix) && !name.starts_with('.') {
+            out.push((name, entry.path()));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn read_origin(path: &Path) -> Result<Origin, ReportError> {
+    let source = std::fs::read_to_string(path).map_err(|e| ReportError::io(path, &e))?;
+    Ok(Origin {
+        shown: path.display().to_string(),
+        source,
+    })
+}
+
+/// Turns a tera error into a diagnostic that names the template's file
+/// and line.
+fn template_error(e: &tera::Error, origins: &HashMap<String, Origin>, entry: Option<&str>) -> ReportError {
+    let (name, line, column, message) = match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => (
+            r.filename().to_owned(),
+            r.span().start_line,
+            r.span().start_col + 1,
+            r.message().to_owned(),
+        ),
+        ErrorKind::Msg(text) => parse_report(text).unwrap_or_else(|| {
+            (entry.unwrap_or_default().to_owned(), 0, 0, text.clone())
+        }),
+        other => (entry.unwrap_or_default().to_owned(), 0, 0, other.to_string()),
+    };
+    let origin = origins.get(&name);
+    let shown = origin.map_or_else(|| name.clone(), |o| o.shown.clone());
+    let source = origin.map(|o| o.source.clone()).unwrap_or_default();
+    ReportError::Template(Box::new(TemplateError::new(shown, source, line, column, message)))
+}
+
+/// Reads `error: MESSAGE` and `--> NAME:LINE:COL` out of tera's text
+/// report (validation errors come as text).
+fn parse_report(text: &str) -> Option<(String, usize, usize, String)> {
+    let message = text
+        .lines()
+        .find_map(|l| l.strip_prefix("error: "))
+        .unwrap_or(text)
+        .to_owned();
+    let locus = text.lines().find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = locus.rsplitn(3, ':');
+    let column = parts.next()?.trim().parse().ok()?;
+    let line = parts.next()?.trim().parse().ok()?;
+    let name = parts.next()?.to_owned();
+    Some((name, line, column, message))
+}
+
+/// The `code_spans` filter for HTML: escapes the text, then shows each
+/// `quoted` part (a field name in a finding) as `<code>`.
+fn code_spans_html(val: Cow<'_, str>, _: Kwargs, _: &State) -> Value {
+    let parts: Vec<&str> = val.split('`').collect();
+    let paired = parts.len() % 2 == 1;
+    let mut out = Vec::with_capacity(val.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        let code = paired && i % 2 == 1;
+        if i > 0 && !paired {
+            out.push(b'`');
+        }
+        if code {
+            out.extend_from_slice(b"<code>");
+        }
+        // Writing to a Vec cannot fail.
+        let _ = tera::escape_html(part, &mut out);
+        if code {
+            out.extend_from_slice(b"</code>");
+        }
+    }
+    Value::safe_string(&String::from_utf8_lossy(&out))
+}
+
+/// The `code_spans` filter for markdown: the text as it is (escaped on
+/// output like any value, code spans kept).
+fn code_spans_md(val: Cow<'_, str>, _: Kwargs, _: &State) -> String {
+    val.into_owned()
+}
+
+/// Escapes a value for markdown: it stays text. Tags and entities are
+/// written as entities; emphasis, links and table pipes are backslashed;
+/// inside a code span (`like this`) only pipes are, since backslashes
+/// show there. Line breaks become spaces, so a value stays in its cell.
+pub fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let ticks = input.matches('`').count();
+    let spans = ticks > 0 && ticks % 2 == 0;
+    let mut in_code = false;
+    let mut buf = [0u8; 4];
+    for (i, c) in input.char_indices() {
+        let piece: &[u8] = match c {
+            '`' if spans => {
+                in_code = !in_code;
+                b"`"
+            }
+            '|' => b"\\|",
+            '\n' | '\r' => b" ",
+            _ if in_code => c.encode_utf8(&mut buf).as_bytes(),
+            '`' => b"\\`",
+            '<' => b"&lt;",
+            '>' => b"&gt;",
+            '&' if starts_entity(&input[i + 1..]) => b"&amp;",
+            '\\' | '*' | '_' | '[' | ']' | '#' | '~' => {
+                out.write_all(b"\\")?;
+                c.encode_utf8(&mut buf).as_bytes()
+            }
+            _ => c.encode_utf8(&mut buf).as_bytes(),
+        };
+        out.write_all(piece)?;
+    }
+    Ok(())
+}
+
+/// Whether text after `&` would read as an entity (`amp;`, `#60;`).
+fn starts_entity(rest: &str) -> bool {
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+        .collect();
+    !name.is_empty() && rest[name.len()..].starts_with(';')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(s: &str) -> String {
+        let mut out = Vec::new();
+        escape_markdown(s, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn markdown_values_stay_text() {
+        assert_eq!(md("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(md("a | b"), "a \\| b");
+        assert_eq!(md("*bold* [link](x)"), "\\*bold\\* \\[link\\](x)");
+        assert_eq!(md("`review_due` is past"), "`review_due` is past");
+        assert_eq!(md("odd ` tick_x"), "odd \\` tick\\_x");
+        assert_eq!(md("fish & chips &amp;"), "fish & chips &amp;amp;");
+        assert_eq!(md("two\nlines"), "two lines");
+    }
+
+    #[test]
+    fn code_spans_escape_everything_else() {
+        let mut tera = Tera::default();
+        tera.register_filter("code_spans", code_spans_html);
+        tera.add_raw_template("t.html", "{{ v | code_spans }}").unwrap();
+        let mut cx = Context::new();
+        cx.insert("v", "`<b>` is <i>bold</i>");
+        let out = tera.render("t.html", &cx).unwrap();
+        assert_eq!(out, "<code>&lt;b&gt;</code> is &lt;i&gt;bold&lt;/i&gt;");
+    }
+
+    #[test]
+    fn every_default_template_loads() {
+        for format in [Format::Html, Format::Md] {
+            assert!(Templates::load(format, None, None).is_ok(), "{format:?}");
+        }
+    }
+
+    #[test]
+    fn error_report_is_read() {
+        let text = "error: Unknown filter `upcase`\n --> rota.html.tera:12:9\n  |";
+        let parsed = parse_report(text).unwrap();
+        assert_eq!(parsed, ("rota.html.tera".into(), 12, 9, "Unknown filter `upcase`".into()));
+    }
+}
