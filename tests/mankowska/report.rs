@@ -278,15 +278,18 @@ pub fn markdown(bks: &[BksRow], runs: &[Checked]) -> String {
         if multi {
             let _ = writeln!(
                 out,
-                "| instance | BKS | opt. | ours best | ours mean | ours worst | gap best % | gap mean % | gap worst % | s | note |"
+                "| instance | BKS | opt. | ours best | ours mean | ours worst | gap best % | gap mean % | gap worst % | s | iterations | note |"
             );
-            let _ = writeln!(out, "|---|---:|:-:|---:|---:|---:|---:|---:|---:|---:|---|");
+            let _ = writeln!(
+                out,
+                "|---|---:|:-:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+            );
         } else {
             let _ = writeln!(
                 out,
-                "| instance | BKS | opt. | ours | gap % | D | T | Tmax | s | note |"
+                "| instance | BKS | opt. | ours | gap % | D | T | Tmax | s | iterations | note |"
             );
-            let _ = writeln!(out, "|---|---:|:-:|---:|---:|---:|---:|---:|---:|---|");
+            let _ = writeln!(out, "|---|---:|:-:|---:|---:|---:|---:|---:|---:|---:|---|");
         }
         let (mut best_gaps, mut mean_gaps) = (Vec::new(), Vec::new());
         let mut per_seed: BTreeMap<u64, Vec<f64>> = BTreeMap::new();
@@ -306,6 +309,12 @@ pub fn markdown(bks: &[BksRow], runs: &[Checked]) -> String {
             }
             let (lo, hi) = min_max(&costs);
             let secs = mean(&these.iter().map(|c| c.seconds).collect::<Vec<_>>());
+            let iterations = mean(
+                &these
+                    .iter()
+                    .map(|c| c.run.json["iterations"].as_f64().unwrap_or(f64::NAN))
+                    .collect::<Vec<_>>(),
+            );
             let mut note = Vec::new();
             if lo < row.lower_bound - 0.05 {
                 note.push(format!("below LB {}!", row.lower_bound));
@@ -329,7 +338,7 @@ pub fn markdown(bks: &[BksRow], runs: &[Checked]) -> String {
             if multi {
                 let _ = writeln!(
                     out,
-                    "| {} | {:.1} | {opt} | {lo:.1} | {:.1} | {hi:.1} | {:+.2} | {:+.2} | {:+.2} | {secs:.1} | {} |",
+                    "| {} | {:.1} | {opt} | {lo:.1} | {:.1} | {hi:.1} | {:+.2} | {:+.2} | {:+.2} | {secs:.1} | {iterations:.0} | {} |",
                     row.instance,
                     row.bks,
                     mean(&costs),
@@ -342,7 +351,7 @@ pub fn markdown(bks: &[BksRow], runs: &[Checked]) -> String {
                 let ev = these[0].eval.as_ref().expect("checked runs evaluate");
                 let _ = writeln!(
                     out,
-                    "| {} | {:.1} | {opt} | {lo:.1} | {:+.2} | {:.1} | {:.1} | {:.1} | {secs:.1} | {} |",
+                    "| {} | {:.1} | {opt} | {lo:.1} | {:+.2} | {:.1} | {:.1} | {:.1} | {secs:.1} | {iterations:.0} | {} |",
                     row.instance,
                     row.bks,
                     gap(lo, row.bks),
@@ -355,14 +364,22 @@ pub fn markdown(bks: &[BksRow], runs: &[Checked]) -> String {
         }
         let seed_means: Vec<f64> = per_seed.values().map(|g| mean(g)).collect();
         let (slo, shi) = min_max(&seed_means);
-        let _ = writeln!(
-            out,
-            "\nMean gap of set {set}: {:+.2} % (best of seeds), {:+.2} % (mean over seeds); \
-             set mean per seed min / mean / max: {slo:+.2} / {:+.2} / {shi:+.2} %.\n",
-            mean(&best_gaps),
-            mean(&mean_gaps),
-            mean(&seed_means)
-        );
+        if multi {
+            let _ = writeln!(
+                out,
+                "\nMean gap of set {set}: {:+.2} % (best of seeds), {:+.2} % (mean over seeds); \
+                 set mean per seed min / mean / max: {slo:+.2} / {:+.2} / {shi:+.2} %.\n",
+                mean(&best_gaps),
+                mean(&mean_gaps),
+                mean(&seed_means)
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "\nMean gap of set {set}: {:+.2} %.\n",
+                mean(&best_gaps)
+            );
+        }
         summary.push((
             set.to_owned(),
             mine.len(),
