@@ -38,11 +38,26 @@ pub fn run(repo: &Repo, today: NaiveDate) -> Report {
     rules::run_all(&cx, &mut findings);
     apply_policy(&mut findings, &repo.agency.policy.rules);
     findings.sort_by(|a, b| {
-        (&a.site.file, a.site.pos.line, a.site.pos.column, a.code, &a.message)
-            .cmp(&(&b.site.file, b.site.pos.line, b.site.pos.column, b.code, &b.message))
+        (
+            &a.site.file,
+            a.site.pos.line,
+            a.site.pos.column,
+            a.code,
+            &a.message,
+        )
+            .cmp(&(
+                &b.site.file,
+                b.site.pos.line,
+                b.site.pos.column,
+                b.code,
+                &b.message,
+            ))
     });
     findings.dedup();
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let summary = Summary {
         files: repo.files.len(),
         records: repo.entries.len(),
@@ -52,7 +67,10 @@ pub fn run(repo: &Repo, today: NaiveDate) -> Report {
     Report { findings, summary }
 }
 
-fn apply_policy(findings: &mut Vec<Finding>, rules: &std::collections::BTreeMap<String, RuleLevel>) {
+fn apply_policy(
+    findings: &mut Vec<Finding>,
+    rules: &std::collections::BTreeMap<String, RuleLevel>,
+) {
     findings.retain_mut(|f| match rules.get(f.code.as_str()) {
         Some(RuleLevel::Off) => false,
         Some(RuleLevel::Error) => {

@@ -267,13 +267,19 @@ fn all_bad_inputs_at_once_leave_the_other_files_checked_and_nothing_changed() {
 #[test]
 fn each_missing_field_is_reported_at_the_kind_line() {
     let fx = Fixture::base();
-    fx.write("carers/C-0009.yaml", "# new starter\nid: C-0009\nkind: carer\nname: Sam Lee\n");
+    fx.write(
+        "carers/C-0009.yaml",
+        "# new starter\nid: C-0009\nkind: carer\nname: Sam Lee\n",
+    );
     let run = fx.check(&[]);
     let missing = run.with_code("schema/missing-field");
     let fields: Vec<&str> = missing.iter().filter_map(|f| f["help"].as_str()).collect();
     assert_eq!(missing.len(), 5, "{fields:?}");
     for field in ["role", "status", "start_date", "home", "travel"] {
-        assert!(fields.iter().any(|h| h.contains(&format!("`{field}:`"))), "{field}: {fields:?}");
+        assert!(
+            fields.iter().any(|h| h.contains(&format!("`{field}:`"))),
+            "{field}: {fields:?}"
+        );
     }
     assert!(missing.iter().all(|f| f["line"] == 3 && f["column"] == 1));
 }
