@@ -44,6 +44,12 @@ pub struct Context<'a> {
     pub rotas: Vec<At<'a, Rota>>,
     /// Every entry with an id, by id (several when the id is duplicated).
     pub by_id: HashMap<&'a str, Vec<&'a Entry>>,
+    /// Care plans by service user id.
+    plans_by_person: HashMap<&'a str, Vec<At<'a, CarePlan>>>,
+    /// Visit rules by service user id.
+    rules_by_person: HashMap<&'a str, Vec<At<'a, VisitRules>>>,
+    /// (kind, service user) of records that failed their schema or did not parse.
+    broken: std::collections::HashSet<(Kind, String)>,
 }
 
 impl<'a> Context<'a> {
@@ -59,6 +65,9 @@ impl<'a> Context<'a> {
             visit_rules: Vec::new(),
             rotas: Vec::new(),
             by_id: HashMap::new(),
+            plans_by_person: HashMap::new(),
+            rules_by_person: HashMap::new(),
+            broken: std::collections::HashSet::new(),
         };
         for entry in &repo.entries {
             if let Some(id) = &entry.id {
@@ -70,10 +79,37 @@ impl<'a> Context<'a> {
                 Some(Record::Carer(r)) => cx.carers.push(At { entry, record: r }),
                 Some(Record::VisitRules(r)) => cx.visit_rules.push(At { entry, record: r }),
                 Some(Record::Rota(r)) => cx.rotas.push(At { entry, record: r }),
-                Some(Record::Agency(_)) | None => {}
+                Some(Record::Agency(_)) => {}
+                None => {
+                    if let Some(su) = entry.raw_str("service_user") {
+                        cx.broken.insert((entry.kind, su.to_owned()));
+                    }
+                }
             }
         }
+        for (_, fields) in &repo.salvaged {
+            let kind = Repo::salvaged_value(fields, "kind").and_then(Kind::from_name);
+            if let (Some(kind), Some(su)) = (kind, Repo::salvaged_value(fields, "service_user")) {
+                cx.broken.insert((kind, su.to_owned()));
+            }
+        }
+        for p in &cx.care_plans {
+            cx.plans_by_person.entry(p.record.service_user.as_str()).or_default().push(*p);
+        }
+        for v in &cx.visit_rules {
+            cx.rules_by_person.entry(v.record.service_user.as_str()).or_default().push(*v);
+        }
         cx
+    }
+
+    /// The care plans of a service user.
+    pub fn plans_of(&self, service_user: &str) -> &[At<'a, CarePlan>] {
+        self.plans_by_person.get(service_user).map_or(&[], Vec::as_slice)
+    }
+
+    /// The visit rules of a service user.
+    pub fn rules_of(&self, service_user: &str) -> &[At<'a, VisitRules>] {
+        self.rules_by_person.get(service_user).map_or(&[], Vec::as_slice)
     }
 
     /// The site of the value at `pointer` in `entry`.
@@ -101,16 +137,7 @@ impl<'a> Context<'a> {
     /// `service_user`: rules then hold back conclusions such as "no care
     /// plan", which would only repeat the schema error.
     pub fn has_broken(&self, kind: Kind, service_user: &str) -> bool {
-        let unparsed = self.repo.salvaged.iter().any(|(_, fields)| {
-            Repo::salvaged_value(fields, "kind") == Some(kind.name())
-                && Repo::salvaged_value(fields, "service_user") == Some(service_user)
-        });
-        unparsed
-            || self.repo.entries.iter().any(|e| {
-                e.kind == kind
-                    && e.record.is_none()
-                    && e.raw_str("service_user") == Some(service_user)
-            })
+        self.broken.contains(&(kind, service_user.to_owned()))
     }
 
     /// Whether `id` is the id of a file that did not parse: references to

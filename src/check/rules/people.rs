@@ -35,20 +35,17 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 /// The visit rules of `su` that apply today or later (not ended before
 /// today).
 fn current_rules<'a>(cx: &Context<'a>, su: &ServiceUser) -> Vec<At<'a, VisitRules>> {
-    cx.visit_rules
+    cx.rules_of(su.id.as_str())
         .iter()
         .copied()
-        .filter(|v| v.record.service_user == su.id)
         .filter(|v| v.record.valid_to.is_none_or(|t| t.0 >= cx.today))
         .collect()
 }
 
 fn no_active_plan(cx: &Context, su: At<ServiceUser>, out: &mut Vec<Finding>) {
     let (e, r) = (su.entry, su.record);
-    let plans: Vec<_> = cx
-        .care_plans
+    let plans: Vec<_> = cx.plans_of(r.id.as_str())
         .iter()
-        .filter(|p| p.record.service_user == r.id)
         .collect();
     if plans.iter().any(|p| p.record.in_force()) || cx.has_broken(Kind::CarePlan, r.id.as_str()) {
         return;
@@ -103,10 +100,8 @@ fn no_visit_rules(
     if !current.is_empty() || cx.has_broken(Kind::VisitRules, r.id.as_str()) {
         return;
     }
-    let ended: Vec<_> = cx
-        .visit_rules
+    let ended: Vec<_> = cx.rules_of(r.id.as_str())
         .iter()
-        .filter(|v| v.record.service_user == r.id)
         .collect();
     let message = if ended.is_empty() {
         format!(
@@ -179,10 +174,9 @@ fn hours_mismatch(cx: &Context, su: At<ServiceUser>, out: &mut Vec<Finding>) {
     {
         return;
     }
-    let in_force: Vec<_> = cx
-        .visit_rules
+    let in_force: Vec<_> = cx.rules_of(r.id.as_str())
         .iter()
-        .filter(|v| v.record.service_user == r.id && v.record.valid_on(cx.today))
+        .filter(|v| v.record.valid_on(cx.today))
         .collect();
     let planned_minutes: u64 = in_force.iter().map(|v| weekly_minutes(v.record)).sum();
     // Compare in minutes: whole hours and quarter hours stay exact there.
