@@ -427,3 +427,40 @@ fn the_example_agency_gets_a_rota_that_check_accepts() {
         .collect();
     assert!(rota_errors.is_empty(), "{rota_errors:?}");
 }
+
+#[test]
+fn a_generated_agency_gets_a_rota_with_no_hard_rule_broken() {
+    let fx = Fixture::empty();
+    let dir = fx.path().join("agency");
+    let gen = assert_cmd::Command::cargo_bin("carebook-gen")
+        .expect("generator")
+        .arg(&dir)
+        .args(["--service-users", "30", "--carers", "15", "--seed", "3", "--faults", "0"])
+        .output()
+        .expect("runs");
+    assert!(gen.status.success(), "{}", String::from_utf8_lossy(&gen.stderr));
+    let mut cmd = assert_cmd::Command::cargo_bin("carebook").expect("binary");
+    let out = cmd
+        .arg("rota")
+        .arg(&dir)
+        .args(["--week", WEEK, "--iterations", "200"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut cmd = assert_cmd::Command::cargo_bin("carebook").expect("binary");
+    let check = cmd
+        .arg("check")
+        .arg(&dir)
+        .args(["--today", TODAY, "--format", "json"])
+        .output()
+        .expect("runs");
+    let json: Value = serde_json::from_slice(&check.stdout).expect("json");
+    let rota_errors: Vec<&Value> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] == "error" && f["code"].as_str().unwrap_or("").starts_with("rota/"))
+        .collect();
+    assert!(rota_errors.is_empty(), "{rota_errors:?}");
+    assert!(json["summary"]["files"].as_u64().unwrap_or(0) > 90);
+}
