@@ -432,13 +432,26 @@ fn the_example_agency_gets_a_rota_that_check_accepts() {
 fn a_generated_agency_gets_a_rota_with_no_hard_rule_broken() {
     let fx = Fixture::empty();
     let dir = fx.path().join("agency");
-    let gen = assert_cmd::Command::cargo_bin("carebook-gen")
+    let generated = assert_cmd::Command::cargo_bin("carebook-gen")
         .expect("generator")
         .arg(&dir)
-        .args(["--service-users", "30", "--carers", "15", "--seed", "3", "--faults", "0"])
+        .args([
+            "--service-users",
+            "30",
+            "--carers",
+            "15",
+            "--seed",
+            "3",
+            "--faults",
+            "0",
+        ])
         .output()
         .expect("runs");
-    assert!(gen.status.success(), "{}", String::from_utf8_lossy(&gen.stderr));
+    assert!(
+        generated.status.success(),
+        "{}",
+        String::from_utf8_lossy(&generated.stderr)
+    );
     let mut cmd = assert_cmd::Command::cargo_bin("carebook").expect("binary");
     let out = cmd
         .arg("rota")
@@ -446,7 +459,11 @@ fn a_generated_agency_gets_a_rota_with_no_hard_rule_broken() {
         .args(["--week", WEEK, "--iterations", "200"])
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let mut cmd = assert_cmd::Command::cargo_bin("carebook").expect("binary");
     let check = cmd
         .arg("check")
@@ -459,7 +476,9 @@ fn a_generated_agency_gets_a_rota_with_no_hard_rule_broken() {
         .as_array()
         .expect("findings")
         .iter()
-        .filter(|f| f["severity"] == "error" && f["code"].as_str().unwrap_or("").starts_with("rota/"))
+        .filter(|f| {
+            f["severity"] == "error" && f["code"].as_str().unwrap_or("").starts_with("rota/")
+        })
         .collect();
     assert!(rota_errors.is_empty(), "{rota_errors:?}");
     assert!(json["summary"]["files"].as_u64().unwrap_or(0) > 90);
