@@ -7,9 +7,10 @@
 //! (`review_due`, `effective_from`) may rightly move either way.
 
 use super::code::AuditCode;
-use super::diff::item_key;
 use super::finding::AuditFinding;
 use super::history::CommitMeta;
+use super::keys::item_key;
+use super::version::Version;
 use crate::load::node::{Node, pos_of};
 use crate::model::Kind;
 use crate::model::values::Date;
@@ -66,30 +67,25 @@ fn at<'a>(tree: &'a Spanned<Node>, path: &[&str]) -> Option<&'a Spanned<Node>> {
     path.iter().try_fold(tree, |node, key| node.value.get(key))
 }
 
-fn event(
-    field: String,
-    what: &'static str,
-    node: &Spanned<Node>,
-    in_list: bool,
-) -> Option<DatedEvent> {
-    Some(DatedEvent {
-        field,
-        what,
-        date: date(node)?,
-        line: pos_of(node).line,
-        in_list,
-    })
-}
-
 /// Every dated event in one version of a record of `kind`.
-pub fn events(kind: Option<Kind>, tree: &Spanned<Node>) -> Vec<DatedEvent> {
-    let Some(kind) = kind else {
+pub fn events(kind: Option<Kind>, version: &Version) -> Vec<DatedEvent> {
+    let (Some(kind), Some(tree)) = (kind, version.tree()) else {
         return Vec::new();
+    };
+    let event = |field: String, top: &str, what: &'static str, node: &Spanned<Node>, in_list| {
+        Some(DatedEvent {
+            field,
+            what,
+            date: date(node)?,
+            line: version.line(top, pos_of(node).line),
+            in_list,
+        })
     };
     let mut out = Vec::new();
     for (_, path, what) in FIELDS.iter().filter(|f| f.0 == kind) {
         if let Some(node) = at(tree, path) {
-            out.extend(event(path.join("."), what, node, false));
+            let top = path.first().copied().unwrap_or_default();
+            out.extend(event(path.join("."), top, what, node, false));
         }
     }
     for (_, list, field, what) in ITEM_FIELDS.iter().filter(|f| f.0 == kind) {
@@ -99,7 +95,8 @@ pub fn events(kind: Option<Kind>, tree: &Spanned<Node>) -> Vec<DatedEvent> {
         for (i, item) in items.iter().enumerate() {
             let key = item_key(list, &item.value).unwrap_or_else(|| i.to_string());
             if let Some(node) = item.value.get(field) {
-                out.extend(event(format!("{list}[{key}].{field}"), what, node, false));
+                let name = format!("{list}[{key}].{field}");
+                out.extend(event(name, list, what, node, false));
             }
         }
     }
@@ -108,7 +105,7 @@ pub fn events(kind: Option<Kind>, tree: &Spanned<Node>) -> Vec<DatedEvent> {
             out.extend(
                 items
                     .iter()
-                    .filter_map(|n| event((*list).to_owned(), what, n, true)),
+                    .filter_map(|n| event((*list).to_owned(), list, what, n, true)),
             );
         }
     }
@@ -192,8 +189,11 @@ pub fn backdated_edits(j: &Judged) -> Vec<AuditFinding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::parse::parse;
     use chrono::{TimeZone, Utc};
+
+    fn v(text: &str) -> Version {
+        Version::from_bytes(text.as_bytes().to_vec())
+    }
 
     fn commit(day: &str) -> CommitMeta {
         let d: NaiveDate = day.parse().expect("date");
@@ -213,7 +213,7 @@ mod tests {
 
     #[test]
     fn finds_the_events_of_plans_and_carers() {
-        let plan = events(Some(Kind::CarePlan), &parse(PLAN).expect("parses"));
+        let plan = events(Some(Kind::CarePlan), &v(PLAN));
         let fields: Vec<&str> = plan.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,
@@ -224,7 +224,7 @@ mod tests {
                 "risks[falls].reviewed_on"
             ]
         );
-        let carer = events(Some(Kind::Carer), &parse(CARER).expect("parses"));
+        let carer = events(Some(Kind::Carer), &v(CARER));
         assert_eq!(carer.len(), 4);
         assert_eq!(carer[1].field, "training[medication].completed");
         assert!(carer[2].in_list && carer[3].in_list);
@@ -232,9 +232,9 @@ mod tests {
 
     #[test]
     fn late_only_when_new_and_beyond_the_allowance() {
-        let before = events(Some(Kind::Carer), &parse(CARER).expect("parses"));
+        let before = events(Some(Kind::Carer), &v(CARER));
         let changed = CARER.replace("[2026-09-02,", "[2026-11-20, 2026-09-02,");
-        let after = events(Some(Kind::Carer), &parse(&changed).expect("parses"));
+        let after = events(Some(Kind::Carer), &v(&changed));
         let c = commit("2026-12-10");
         let j = Judged {
             commit: &c,
@@ -262,9 +262,9 @@ mod tests {
 
     #[test]
     fn backdating_a_single_field_but_not_a_list() {
-        let before = events(Some(Kind::CarePlan), &parse(PLAN).expect("parses"));
+        let before = events(Some(Kind::CarePlan), &v(PLAN));
         let moved = PLAN.replace("date: 2026-09-25", "date: 2026-09-01");
-        let after = events(Some(Kind::CarePlan), &parse(&moved).expect("parses"));
+        let after = events(Some(Kind::CarePlan), &v(&moved));
         let c = commit("2026-10-01");
         let j = Judged {
             commit: &c,

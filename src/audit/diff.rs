@@ -9,8 +9,10 @@
 //! plain values (`skills`, `days`) is one value. Other lists are matched by
 //! position.
 
+use super::keys::item_keys;
 use crate::load::node::{Node, pos_of};
 use serde_saphyr::Spanned;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// One step of a field's path.
@@ -82,79 +84,6 @@ pub fn field_name(path: &[Seg]) -> String {
     out
 }
 
-/// The fields that tell the items of a list apart, by the list's name:
-/// candidates in order, the first that gives every item its own key wins.
-fn key_fields(list: &str) -> &'static [&'static [&'static str]] {
-    match list {
-        "visits" => &[&["label"], &["service_user", "label", "date"]],
-        "unassigned" => &[&["service_user", "label", "date"]],
-        "training" => &[&["course"]],
-        "contacts" => &[&["name"]],
-        "risks" => &[&["risk"]],
-        "needs" => &[&["domain"], &["domain", "need"]],
-        "items" => &[&["name"]],
-        "unavailable" => &[&["from"]],
-        _ => &[],
-    }
-}
-
-/// The natural key of one item of the list named `list`, by its first
-/// candidate fields (for following one item across versions).
-pub fn item_key(list: &str, item: &Node) -> Option<String> {
-    key_of(key_fields(list).first()?, item)
-}
-
-fn key_of(fields: &[&str], item: &Node) -> Option<String> {
-    let parts: Option<Vec<String>> = fields
-        .iter()
-        .map(|f| match item.get(f).map(|n| &n.value) {
-            Some(Node::Seq(_) | Node::Map(_)) | None => None,
-            Some(n) => n.as_key(),
-        })
-        .collect();
-    parts.map(|p| p.join(" "))
-}
-
-/// Keys for every item by `fields`; `None` if an item lacks one, or (when
-/// not `dedup`) if two items share one. With `dedup`, a repeated key gets
-/// `#2`, `#3`.
-fn keys_with(fields: &[&str], items: &[Spanned<Node>], dedup: bool) -> Option<Vec<String>> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut keys = Vec::with_capacity(items.len());
-    for item in items {
-        let key = key_of(fields, &item.value)?;
-        let n = seen.entry(key.clone()).or_default();
-        *n += 1;
-        match (*n, dedup) {
-            (1, _) => keys.push(key),
-            (_, false) => return None,
-            (n, true) => keys.push(format!("{key}#{n}")),
-        }
-    }
-    Some(keys)
-}
-
-fn item_keys(
-    list: &str,
-    before: &[Spanned<Node>],
-    after: &[Spanned<Node>],
-) -> Option<(Vec<String>, Vec<String>)> {
-    let candidates = key_fields(list);
-    for fields in candidates {
-        if let (Some(b), Some(a)) = (
-            keys_with(fields, before, false),
-            keys_with(fields, after, false),
-        ) {
-            return Some((b, a));
-        }
-    }
-    let last = candidates.last()?;
-    Some((
-        keys_with(last, before, true)?,
-        keys_with(last, after, true)?,
-    ))
-}
-
 /// A value written out on one line: scalars as they read, lists and
 /// mappings in YAML's flow style.
 pub fn render(node: &Node) -> String {
@@ -186,8 +115,21 @@ fn is_scalar(node: &Node) -> bool {
 /// Every field that differs from `before` to `after`, in the order of the
 /// `after` file, then the fields removed.
 pub fn diff(before: &Spanned<Node>, after: &Spanned<Node>) -> Vec<FieldChange> {
+    diff_except(before, after, &|_| false)
+}
+
+/// As [`diff`], taking the caller's word that the top-level fields for
+/// which `unchanged` holds are the same (it knows their text is).
+pub fn diff_except(
+    before: &Spanned<Node>,
+    after: &Spanned<Node>,
+    unchanged: &dyn Fn(&str) -> bool,
+) -> Vec<FieldChange> {
     let mut sink = Sink::default();
-    compare(&mut Vec::new(), before, after, &mut sink);
+    match (&before.value, &after.value) {
+        (Node::Map(b), Node::Map(a)) => maps(&mut Vec::new(), b, a, &mut sink, unchanged),
+        _ => compare(&mut Vec::new(), before, after, &mut sink),
+    }
     let mut out = sink.out;
     out.append(&mut sink.removed);
     out
@@ -200,37 +142,51 @@ struct Sink {
     removed: Vec<FieldChange>,
 }
 
-fn compare(path: &mut Vec<Seg>, before: &Spanned<Node>, after: &Spanned<Node>, sink: &mut Sink) {
-    match (&before.value, &after.value) {
-        (Node::Map(b), Node::Map(a)) => {
-            let old: HashMap<String, &Spanned<Node>> = b
-                .iter()
-                .filter_map(|(k, v)| Some((k.value.as_key()?, v)))
-                .collect();
-            let mut seen = Vec::with_capacity(a.len());
-            for (k, v) in a {
-                let Some(key) = k.value.as_key() else {
-                    continue;
-                };
-                path.push(Seg::Key(key.clone()));
-                match old.get(&key) {
-                    Some(bv) => compare(path, bv, v, sink),
-                    None => sink.out.push(added(path, v)),
-                }
-                path.pop();
-                seen.push(key);
-            }
-            for (k, v) in b {
-                let Some(key) = k.value.as_key() else {
-                    continue;
-                };
-                if !seen.contains(&key) {
-                    path.push(Seg::Key(key));
-                    sink.removed.push(gone(path, v));
-                    path.pop();
-                }
-            }
+/// Whether two nodes hold the same values, wherever they stand.
+fn same(a: &Node, b: &Node) -> bool {
+    match (a, b) {
+        (Node::Str(x), Node::Str(y)) => x == y,
+        (Node::Int(x), Node::Int(y)) => x == y,
+        (Node::Float(x), Node::Float(y)) => x.to_bits() == y.to_bits(),
+        (Node::Bool(x), Node::Bool(y)) => x == y,
+        (Node::Null, Node::Null) => true,
+        (Node::Seq(x), Node::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(&p.value, &q.value))
         }
+        (Node::Map(x), Node::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|(p, q)| same(&p.0.value, &q.0.value) && same(&p.1.value, &q.1.value))
+        }
+        _ => false,
+    }
+}
+
+/// A mapping key as text, borrowed when it is text already.
+fn key_text(node: &Node) -> Option<Cow<'_, str>> {
+    match node {
+        Node::Str(s) => Some(Cow::Borrowed(s)),
+        other => other.as_key().map(Cow::Owned),
+    }
+}
+
+fn lookup<'a>(
+    entries: &'a [(Spanned<Node>, Spanned<Node>)],
+    key: &str,
+) -> Option<&'a Spanned<Node>> {
+    entries
+        .iter()
+        .find(|(k, _)| key_text(&k.value).is_some_and(|t| t == key))
+        .map(|(_, v)| v)
+}
+
+fn compare(path: &mut Vec<Seg>, before: &Spanned<Node>, after: &Spanned<Node>, sink: &mut Sink) {
+    if same(&before.value, &after.value) {
+        return;
+    }
+    match (&before.value, &after.value) {
+        (Node::Map(b), Node::Map(a)) => maps(path, b, a, sink, &|_| false),
         (Node::Seq(b), Node::Seq(a)) if !(b.iter().chain(a).all(|n| is_scalar(&n.value))) => {
             let list = match path.last() {
                 Some(Seg::Key(k)) => k.clone(),
@@ -242,6 +198,7 @@ fn compare(path: &mut Vec<Seg>, before: &Spanned<Node>, after: &Spanned<Node>, s
             }
         }
         (bv, av) => {
+            // `30` and `"30"` read the same to a person: no change.
             let (bt, at) = (render(bv), render(av));
             if bt != at {
                 sink.out.push(FieldChange {
@@ -255,14 +212,57 @@ fn compare(path: &mut Vec<Seg>, before: &Spanned<Node>, after: &Spanned<Node>, s
     }
 }
 
+type Entries = [(Spanned<Node>, Spanned<Node>)];
+
+fn maps(
+    path: &mut Vec<Seg>,
+    b: &Entries,
+    a: &Entries,
+    sink: &mut Sink,
+    unchanged: &dyn Fn(&str) -> bool,
+) {
+    for (k, v) in a {
+        let Some(key) = key_text(&k.value) else {
+            continue;
+        };
+        if unchanged(&key) {
+            continue;
+        }
+        let old = lookup(b, &key);
+        if old.is_some_and(|o| same(&o.value, &v.value)) {
+            continue;
+        }
+        path.push(Seg::Key(key.into_owned()));
+        match old {
+            Some(bv) => compare(path, bv, v, sink),
+            None => sink.out.push(added(path, v)),
+        }
+        path.pop();
+    }
+    for (k, v) in b {
+        let Some(key) = key_text(&k.value) else {
+            continue;
+        };
+        if lookup(a, &key).is_none() {
+            path.push(Seg::Key(key.into_owned()));
+            sink.removed.push(gone(path, v));
+            path.pop();
+        }
+    }
+}
+
 type Keyed<'a> = (&'a [Spanned<Node>], &'a [String]);
 
 fn keyed(path: &mut Vec<Seg>, before: Keyed, after: Keyed, sink: &mut Sink) {
     let old: HashMap<&str, &Spanned<Node>> =
         before.1.iter().map(String::as_str).zip(before.0).collect();
     for (key, item) in after.1.iter().zip(after.0) {
+        let before = old.get(key.as_str());
+        if before.is_some_and(|b| same(&b.value, &item.value)) {
+            continue;
+        }
         path.push(Seg::Item(key.clone()));
-        match old.get(key.as_str()) {
+        match before {
             Some(b) => compare(path, b, item, sink),
             None => sink.out.push(added(path, item)),
         }

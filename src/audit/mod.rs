@@ -3,12 +3,14 @@
 //!
 //! The pipeline: [`history`] walks the commits reachable from HEAD, oldest
 //! first, and lists the record files each one changed (the only module
-//! that speaks git); [`walker`] reads each changed blob once (in parallel,
-//! cached by blob id in [`store`]), follows each record by its id, and
-//! turns each commit into semantic [`diff`]s, field by field; [`dated`]
-//! and [`consent`] judge what changed; [`uncommitted`] compares the working
-//! tree with HEAD. [`output`] renders the result as text, JSON or markdown.
-//! The library never prints.
+//! that speaks git); the [`pipeline`] reads each changed blob once into a
+//! [`version`] (in parallel, cached by blob id in [`store`]) while
+//! [`walker`] follows each record by its id and turns each commit into
+//! semantic [`diff`]s, field by field (list items matched by their natural
+//! [`keys`]); [`dated`] and [`consent`] judge
+//! what changed; [`uncommitted`] compares the working tree with HEAD.
+//! [`output`] renders the result as text, JSON or markdown. The library
+//! never prints.
 
 pub mod code;
 pub mod consent;
@@ -16,7 +18,9 @@ pub mod dated;
 pub mod diff;
 pub mod finding;
 pub mod history;
+pub mod keys;
 pub mod output;
+pub mod pipeline;
 pub mod store;
 pub mod uncommitted;
 pub mod version;
@@ -28,7 +32,6 @@ pub use finding::AuditFinding;
 pub use history::CommitMeta;
 
 use crate::check::Severity;
-use crate::load::node::Node;
 use crate::load::walk::{AGENCY_FILE, exclude_set};
 use crate::model::{Agency, Kind, Policy};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -217,28 +220,21 @@ pub fn run(root: &Path, options: &Options) -> Result<Audit, AuditError> {
     let (policy, exclude) = agency(root);
     let (exclude, _) = exclude_set(&exclude);
     let is_record = |p: &str| is_record_path(p, &exclude);
-    let t = std::time::Instant::now();
     let history = history::History::open(root)?;
-    let steps = history.walk(&is_record)?;
-    eprintln!("walk {:?}", t.elapsed());
-    let mut walked = walker::Walker::new(&history, &policy).run(&steps);
-    eprintln!("walker {:?}", t.elapsed());
+    let mut walked = walker::Walker::new(&policy).run(&history, &is_record)?;
 
     let mut findings = Vec::new();
     if history.is_shallow() {
-        findings.push(uncommitted::shallow(steps.first().map(|s| &s.commit)));
+        findings.push(uncommitted::shallow(walked.oldest.as_ref()));
     }
     walked.findings.sort_by_key(|(index, _)| *index);
     for (index, finding) in walked.findings {
-        let time = steps.get(index).map(|s| s.commit.time).unwrap_or_default();
+        let time = walked.times.get(index).copied().unwrap_or_default();
         if options.in_range(time) && options.about(finding.record.as_deref()) {
             findings.push(finding);
         }
     }
-    eprintln!("sorted {:?}", t.elapsed());
-    let unc = uncommitted::findings(&history, root, &is_record)?;
-    eprintln!("uncommitted {:?}", t.elapsed());
-    for finding in unc {
+    for finding in uncommitted::findings(&history, root, &is_record)? {
         if options.about(finding.record.as_deref()) {
             findings.push(finding);
         }
@@ -287,13 +283,6 @@ pub fn run(root: &Path, options: &Options) -> Result<Audit, AuditError> {
         consent,
         summary,
     })
-}
-
-/// The text of a node at a path of mapping keys.
-pub(crate) fn text_at(tree: &serde_saphyr::Spanned<Node>, path: &[&str]) -> Option<String> {
-    path.iter()
-        .try_fold(tree, |n, k| n.value.get(k))
-        .and_then(|n| n.value.as_key())
 }
 
 #[cfg(test)]

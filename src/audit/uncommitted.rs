@@ -6,7 +6,7 @@ use super::AuditError;
 use super::code::AuditCode;
 use super::diff::diff;
 use super::finding::AuditFinding;
-use super::history::{BlobContent, CommitMeta, History, WorkStatus};
+use super::history::{BlobContent, CommitMeta, Filter, History, WorkStatus};
 use super::version::Version;
 use crate::load::parse::{self, MAX_FILE_BYTES};
 use std::path::Path;
@@ -33,7 +33,7 @@ fn at_head(history: &History, path: &str) -> Option<Version> {
 pub fn findings(
     history: &History,
     root: &Path,
-    is_record: &dyn Fn(&str) -> bool,
+    is_record: &Filter<'_>,
 ) -> Result<Vec<AuditFinding>, AuditError> {
     let mut out = Vec::new();
     for (path, status) in history.uncommitted(is_record)? {

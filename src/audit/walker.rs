@@ -1,25 +1,21 @@
-//! The walk: commit by commit, oldest first, each changed record file's
-//! versions read (once per blob, in parallel batches), records followed by
-//! id across moves, and each record's change turned into field changes and
-//! handed to the judges.
+//! The walk: commit by commit, oldest first (the versions of each changed
+//! file read ahead by the [`pipeline`]), records followed by id across
+//! moves, and each record's change turned into field changes and handed
+//! to the judges.
 
+use super::AuditError;
 use super::consent::{Seen, Timeline, Tracker};
 use super::dated::{self, Judged};
-use super::diff::diff;
+use super::diff::diff_except;
 use super::finding::AuditFinding;
-use super::history::{BlobContent, BlobId, CommitMeta, History, Step};
-use super::store::Store;
+use super::history::{CommitMeta, Filter, History};
+use super::pipeline::{self, Ready};
 use super::version::Version;
-use super::{Change, ChangeKind, CommitLog, text_at};
-use crate::load::parse::MAX_FILE_BYTES;
+use super::{Change, ChangeKind, CommitLog};
 use crate::model::{Kind, Policy};
-use chrono::NaiveDate;
-use rayon::prelude::*;
+use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use std::sync::Arc;
-
-/// Commits whose new blobs are read and parsed together.
-const BATCH: usize = 256;
 
 /// What the walk found.
 pub struct Walked {
@@ -29,117 +25,74 @@ pub struct Walked {
     pub findings: Vec<(usize, AuditFinding)>,
     /// Every care plan's consent timeline.
     pub timelines: Vec<Timeline>,
+    /// The committer date of each commit walked, by walk index.
+    pub times: Vec<DateTime<Utc>>,
+    /// The oldest commit walked.
+    pub oldest: Option<CommitMeta>,
 }
 
 /// One file's side of a record change: its path and version.
 type Side = (String, Arc<Version>);
 
-/// The state of the walk.
-pub struct Walker<'h> {
-    history: &'h History,
-    store: Store,
+/// The judge of the walk: follows records and consent through the
+/// commits, on the calling thread, while [`pipeline`] reads ahead.
+pub struct Walker {
     /// The last readable version of each record, by name.
     last: HashMap<String, Arc<Version>>,
     tracker: Tracker,
     findings: Vec<(usize, AuditFinding)>,
     logs: Vec<CommitLog>,
+    times: Vec<DateTime<Utc>>,
+    oldest: Option<CommitMeta>,
     late_entry_days: u32,
     audit_from: Option<NaiveDate>,
-    read_time: std::time::Duration,
 }
 
-fn to_version(content: Result<BlobContent, super::AuditError>) -> Version {
-    match content {
-        Ok(BlobContent::Bytes(bytes)) => Version::from_bytes(bytes),
-        Ok(BlobContent::TooLarge(size)) => Version::too_large(size),
-        Err(e) => Version::missing(&e.to_string()),
-    }
-}
-
-impl<'h> Walker<'h> {
-    /// A walk over `history` under the agency's `policy`.
-    pub fn new(history: &'h History, policy: &Policy) -> Walker<'h> {
+impl Walker {
+    /// A walk under the agency's `policy`.
+    pub fn new(policy: &Policy) -> Walker {
         Walker {
-            history,
-            store: Store::default(),
             last: HashMap::new(),
             tracker: Tracker::default(),
             findings: Vec::new(),
             logs: Vec::new(),
+            times: Vec::new(),
+            oldest: None,
             late_entry_days: policy.late_entry_days,
             audit_from: policy.audit_from.map(|d| d.0),
-            read_time: Default::default(),
         }
     }
 
-    /// Walks every step, oldest first.
-    pub fn run(mut self, steps: &[Step]) -> Walked {
-        let (mut tp, mut ts) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
-        for (n, batch) in steps.chunks(BATCH).enumerate() {
-            let t = std::time::Instant::now();
-            self.preload(batch);
-            tp += t.elapsed();
-            let t = std::time::Instant::now();
-            for (i, step) in batch.iter().enumerate() {
-                self.step(n * BATCH + i, step);
+    /// Walks the whole history of `history`, oldest first.
+    pub fn run(mut self, history: &History, is_record: &Filter<'_>) -> Result<Walked, AuditError> {
+        pipeline::run(history, is_record, &mut |ready| {
+            let index = self.times.len();
+            self.times.push(ready.step.commit.time);
+            if self.oldest.is_none() {
+                self.oldest = Some(ready.step.commit.clone());
             }
-            self.store.sweep();
-            ts += t.elapsed();
-        }
-        eprintln!("preload {tp:?} steps {ts:?} read {:?}", self.read_time);
+            self.step(index, ready);
+        })?;
         let (mut consent, timelines) = self.tracker.finish();
         self.findings.append(&mut consent);
-        Walked {
+        Ok(Walked {
             logs: self.logs,
             findings: self.findings,
             timelines,
-        }
+            times: self.times,
+            oldest: self.oldest,
+        })
     }
 
-    /// Reads the batch's new blobs (git is read on this thread) and parses
-    /// them in parallel.
-    fn preload(&mut self, batch: &[Step]) {
-        let mut wanted: Vec<BlobId> = batch
-            .iter()
-            .flat_map(|s| s.files.iter().filter_map(|f| f.new))
-            .filter(|id| !self.store.contains(*id))
-            .collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        let t = std::time::Instant::now();
-        let read: Vec<_> = wanted
-            .into_iter()
-            .map(|id| (id, self.history.blob(id, MAX_FILE_BYTES)))
-            .collect();
-        self.read_time += t.elapsed();
-        let parsed: Vec<(BlobId, Version)> = read
-            .into_par_iter()
-            .map(|(id, content)| (id, to_version(content)))
-            .collect();
-        for (id, version) in parsed {
-            self.store.insert(id, version);
-        }
-    }
-
-    fn version(&mut self, id: BlobId) -> Arc<Version> {
-        match self.store.get(id) {
-            Some(v) => v,
-            None => {
-                let v = to_version(self.history.blob(id, MAX_FILE_BYTES));
-                self.store.insert(id, v)
-            }
-        }
-    }
-
-    fn step(&mut self, index: usize, step: &Step) {
+    fn step(&mut self, index: usize, ready: Ready) {
+        let Ready { step, versions } = ready;
         let commit = &step.commit;
         let mut removed: Vec<Side> = Vec::new();
         let mut added: Vec<Side> = Vec::new();
         let mut pairs: Vec<(Option<Side>, Option<Side>)> = Vec::new();
-        for f in &step.files {
-            let old = f.old.map(|id| (f.path.clone(), self.version(id)));
-            let new = f.new.map(|id| (f.path.clone(), self.version(id)));
-            self.store.set_path(&f.path, f.new);
+        for (f, (old, new)) in step.files.iter().zip(versions) {
+            let old = old.map(|v| (f.path.clone(), v));
+            let new = new.map(|v| (f.path.clone(), v));
             if f.silent {
                 self.follow(index, commit, old, new);
                 continue;
@@ -184,8 +137,8 @@ impl<'h> Walker<'h> {
             return;
         };
         let name = version.name(path);
-        let after = new.as_ref().and_then(|(_, v)| v.tree());
-        if new.is_some() && after.is_none() {
+        let after = new.as_ref().map(|(_, v)| v.as_ref());
+        if after.is_some_and(|v| v.tree().is_none()) {
             return;
         }
         self.tracker.observe(&Seen {
@@ -247,7 +200,7 @@ impl<'h> Walker<'h> {
                 record: &name,
                 kind,
                 file: path,
-                before: before.as_ref().and_then(|v| v.tree()),
+                before: before.as_deref(),
                 after: None,
                 fields: &[],
                 silent: false,
@@ -273,8 +226,16 @@ impl<'h> Walker<'h> {
             Some(_) => self.last.get(&name).cloned(),
             None => None,
         };
-        let before = base.as_ref().and_then(|b| b.tree());
-        let fields = before.map(|b| diff(b, after)).unwrap_or_default();
+        let before = base.as_deref().filter(|b| b.tree().is_some());
+        let mut fields = match before {
+            Some(b) => b.tree().map_or_else(Vec::new, |tree| {
+                diff_except(tree, after, &|key| b.same_block(new_version, key))
+            }),
+            None => Vec::new(),
+        };
+        for f in &mut fields {
+            f.line = f.line.map(|l| new_version.line(f.top(), l));
+        }
         match before {
             None => out.push(change(ChangeKind::Added, None, None, None)),
             Some(_) if fields.is_empty() && old.as_ref().is_some_and(|o| &o.0 == path) => {
@@ -297,7 +258,7 @@ impl<'h> Walker<'h> {
             kind,
             file: path,
             before,
-            after: Some(after),
+            after: Some(new_version),
             fields: &fields,
             silent: false,
         };
@@ -321,7 +282,7 @@ impl<'h> Walker<'h> {
             .unwrap_or_default();
         let after_events = dated::events(kind, after);
         let not_before = (kind == Some(Kind::Carer))
-            .then(|| text_at(after, &["start_date"]))
+            .then(|| after.field("start_date"))
             .flatten()
             .and_then(|d| d.parse().ok());
         let commit = seen.commit;

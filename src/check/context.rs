@@ -94,22 +94,32 @@ impl<'a> Context<'a> {
             }
         }
         for p in &cx.care_plans {
-            cx.plans_by_person.entry(p.record.service_user.as_str()).or_default().push(*p);
+            cx.plans_by_person
+                .entry(p.record.service_user.as_str())
+                .or_default()
+                .push(*p);
         }
         for v in &cx.visit_rules {
-            cx.rules_by_person.entry(v.record.service_user.as_str()).or_default().push(*v);
+            cx.rules_by_person
+                .entry(v.record.service_user.as_str())
+                .or_default()
+                .push(*v);
         }
         cx
     }
 
     /// The care plans of a service user.
     pub fn plans_of(&self, service_user: &str) -> &[At<'a, CarePlan>] {
-        self.plans_by_person.get(service_user).map_or(&[], Vec::as_slice)
+        self.plans_by_person
+            .get(service_user)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The visit rules of a service user.
     pub fn rules_of(&self, service_user: &str) -> &[At<'a, VisitRules>] {
-        self.rules_by_person.get(service_user).map_or(&[], Vec::as_slice)
+        self.rules_by_person
+            .get(service_user)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The site of the value at `pointer` in `entry`.

@@ -29,7 +29,11 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
         Ok(s) => s,
         Err(e) => return super::fail(e),
     };
-    let out = args.common.out.clone().unwrap_or_else(|| repo.root.join("out"));
+    let out = args
+        .common
+        .out
+        .clone()
+        .unwrap_or_else(|| repo.root.join("out"));
     let built = match build(&mut session, &out) {
         Ok(b) => b,
         Err(e) => return super::fail(e),
@@ -44,7 +48,11 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
         built.status.text,
         plural(built.errors, "error"),
         plural(built.warnings, "warning"),
-        built.files.first().map(|p| p.display().to_string()).unwrap_or_default(),
+        built
+            .files
+            .first()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
         started.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS

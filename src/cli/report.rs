@@ -135,7 +135,11 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
         Ok(r) => r,
         Err(e) => return super::fail(e),
     };
-    let out = args.common.out.clone().unwrap_or_else(|| repo.root.join("out"));
+    let out = args
+        .common
+        .out
+        .clone()
+        .unwrap_or_else(|| repo.root.join("out"));
     let path = out.join(&rendered.file);
     if let Err(e) = carebook::fsutil::write_atomic(&path, rendered.text.as_bytes()) {
         return super::fail(report::ReportError::write(&path, &e));

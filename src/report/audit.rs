@@ -32,6 +32,13 @@ impl Outcome {
                 audit: Some(a),
                 note: String::new(),
             },
+            // Paths stay out of the report: they may name people's folders.
+            Err(audit::AuditError::NotGit(_)) => Outcome {
+                audit: None,
+                note: "The change log is not available: the records are not in a git \
+                       repository, so there is no history to read."
+                    .to_owned(),
+            },
             Err(e) => Outcome {
                 audit: None,
                 note: format!("The change log is not available: {e}."),
@@ -61,7 +68,11 @@ impl Outcome {
             if log.commit.time.date_naive() < since {
                 continue;
             }
-            for c in log.changes.iter().filter(|c| ids.contains(&c.record.as_str())) {
+            for c in log
+                .changes
+                .iter()
+                .filter(|c| ids.contains(&c.record.as_str()))
+            {
                 out.push(change_line(s, log, c));
             }
         }
@@ -102,8 +113,18 @@ pub struct ChangeLine {
 
 /// Fields whose values are personal: dropped from the log when redacting.
 const PERSONAL: &[&str] = &[
-    "name", "preferred_name", "date_of_birth", "nhs_number", "address", "location",
-    "access_notes", "gp", "contacts", "home", "checks.dbs.certificate", "funding.reference",
+    "name",
+    "preferred_name",
+    "date_of_birth",
+    "nhs_number",
+    "address",
+    "location",
+    "access_notes",
+    "gp",
+    "contacts",
+    "home",
+    "checks.dbs.certificate",
+    "funding.reference",
 ];
 
 fn personal(field: &str) -> bool {
@@ -126,13 +147,18 @@ fn change_line(s: &Session, log: &CommitLog, c: &Change) -> ChangeLine {
         ChangeKind::Added => format!("added ({})", c.file),
         ChangeKind::Removed => format!("removed ({})", c.file),
         ChangeKind::Moved => format!("moved from {before} to {after}"),
-        ChangeKind::Unreadable => format!(
-            "could not be read: {}",
-            c.error.clone().unwrap_or_default()
-        ),
+        ChangeKind::Unreadable => {
+            format!("could not be read: {}", c.error.clone().unwrap_or_default())
+        }
         ChangeKind::Modified if field.is_empty() => "comments or layout changed".to_owned(),
         ChangeKind::Modified => {
-            let show = |v: &str| if v.is_empty() { "(none)".to_owned() } else { v.to_owned() };
+            let show = |v: &str| {
+                if v.is_empty() {
+                    "(none)".to_owned()
+                } else {
+                    v.to_owned()
+                }
+            };
             format!("{field}: {} → {}", show(&before), show(&after))
         }
     };

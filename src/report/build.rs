@@ -70,6 +70,7 @@ pub fn build(session: &mut Session, out: &Path) -> Result<Built, ReportError> {
     let ext = session.options.format.ext();
     session.index_link = Some(format!("index.{ext}"));
     let s: &Session = session;
+    s.prepare();
     let first = s.options.week.unwrap_or_else(|| week_of(s.options.today));
     let weeks = [first, next_week(first)];
     let mut jobs: Vec<Job> = ReportKind::ALL
@@ -107,11 +108,19 @@ pub fn build(session: &mut Session, out: &Path) -> Result<Built, ReportError> {
             Job::Report(k) => describe(s, *k, &view),
             Job::Rota(w) => (
                 format!("Rota {w}"),
-                format!("{}: the week by day, unassigned visits, and a run sheet per carer.", text::span(w.monday(), w.sunday())),
+                format!(
+                    "{}: the week by day, unassigned visits, and a run sheet per carer.",
+                    text::span(w.monday(), w.sunday())
+                ),
                 None,
             ),
         };
-        links.push(Link { href: r.file.clone(), title, about, status });
+        links.push(Link {
+            href: r.file.clone(),
+            title,
+            about,
+            status,
+        });
     }
     let site = Site {
         status: view.status.clone(),
@@ -122,14 +131,18 @@ pub fn build(session: &mut Session, out: &Path) -> Result<Built, ReportError> {
         areas: view
             .areas
             .iter()
-            .map(|a| Area { findings: Vec::new(), ..a.clone() })
+            .map(|a| Area {
+                findings: Vec::new(),
+                ..a.clone()
+            })
             .collect(),
         links,
         missing_rotas,
     };
     let mut page = s.page("index", "Care records");
     page.index = None;
-    page.subtitle = "Reports from the care records, for coordinators, families and inspectors".to_owned();
+    page.subtitle =
+        "Reports from the care records, for coordinators, families and inspectors".to_owned();
     let name = format!("index.{ext}");
     let index = s.render("index", &page, "site", &site)?;
     let mut files = Vec::new();
@@ -149,7 +162,11 @@ pub fn build(session: &mut Session, out: &Path) -> Result<Built, ReportError> {
     })
 }
 
-fn describe(s: &Session, kind: ReportKind, view: &compliance::Compliance) -> (String, String, Option<Mark>) {
+fn describe(
+    s: &Session,
+    kind: ReportKind,
+    view: &compliance::Compliance,
+) -> (String, String, Option<Mark>) {
     match kind {
         ReportKind::Compliance => (
             "Compliance".into(),

@@ -21,7 +21,13 @@ const AREAS: &[AreaDef] = &[
         key: "plans",
         title: "Care plans and consent",
         about: "Care plans in force and reviewed on time, risks reviewed, consent and capacity, medication support, funded hours.",
-        prefixes: &["service-user/", "funding/", "plan/", "consent/", "medication/"],
+        prefixes: &[
+            "service-user/",
+            "funding/",
+            "plan/",
+            "consent/",
+            "medication/",
+        ],
     },
     AreaDef {
         key: "staff",

@@ -109,7 +109,12 @@ pub struct Page {
 
 impl Page {
     /// A page header for `repo` on `today`.
-    pub fn new(repo: &Repo, kind: &'static str, title: impl Into<String>, today: NaiveDate) -> Page {
+    pub fn new(
+        repo: &Repo,
+        kind: &'static str,
+        title: impl Into<String>,
+        today: NaiveDate,
+    ) -> Page {
         let cqc = repo.agency.cqc.as_ref();
         Page {
             kind,
@@ -154,7 +159,7 @@ pub struct FindingView {
 impl FindingView {
     /// The view of a `check` finding.
     pub fn of(f: &Finding) -> FindingView {
-        let line = f.site.pos.line as u32;
+        let line = f.site.pos.line;
         FindingView {
             code: f.code.as_str().to_owned(),
             severity: f.severity.as_str(),

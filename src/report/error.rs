@@ -55,7 +55,11 @@ fn offset(text: &str, line: usize, column: usize) -> Option<usize> {
     if line == 0 {
         return None;
     }
-    let start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
     let line_text = text.get(start..)?.lines().next().unwrap_or("");
     let col = line_text
         .char_indices()
@@ -79,7 +83,9 @@ pub enum ReportError {
     #[error("there is no service user with id {0}")]
     #[diagnostic(
         code(carebook::unknown_id),
-        help("give the id of a `kind: service-user` record, e.g. --id SU-0001, or leave --id out for everyone")
+        help(
+            "give the id of a `kind: service-user` record, e.g. --id SU-0001, or leave --id out for everyone"
+        )
     )]
     UnknownId(String),
     /// No rota for the week asked for.
@@ -93,7 +99,9 @@ pub enum ReportError {
     #[error("the inspection mapping {file} is not valid: {message}")]
     #[diagnostic(
         code(carebook::inspection_map),
-        help("compare it with the built-in mapping, templates/inspection-map.yaml in carebook's source")
+        help(
+            "compare it with the built-in mapping, templates/inspection-map.yaml in carebook's source"
+        )
     )]
     Map {
         /// The mapping file.

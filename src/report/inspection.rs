@@ -88,11 +88,21 @@ pub struct Inspection {
     pub audit_note: String,
 }
 
-fn regulation(s: &Session, map: &InspectionMap, under: &Under, all: &[FindingView]) -> RegulationView {
+fn regulation(
+    s: &Session,
+    map: &InspectionMap,
+    under: &Under,
+    all: &[FindingView],
+) -> RegulationView {
     let reg = map.regulation(under.regulation);
     let mut gaps: Vec<FindingView> = all
         .iter()
-        .filter(|f| under.findings.iter().any(|m| m.matches(&f.code, &f.message)))
+        .filter(|f| {
+            under
+                .findings
+                .iter()
+                .any(|m| m.matches(&f.code, &f.message))
+        })
         .cloned()
         .collect();
     gaps.sort_by_key(|f| f.mark.rank());
@@ -111,12 +121,21 @@ fn regulation(s: &Session, map: &InspectionMap, under: &Under, all: &[FindingVie
 }
 
 /// The rating suggestion and its reasons.
-fn rating(map: &InspectionMap, regs: &[RegulationView], all: &[FindingView], kq: &super::map::KeyQuestion) -> (Mark, Vec<String>) {
+fn rating(
+    map: &InspectionMap,
+    regs: &[RegulationView],
+    all: &[FindingView],
+    kq: &super::map::KeyQuestion,
+) -> (Mark, Vec<String>) {
     let mut reasons = Vec::new();
     let serious: Vec<&FindingView> = all
         .iter()
         .filter(|f| f.severity == "error" && map.is_serious(&f.code))
-        .filter(|f| kq.regulations.iter().any(|u| u.findings.iter().any(|m| m.matches(&f.code, &f.message))))
+        .filter(|f| {
+            kq.regulations
+                .iter()
+                .any(|u| u.findings.iter().any(|m| m.matches(&f.code, &f.message)))
+        })
         .collect();
     for r in regs {
         let c = r.counts;
@@ -139,12 +158,22 @@ fn rating(map: &InspectionMap, regs: &[RegulationView], all: &[FindingView], kq:
         .map(|e| e.label.clone())
         .collect();
     if !short.is_empty() {
-        reasons.push(format!("The evidence falls short on: {}.", short.join(", ")));
+        reasons.push(format!(
+            "The evidence falls short on: {}.",
+            short.join(", ")
+        ));
     }
     let mark = if !serious.is_empty() {
         let mut codes: Vec<&str> = serious.iter().map(|f| f.code.as_str()).collect();
         codes.dedup();
-        reasons.insert(0, format!("Serious: {} ({}).", text::count(serious.len(), "finding", "findings"), codes.join(", ")));
+        reasons.insert(
+            0,
+            format!(
+                "Serious: {} ({}).",
+                text::count(serious.len(), "finding", "findings"),
+                codes.join(", ")
+            ),
+        );
         Mark::bad("Inadequate")
     } else if errors > 0 {
         Mark::warn("Requires improvement")
@@ -162,7 +191,12 @@ fn rating(map: &InspectionMap, regs: &[RegulationView], all: &[FindingView], kq:
 /// capacity, someone whose medicines are administered, someone at high
 /// risk and someone with a DNACPR decision (where there are such people),
 /// then at random; seeded, so the same seed picks the same files.
-pub fn sample<'a>(people: &[&'a ServiceUser], s: &Session, n: usize, seed: u64) -> Vec<(&'a ServiceUser, String)> {
+pub fn sample<'a>(
+    people: &[&'a ServiceUser],
+    s: &Session,
+    n: usize,
+    seed: u64,
+) -> Vec<(&'a ServiceUser, String)> {
     let r = &s.records;
     let mut pool: Vec<&ServiceUser> = people
         .iter()
@@ -174,17 +208,43 @@ pub fn sample<'a>(people: &[&'a ServiceUser], s: &Session, n: usize, seed: u64) 
     type Test<'t> = Box<dyn Fn(&ServiceUser) -> bool + 't>;
     let plan = |u: &ServiceUser| r.plan_of(u.id.as_str());
     let criteria: Vec<(&str, Test)> = vec![
-        ("lacks capacity: care in their best interests", Box::new(move |u: &ServiceUser| plan(u).and_then(|p| p.consent.as_ref()).is_some_and(|c| c.status == ConsentStatus::BestInterests || c.capacity.as_ref().is_some_and(|k| !k.has_capacity)))),
-        ("carers administer medicines", Box::new(move |u: &ServiceUser| plan(u).and_then(|p| p.medication.as_ref()).is_some_and(|m| m.support == MedicationSupport::Administer))),
-        ("a high risk in the care plan", Box::new(move |u: &ServiceUser| plan(u).is_some_and(|p| p.risks.iter().any(|k| k.level == RiskLevel::High)))),
-        ("a DNACPR decision in place", Box::new(|u: &ServiceUser| u.dnacpr.as_ref().is_some_and(|d| d.in_place))),
+        (
+            "lacks capacity: care in their best interests",
+            Box::new(move |u: &ServiceUser| {
+                plan(u).and_then(|p| p.consent.as_ref()).is_some_and(|c| {
+                    c.status == ConsentStatus::BestInterests
+                        || c.capacity.as_ref().is_some_and(|k| !k.has_capacity)
+                })
+            }),
+        ),
+        (
+            "carers administer medicines",
+            Box::new(move |u: &ServiceUser| {
+                plan(u)
+                    .and_then(|p| p.medication.as_ref())
+                    .is_some_and(|m| m.support == MedicationSupport::Administer)
+            }),
+        ),
+        (
+            "a high risk in the care plan",
+            Box::new(move |u: &ServiceUser| {
+                plan(u).is_some_and(|p| p.risks.iter().any(|k| k.level == RiskLevel::High))
+            }),
+        ),
+        (
+            "a DNACPR decision in place",
+            Box::new(|u: &ServiceUser| u.dnacpr.as_ref().is_some_and(|d| d.in_place)),
+        ),
     ];
     let mut picked: Vec<(&ServiceUser, String)> = Vec::new();
     for (why, test) in &criteria {
         if picked.len() >= n {
             break;
         }
-        if let Some(u) = pool.iter().find(|u| test(u) && !picked.iter().any(|(p, _)| p.id == u.id)) {
+        if let Some(u) = pool
+            .iter()
+            .find(|u| test(u) && !picked.iter().any(|(p, _)| p.id == u.id))
+        {
             picked.push((u, (*why).to_owned()));
         }
     }
@@ -202,13 +262,23 @@ pub fn sample<'a>(people: &[&'a ServiceUser], s: &Session, n: usize, seed: u64) 
 /// The inspection pack of a session.
 pub fn view(s: &Session) -> Result<Inspection, ReportError> {
     let (map, map_source) = InspectionMap::for_repo(&s.records.repo.root)?;
-    let mut all: Vec<FindingView> = s.records.check.findings.iter().map(FindingView::of).collect();
+    let mut all: Vec<FindingView> = s
+        .records
+        .check
+        .findings
+        .iter()
+        .map(FindingView::of)
+        .collect();
     all.extend(s.audit().findings());
     let key_questions = map
         .key_questions
         .iter()
         .map(|kq| {
-            let regulations: Vec<RegulationView> = kq.regulations.iter().map(|u| regulation(s, &map, u, &all)).collect();
+            let regulations: Vec<RegulationView> = kq
+                .regulations
+                .iter()
+                .map(|u| regulation(s, &map, u, &all))
+                .collect();
             let (rating, reasons) = rating(&map, &regulations, &all, kq);
             KeyQuestionView {
                 key: kq.key.clone(),

@@ -126,13 +126,19 @@ impl InspectionMap {
             message,
         };
         let tree = crate::load::parse::parse(text).map_err(|f| {
-            let at = f.pos.map(|p| format!(" (line {})", p.line)).unwrap_or_default();
+            let at = f
+                .pos
+                .map(|p| format!(" (line {})", p.line))
+                .unwrap_or_default();
             bad(format!("{}{at}", f.message))
         })?;
         let map: InspectionMap =
             serde_json::from_value(tree.value.to_json()).map_err(|e| bad(e.to_string()))?;
         if map.version != 1 {
-            return Err(bad(format!("version {} is not known; this carebook reads version 1", map.version)));
+            return Err(bad(format!(
+                "version {} is not known; this carebook reads version 1",
+                map.version
+            )));
         }
         for kq in &map.key_questions {
             for under in &kq.regulations {
@@ -177,7 +183,10 @@ mod tests {
     fn default_map_reads() {
         let map = InspectionMap::parse(DEFAULT, "default").unwrap();
         let keys: Vec<&str> = map.key_questions.iter().map(|k| k.key.as_str()).collect();
-        assert_eq!(keys, ["safe", "effective", "caring", "responsive", "well-led"]);
+        assert_eq!(
+            keys,
+            ["safe", "effective", "caring", "responsive", "well-led"]
+        );
         let numbers: Vec<u32> = map.regulations.iter().map(|r| r.number).collect();
         assert_eq!(numbers, [9, 11, 12, 13, 17, 18, 19]);
     }
@@ -193,7 +202,10 @@ mod tests {
     fn patterns() {
         assert!(code_matches("consent/*", "consent/missing"));
         assert!(!code_matches("consent/*", "plan/review-overdue"));
-        let m = Matcher::Mentions { code: "training/*".into(), mentions: "safeguarding-adults".into() };
+        let m = Matcher::Mentions {
+            code: "training/*".into(),
+            mentions: "safeguarding-adults".into(),
+        };
         assert!(m.matches("training/expired", "`safeguarding-adults` training expired"));
         assert!(!m.matches("training/expired", "`fire-safety` training expired"));
     }

@@ -12,10 +12,12 @@ pub mod build;
 pub mod compliance;
 pub mod context;
 pub mod error;
+pub mod escape;
 pub mod evidence;
 pub mod inspection;
 pub mod map;
 pub mod person;
+pub mod plan;
 pub mod records;
 pub mod redact;
 pub mod render;
@@ -178,8 +180,11 @@ impl<'a> Session<'a> {
         options: &'a Options,
     ) -> Result<Session<'a>, ReportError> {
         let overrides = repo.root.join("templates");
-        let templates =
-            Templates::load(options.format, Some(&overrides), options.template.as_deref())?;
+        let templates = Templates::load(
+            options.format,
+            Some(&overrides),
+            options.template.as_deref(),
+        )?;
         Ok(Session {
             records: Records::new(repo, check, options.today),
             options,
@@ -201,6 +206,17 @@ impl<'a> Session<'a> {
     pub fn audit(&self) -> &audit::Outcome {
         self.audit
             .get_or_init(|| audit::Outcome::read(&self.records.repo.root))
+    }
+
+    /// Reads the audit (and, when redacting, collects the values to
+    /// scrub) now. Call it before any parallel work: a `OnceLock` first
+    /// filled inside a rayon task can deadlock, since the filling uses
+    /// rayon too and its thread may steal a task that waits on the cell.
+    pub fn prepare(&self) {
+        self.audit();
+        if self.options.redact {
+            self.scrubber();
+        }
     }
 
     /// A page header for a report of `kind`.
@@ -227,6 +243,9 @@ impl<'a> Session<'a> {
             let scrubber = self.scrubber();
             scrubber.scrub(&mut page_value);
             scrubber.scrub(&mut view_value);
+            // The agency's CQC numbers are long numbers, but not personal.
+            page_value["provider_id"] = serde_json::json!(page.provider_id);
+            page_value["location_id"] = serde_json::json!(page.location_id);
             context.insert("page", &page_value);
             context.insert(key, &view_value);
         } else {

@@ -107,7 +107,8 @@ impl<'a> Records<'a> {
 
     /// A carer's name, or the id itself when there is no such carer.
     pub fn carer_name(&self, id: &str) -> String {
-        self.carer(id).map_or_else(|| id.to_owned(), |c| c.name.clone())
+        self.carer(id)
+            .map_or_else(|| id.to_owned(), |c| c.name.clone())
     }
 
     /// Every care plan of a service user.

@@ -22,9 +22,11 @@ const HONORIFICS: &[&str] = &[
 
 /// Street words that say nothing about where someone lives.
 const STREET_WORDS: &[&str] = &[
-    "road", "street", "avenue", "close", "drive", "lane", "park", "way", "court", "house",
-    "flat", "place", "gardens", "terrace", "crescent", "hill", "grove", "walk", "view",
-    "square", "row", "the", "and", "of", "upper", "lower", "north", "south", "east", "west",
+    "road", "street", "avenue", "close", "drive", "lane", "park", "way", "court", "house", "flat",
+    "place", "gardens", "terrace", "crescent", "hill", "grove", "walk", "view", "square", "row",
+    "the", "and", "of", "upper", "lower", "north", "south", "east", "west", "green", "end", "rise",
+    "mews", "vale", "wharf", "yard", "parade", "approach", "mount", "rd", "st", "ave", "cottages",
+    "farm", "mill", "bridge", "church", "high", "new", "old",
 ];
 
 /// The words of a name or text: letters and digits, with apostrophes
@@ -206,28 +208,52 @@ impl Scrubber {
                 }
             }
             Value::Array(items) => items.iter_mut().for_each(|v| self.scrub(v)),
+            // A status mark (level, symbol, text) is carebook's own words.
+            Value::Object(map) if is_mark(map) => {}
             Value::Object(map) => map.values_mut().for_each(|v| self.scrub(v)),
             _ => {}
         }
     }
 
-    /// The scrubbed text, or `None` when nothing needed replacing.
+    /// The scrubbed text, or `None` when nothing needed replacing. One
+    /// pass over the words: a postcode is a word, a space and a word; a
+    /// date of birth starts with a four-digit word.
     pub fn scrub_str(&self, s: &str) -> Option<String> {
         let masked = mask_numbers(s);
         let text = masked.as_deref().unwrap_or(s);
+        let spans = words(text);
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
-        for (a, b) in words(text) {
-            if let Some(r) = self.replace_word(&text[a..b]) {
+        let mut i = 0;
+        while let Some(&(a, b)) = spans.get(i) {
+            let mut replace = |end: usize, with: &str, out: &mut String| {
                 out.push_str(&text[last..a]);
-                out.push_str(&r);
-                last = b;
+                out.push_str(with);
+                last = end;
+            };
+            let pair = spans
+                .get(i + 1)
+                .filter(|(c, _)| text.get(b..*c) == Some(" "))
+                .and_then(|&(_, d)| text.get(a..d));
+            if let Some(code) = pair.filter(|p| self.postcodes.contains(*p)) {
+                replace(a + code.len(), "[postcode removed]", &mut out);
+                i += 2;
+                continue;
             }
+            let date = text.get(a..a + 10).filter(|_| b - a == 4);
+            if let Some(d) = date.filter(|d| self.dates.contains(*d)) {
+                replace(a + d.len(), "[date of birth removed]", &mut out);
+                while spans.get(i).is_some_and(|(s0, _)| *s0 < last) {
+                    i += 1;
+                }
+                continue;
+            }
+            if let Some(r) = self.replace_word(&text[a..b]) {
+                replace(b, &r, &mut out);
+            }
+            i += 1;
         }
         out.push_str(&text[last..]);
-        if let Some(o) = self.replace_dates_and_postcodes(&out) {
-            out = o;
-        }
         (out != s).then_some(out)
     }
 
@@ -242,27 +268,13 @@ impl Scrubber {
             .or_else(|| lower.strip_suffix("’s"))?;
         self.words.get(stem).map(|r| format!("{r}'s"))
     }
+}
 
-    /// Replaces dates of birth (`YYYY-MM-DD`) and postcodes in `s`.
-    fn replace_dates_and_postcodes(&self, s: &str) -> Option<String> {
-        let mut out = s.to_owned();
-        let mut changed = false;
-        for d in &self.dates {
-            if out.contains(d.as_str()) {
-                out = out.replace(d.as_str(), "[date of birth removed]");
-                changed = true;
-            }
-        }
-        if self.postcodes.iter().any(|p| out.contains(p.as_str())) {
-            for p in &self.postcodes {
-                if out.contains(p.as_str()) {
-                    out = out.replace(p.as_str(), "[postcode removed]");
-                }
-            }
-            changed = true;
-        }
-        changed.then_some(out)
-    }
+fn is_mark(map: &serde_json::Map<String, Value>) -> bool {
+    map.len() == 3
+        && ["level", "symbol", "text"]
+            .iter()
+            .all(|k| map.contains_key(*k))
 }
 
 /// Masks runs of 9 or more digits (NHS, phone, certificate numbers),

@@ -7,39 +7,104 @@
 //! emphasis). A template error becomes a diagnostic naming the template's
 //! file and line.
 
-use super::error::{ReportError, TemplateError};
 use super::Format;
+use super::error::{ReportError, TemplateError};
+use super::escape;
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::borrow::Cow;
-use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
+use tera::{Context, ErrorKind, Tera};
 
 /// The default templates, by name.
 const BUILT_IN: &[(&str, &str)] = &[
-    ("base.html.tera", include_str!("../../templates/base.html.tera")),
-    ("_style.html.tera", include_str!("../../templates/_style.html.tera")),
-    ("_components.html.tera", include_str!("../../templates/_components.html.tera")),
-    ("_findings.html.tera", include_str!("../../templates/_findings.html.tera")),
-    ("_person.html.tera", include_str!("../../templates/_person.html.tera")),
-    ("index.html.tera", include_str!("../../templates/index.html.tera")),
-    ("rota.html.tera", include_str!("../../templates/rota.html.tera")),
-    ("service-user.html.tera", include_str!("../../templates/service-user.html.tera")),
-    ("compliance.html.tera", include_str!("../../templates/compliance.html.tera")),
-    ("training.html.tera", include_str!("../../templates/training.html.tera")),
-    ("inspection.html.tera", include_str!("../../templates/inspection.html.tera")),
-    ("audit.html.tera", include_str!("../../templates/audit.html.tera")),
-    ("_header.md.tera", include_str!("../../templates/_header.md.tera")),
-    ("_components.md.tera", include_str!("../../templates/_components.md.tera")),
-    ("_findings.md.tera", include_str!("../../templates/_findings.md.tera")),
-    ("_person.md.tera", include_str!("../../templates/_person.md.tera")),
-    ("index.md.tera", include_str!("../../templates/index.md.tera")),
+    (
+        "base.html.tera",
+        include_str!("../../templates/base.html.tera"),
+    ),
+    (
+        "_style.html.tera",
+        include_str!("../../templates/_style.html.tera"),
+    ),
+    (
+        "_components.html.tera",
+        include_str!("../../templates/_components.html.tera"),
+    ),
+    (
+        "_findings.html.tera",
+        include_str!("../../templates/_findings.html.tera"),
+    ),
+    (
+        "_person.html.tera",
+        include_str!("../../templates/_person.html.tera"),
+    ),
+    (
+        "index.html.tera",
+        include_str!("../../templates/index.html.tera"),
+    ),
+    (
+        "rota.html.tera",
+        include_str!("../../templates/rota.html.tera"),
+    ),
+    (
+        "service-user.html.tera",
+        include_str!("../../templates/service-user.html.tera"),
+    ),
+    (
+        "compliance.html.tera",
+        include_str!("../../templates/compliance.html.tera"),
+    ),
+    (
+        "training.html.tera",
+        include_str!("../../templates/training.html.tera"),
+    ),
+    (
+        "inspection.html.tera",
+        include_str!("../../templates/inspection.html.tera"),
+    ),
+    (
+        "audit.html.tera",
+        include_str!("../../templates/audit.html.tera"),
+    ),
+    (
+        "_header.md.tera",
+        include_str!("../../templates/_header.md.tera"),
+    ),
+    (
+        "_components.md.tera",
+        include_str!("../../templates/_components.md.tera"),
+    ),
+    (
+        "_findings.md.tera",
+        include_str!("../../templates/_findings.md.tera"),
+    ),
+    (
+        "_person.md.tera",
+        include_str!("../../templates/_person.md.tera"),
+    ),
+    (
+        "index.md.tera",
+        include_str!("../../templates/index.md.tera"),
+    ),
     ("rota.md.tera", include_str!("../../templates/rota.md.tera")),
-    ("service-user.md.tera", include_str!("../../templates/service-user.md.tera")),
-    ("compliance.md.tera", include_str!("../../templates/compliance.md.tera")),
-    ("training.md.tera", include_str!("../../templates/training.md.tera")),
-    ("inspection.md.tera", include_str!("../../templates/inspection.md.tera")),
-    ("audit.md.tera", include_str!("../../templates/audit.md.tera")),
+    (
+        "service-user.md.tera",
+        include_str!("../../templates/service-user.md.tera"),
+    ),
+    (
+        "compliance.md.tera",
+        include_str!("../../templates/compliance.md.tera"),
+    ),
+    (
+        "training.md.tera",
+        include_str!("../../templates/training.md.tera"),
+    ),
+    (
+        "inspection.md.tera",
+        include_str!("../../templates/inspection.md.tera"),
+    ),
+    (
+        "audit.md.tera",
+        include_str!("../../templates/audit.md.tera"),
+    ),
 ];
 
 /// The names of the default templates (for documentation and tests).
@@ -106,11 +171,11 @@ impl Templates {
         tera.autoescape_on(vec![""]);
         tera.set_escape_fn(match format {
             Format::Html => tera::escape_html,
-            Format::Md => escape_markdown,
+            Format::Md => escape::escape_markdown,
         });
         match format {
-            Format::Html => tera.register_filter("code_spans", code_spans_html),
-            Format::Md => tera.register_filter("code_spans", code_spans_md),
+            Format::Html => tera.register_filter("code_spans", escape::code_spans_html),
+            Format::Md => tera.register_filter("code_spans", escape::code_spans_md),
         }
         let mut sorted: Vec<(&String, &Origin)> = origins.iter().collect();
         sorted.sort_by(|a, b| a.0.cmp(b.0));
@@ -163,7 +228,11 @@ fn read_origin(path: &Path) -> Result<Origin, ReportError> {
 
 /// Turns a tera error into a diagnostic that names the template's file
 /// and line.
-fn template_error(e: &tera::Error, origins: &HashMap<String, Origin>, entry: Option<&str>) -> ReportError {
+fn template_error(
+    e: &tera::Error,
+    origins: &HashMap<String, Origin>,
+    entry: Option<&str>,
+) -> ReportError {
     let (name, line, column, message) = match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => (
             r.filename().to_owned(),
@@ -171,15 +240,21 @@ fn template_error(e: &tera::Error, origins: &HashMap<String, Origin>, entry: Opt
             r.span().start_col + 1,
             r.message().to_owned(),
         ),
-        ErrorKind::Msg(text) => parse_report(text).unwrap_or_else(|| {
-            (entry.unwrap_or_default().to_owned(), 0, 0, text.clone())
-        }),
-        other => (entry.unwrap_or_default().to_owned(), 0, 0, other.to_string()),
+        ErrorKind::Msg(text) => parse_report(text)
+            .unwrap_or_else(|| (entry.unwrap_or_default().to_owned(), 0, 0, text.clone())),
+        other => (
+            entry.unwrap_or_default().to_owned(),
+            0,
+            0,
+            other.to_string(),
+        ),
     };
     let origin = origins.get(&name);
     let shown = origin.map_or_else(|| name.clone(), |o| o.shown.clone());
     let source = origin.map(|o| o.source.clone()).unwrap_or_default();
-    ReportError::Template(Box::new(TemplateError::new(shown, source, line, column, message)))
+    ReportError::Template(Box::new(TemplateError::new(
+        shown, source, line, column, message,
+    )))
 }
 
 /// Reads `error: MESSAGE` and `--> NAME:LINE:COL` out of tera's text
@@ -190,7 +265,9 @@ fn parse_report(text: &str) -> Option<(String, usize, usize, String)> {
         .find_map(|l| l.strip_prefix("error: "))
         .unwrap_or(text)
         .to_owned();
-    let locus = text.lines().find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let locus = text
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
     let mut parts = locus.rsplitn(3, ':');
     let column = parts.next()?.trim().parse().ok()?;
     let line = parts.next()?.trim().parse().ok()?;
@@ -198,108 +275,9 @@ fn parse_report(text: &str) -> Option<(String, usize, usize, String)> {
     Some((name, line, column, message))
 }
 
-/// The `code_spans` filter for HTML: escapes the text, then shows each
-/// `quoted` part (a field name in a finding) as `<code>`.
-fn code_spans_html(val: Cow<'_, str>, _: Kwargs, _: &State) -> Value {
-    let parts: Vec<&str> = val.split('`').collect();
-    let paired = parts.len() % 2 == 1;
-    let mut out = Vec::with_capacity(val.len() + 16);
-    for (i, part) in parts.iter().enumerate() {
-        let code = paired && i % 2 == 1;
-        if i > 0 && !paired {
-            out.push(b'`');
-        }
-        if code {
-            out.extend_from_slice(b"<code>");
-        }
-        // Writing to a Vec cannot fail.
-        let _ = tera::escape_html(part, &mut out);
-        if code {
-            out.extend_from_slice(b"</code>");
-        }
-    }
-    Value::safe_string(&String::from_utf8_lossy(&out))
-}
-
-/// The `code_spans` filter for markdown: the text as it is (escaped on
-/// output like any value, code spans kept).
-fn code_spans_md(val: Cow<'_, str>, _: Kwargs, _: &State) -> String {
-    val.into_owned()
-}
-
-/// Escapes a value for markdown: it stays text. Tags and entities are
-/// written as entities; emphasis, links and table pipes are backslashed;
-/// inside a code span (`like this`) only pipes are, since backslashes
-/// show there. Line breaks become spaces, so a value stays in its cell.
-pub fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    let ticks = input.matches('`').count();
-    let spans = ticks > 0 && ticks % 2 == 0;
-    let mut in_code = false;
-    let mut buf = [0u8; 4];
-    for (i, c) in input.char_indices() {
-        let piece: &[u8] = match c {
-            '`' if spans => {
-                in_code = !in_code;
-                b"`"
-            }
-            '|' => b"\\|",
-            '\n' | '\r' => b" ",
-            _ if in_code => c.encode_utf8(&mut buf).as_bytes(),
-            '`' => b"\\`",
-            '<' => b"&lt;",
-            '>' => b"&gt;",
-            '&' if starts_entity(&input[i + 1..]) => b"&amp;",
-            '\\' | '*' | '_' | '[' | ']' | '#' | '~' => {
-                out.write_all(b"\\")?;
-                c.encode_utf8(&mut buf).as_bytes()
-            }
-            _ => c.encode_utf8(&mut buf).as_bytes(),
-        };
-        out.write_all(piece)?;
-    }
-    Ok(())
-}
-
-/// Whether text after `&` would read as an entity (`amp;`, `#60;`).
-fn starts_entity(rest: &str) -> bool {
-    let name: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
-        .collect();
-    !name.is_empty() && rest[name.len()..].starts_with(';')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn md(s: &str) -> String {
-        let mut out = Vec::new();
-        escape_markdown(s, &mut out).unwrap();
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn markdown_values_stay_text() {
-        assert_eq!(md("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
-        assert_eq!(md("a | b"), "a \\| b");
-        assert_eq!(md("*bold* [link](x)"), "\\*bold\\* \\[link\\](x)");
-        assert_eq!(md("`review_due` is past"), "`review_due` is past");
-        assert_eq!(md("odd ` tick_x"), "odd \\` tick\\_x");
-        assert_eq!(md("fish & chips &amp;"), "fish & chips &amp;amp;");
-        assert_eq!(md("two\nlines"), "two lines");
-    }
-
-    #[test]
-    fn code_spans_escape_everything_else() {
-        let mut tera = Tera::default();
-        tera.register_filter("code_spans", code_spans_html);
-        tera.add_raw_template("t.html", "{{ v | code_spans }}").unwrap();
-        let mut cx = Context::new();
-        cx.insert("v", "`<b>` is <i>bold</i>");
-        let out = tera.render("t.html", &cx).unwrap();
-        assert_eq!(out, "<code>&lt;b&gt;</code> is &lt;i&gt;bold&lt;/i&gt;");
-    }
 
     #[test]
     fn every_default_template_loads() {
@@ -312,6 +290,14 @@ mod tests {
     fn error_report_is_read() {
         let text = "error: Unknown filter `upcase`\n --> rota.html.tera:12:9\n  |";
         let parsed = parse_report(text).unwrap();
-        assert_eq!(parsed, ("rota.html.tera".into(), 12, 9, "Unknown filter `upcase`".into()));
+        assert_eq!(
+            parsed,
+            (
+                "rota.html.tera".into(),
+                12,
+                9,
+                "Unknown filter `upcase`".into()
+            )
+        );
     }
 }

@@ -184,7 +184,10 @@ fn run_sheet(
         .filter(|(d, _)| d.0 >= week.monday() && d.0 <= week.sunday())
         .map(|(date, mut visits)| {
             visits.sort_by_key(|v| v.start);
-            let mut at = Place { key: &home_key, location: &carer.home.location };
+            let mut at = Place {
+                key: &home_key,
+                location: &carer.home.location,
+            };
             let (mut care, mut travel) = (0, 0);
             let stops: Vec<Stop> = visits
                 .iter()
@@ -192,7 +195,10 @@ fn run_sheet(
                 .map(|(i, v)| {
                     let user = r.service_user(v.service_user.as_str());
                     let minutes = user.map_or(0, |u| {
-                        let here = Place { key: u.id.as_str(), location: &u.location };
+                        let here = Place {
+                            key: u.id.as_str(),
+                            location: &u.location,
+                        };
                         let m = times.minutes(at, here, carer.travel);
                         at = here;
                         m
@@ -223,7 +229,10 @@ fn run_sheet(
                         end: v.end.to_string(),
                         person: person_name(s, v.service_user.as_str()),
                         address: user.and_then(|u| {
-                            p.keep(Some(&format!("{}, {}", u.address.line1, u.address.postcode)))
+                            p.keep(Some(&format!(
+                                "{}, {}",
+                                u.address.line1, u.address.postcode
+                            )))
                         }),
                         window: window_of(s, v.service_user.as_str(), &v.label),
                         tasks,
@@ -276,7 +285,8 @@ pub fn view(s: &Session, rf: RotaFile, week: Week) -> RotaView {
     let days: Vec<DayPlan> = (0..7)
         .map(|d| {
             let date = week.monday() + chrono::Days::new(d);
-            let mut visits: Vec<&RotaVisit> = rota.visits.iter().filter(|v| v.date.0 == date).collect();
+            let mut visits: Vec<&RotaVisit> =
+                rota.visits.iter().filter(|v| v.date.0 == date).collect();
             visits.sort_by(|a, b| (a.start, &a.service_user).cmp(&(b.start, &b.service_user)));
             DayPlan {
                 day: text::date_long(date),

@@ -5,7 +5,8 @@
 
 use super::audit::ChangeLine;
 use super::context::{Counts, FindingView, Mark};
-use super::person::{PlanView, Profile, plan, profile};
+use super::person::{Profile, profile};
+use super::plan::{PlanView, plan};
 use super::records::week_of;
 use super::{Rendered, ReportError, Session, text};
 use crate::model::ServiceUser;
@@ -50,8 +51,21 @@ pub struct WeekVisits {
     pub note: String,
     /// Days with visits, Monday first.
     pub days: Vec<DayVisits>,
+    /// From the visit rules, the same visits by day of the week (`Every
+    /// day`, `Mon–Fri`); empty for a rota.
+    pub pattern: Vec<PatternLine>,
     /// How many visits.
     pub count: usize,
+}
+
+/// A visit the rules plan, and the days it runs that week.
+#[derive(Debug, Clone, Serialize)]
+pub struct PatternLine {
+    /// `Every day`, `Mon–Fri`, `Mon, Wed, Fri`.
+    pub days: String,
+    /// The visit.
+    #[serde(flatten)]
+    pub visit: VisitLine,
 }
 
 /// The visits of one day.
@@ -64,9 +78,9 @@ pub struct DayVisits {
 }
 
 /// One visit.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VisitLine {
-    /// `07:30–08:15` (rota) or `window 07:30-08:30` (rules).
+    /// `07:30–08:15`: planned (rota), or the window to start in (rules).
     pub time: String,
     /// The visit's label, `morning`.
     pub label: String,
@@ -101,8 +115,11 @@ pub fn person_file(s: &Session, u: &ServiceUser) -> PersonFile {
     let mut ids: Vec<&str> = vec![id];
     ids.extend(plans.iter().map(|p| p.id.as_str()));
     ids.extend(rules.iter().map(|v| v.id.as_str()));
-    let mut findings: Vec<FindingView> =
-        r.findings_about(&ids).into_iter().map(FindingView::of).collect();
+    let mut findings: Vec<FindingView> = r
+        .findings_about(&ids)
+        .into_iter()
+        .map(FindingView::of)
+        .collect();
     findings.sort_by_key(|f| f.mark.rank());
     let counts = Counts::of(&findings);
     let p = s.privacy();
@@ -147,7 +164,9 @@ pub fn person_file(s: &Session, u: &ServiceUser) -> PersonFile {
 fn visits(s: &Session, u: &ServiceUser) -> WeekVisits {
     let r = &s.records;
     let week = s.options.week.unwrap_or_else(|| week_of(s.options.today));
-    let dates: Vec<_> = (0..7).map(|d| week.monday() + chrono::Days::new(d)).collect();
+    let dates: Vec<_> = (0..7)
+        .map(|d| week.monday() + chrono::Days::new(d))
+        .collect();
     let mut days: Vec<DayVisits> = dates
         .iter()
         .map(|d| DayVisits {
@@ -176,8 +195,11 @@ fn visits(s: &Session, u: &ServiceUser) -> WeekVisits {
         for v in mine {
             let i = (v.date.0 - week.monday()).num_days();
             if let Some(day) = usize::try_from(i).ok().and_then(|i| days.get_mut(i)) {
-                let carers: Vec<String> =
-                    v.carers.iter().map(|c| p.name(&r.carer_name(c.as_str()))).collect();
+                let carers: Vec<String> = v
+                    .carers
+                    .iter()
+                    .map(|c| p.name(&r.carer_name(c.as_str())))
+                    .collect();
                 day.visits.push(VisitLine {
                     time: format!("{}–{}", v.start, v.end),
                     label: v.label.clone(),
@@ -189,7 +211,13 @@ fn visits(s: &Session, u: &ServiceUser) -> WeekVisits {
         }
         ("rota", format!("From the rota ({})", rf.file))
     } else if u.status != ServiceUserStatus::Active {
-        ("none", format!("No visits while the person's status is {}", text::serde_word(&u.status)))
+        (
+            "none",
+            format!(
+                "No visits while the person's status is {}",
+                text::serde_word(&u.status)
+            ),
+        )
     } else {
         for (i, date) in dates.iter().enumerate() {
             let mut lines: Vec<(u16, VisitLine)> = Vec::new();
@@ -198,7 +226,7 @@ fn visits(s: &Session, u: &ServiceUser) -> WeekVisits {
                     lines.push((
                         visit.window.start.0,
                         VisitLine {
-                            time: format!("window {}", visit.window),
+                            time: format!("{}–{}", visit.window.start, visit.window.end),
                             label: visit.label.clone(),
                             duration: text::minutes(visit.duration.minutes()),
                             carers: text::count(usize::from(visit.carers), "carer", "carers"),
@@ -212,7 +240,15 @@ fn visits(s: &Session, u: &ServiceUser) -> WeekVisits {
                 day.visits = lines.into_iter().map(|(_, l)| l).collect();
             }
         }
-        ("rules", format!("No rota for {week} yet: the visits as the visit rules plan them"))
+        (
+            "rules",
+            format!("No rota for {week} yet: the visits as the visit rules plan them"),
+        )
+    };
+    let pattern = if source == "rules" {
+        pattern_of(&dates, &days)
+    } else {
+        Vec::new()
     };
     days.retain(|d| !d.visits.is_empty());
     WeekVisits {
@@ -222,6 +258,39 @@ fn visits(s: &Session, u: &ServiceUser) -> WeekVisits {
         note,
         count: days.iter().map(|d| d.visits.len()).sum(),
         days,
+        pattern,
+    }
+}
+
+/// The week's visits grouped: each distinct visit once, with its days.
+fn pattern_of(dates: &[chrono::NaiveDate], days: &[DayVisits]) -> Vec<PatternLine> {
+    let mut lines: Vec<(VisitLine, Vec<Day>)> = Vec::new();
+    for (date, day) in dates.iter().zip(days) {
+        for v in &day.visits {
+            match lines.iter_mut().find(|(seen, _)| seen == v) {
+                Some((_, on)) => on.push(Day::of(*date)),
+                None => lines.push((v.clone(), vec![Day::of(*date)])),
+            }
+        }
+    }
+    lines.sort_by(|a, b| a.0.time.cmp(&b.0.time));
+    lines
+        .into_iter()
+        .map(|(visit, on)| PatternLine {
+            days: days_text(&on),
+            visit,
+        })
+        .collect()
+}
+
+/// `Every day`, `Mon–Fri`, `Sat, Sun`, `Mon, Wed, Fri`.
+fn days_text(on: &[Day]) -> String {
+    if on == Day::ALL {
+        "Every day".to_owned()
+    } else if on == &Day::ALL[..5] {
+        "Mon–Fri".to_owned()
+    } else {
+        on.iter().map(|d| d.title()).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -246,20 +315,31 @@ pub fn render(s: &Session) -> Result<Rendered, ReportError> {
         ],
         None => r.service_users.clone(),
     };
+    s.prepare();
     let people: Vec<PersonFile> = chosen.par_iter().map(|u| person_file(s, u)).collect();
     let (title, stem) = match (&s.options.id, people.first()) {
-        (Some(id), Some(p)) => (format!("Care file: {}", p.profile.name), format!("service-user-{id}")),
+        (Some(id), Some(p)) => (
+            format!("Care file: {}", p.profile.name),
+            format!("service-user-{id}"),
+        ),
         _ => ("Care files".to_owned(), "service-users".to_owned()),
     };
     let view = People {
         since: text::date(s.options.since()),
-        week: s.options.week.unwrap_or_else(|| week_of(s.options.today)).to_string(),
+        week: s
+            .options
+            .week
+            .unwrap_or_else(|| week_of(s.options.today))
+            .to_string(),
         people,
     };
     let mut page = s.page("service-user", title);
     page.subtitle = match &s.options.id {
         Some(_) => "Profile, care plan, this week's visits and recent changes".to_owned(),
-        None => format!("{}, a page each", text::count(view.people.len(), "person", "people")),
+        None => format!(
+            "{}, each starting on a new page",
+            text::count(view.people.len(), "person", "people")
+        ),
     };
     let text = s.render("service-user", &page, "people", &view)?;
     Ok(Rendered {

@@ -20,9 +20,11 @@ pub fn day_short(d: NaiveDate) -> String {
     d.format("%a %-d %b").to_string()
 }
 
-/// `30 Nov – 6 Dec 2026` (the year once when both ends share it).
+/// `30 Nov – 6 Dec 2026`, `23–29 Nov 2026`: each part once when shared.
 pub fn span(from: NaiveDate, to: NaiveDate) -> String {
-    if from.year() == to.year() {
+    if from.year() == to.year() && from.month() == to.month() {
+        format!("{}–{}", from.format("%-d"), date(to))
+    } else if from.year() == to.year() {
         format!("{} – {}", from.format("%-d %b"), date(to))
     } else {
         format!("{} – {}", date(from), date(to))
@@ -97,7 +99,10 @@ mod tests {
     #[test]
     fn formats() {
         assert_eq!(date(d("2026-11-03")), "3 Nov 2026");
-        assert_eq!(span(d("2026-11-30"), d("2026-12-06")), "30 Nov – 6 Dec 2026");
+        assert_eq!(
+            span(d("2026-11-30"), d("2026-12-06")),
+            "30 Nov – 6 Dec 2026"
+        );
         assert_eq!(minutes(90), "1 h 30 min");
         assert_eq!(hours(24.5), "24.5");
         assert_eq!(hours(12.0), "12");

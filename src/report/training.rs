@@ -146,7 +146,12 @@ fn row(s: &Session, c: &Carer, courses: &[(String, u32)], tally: &mut Tally) -> 
             mark: Mark::ok("In date"),
             note: "on the update service".into(),
         },
-        Some(d) => dated(d.issued.0, policy.dbs_renewal_years.saturating_mul(12), today, soon),
+        Some(d) => dated(
+            d.issued.0,
+            policy.dbs_renewal_years.saturating_mul(12),
+            today,
+            soon,
+        ),
     };
     let right_to_work = match &c.checks.right_to_work {
         None => missing("no check"),

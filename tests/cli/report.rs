@@ -89,3 +89,14 @@ pub fn has_word(text: &str, word: &str) -> bool {
         boundary(text[..i].chars().next_back()) && boundary(text[i + word.len()..].chars().next())
     })
 }
+
+/// Filters for what varies between runs: the version, temporary paths,
+/// generation times and commit ids.
+pub fn snapshot_settings() -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.add_filter(r"carebook \d+\.\d+\.\d+", "carebook [version]");
+    s.add_filter(r"/[^\s)]*?/\.tmp[A-Za-z0-9]+", "[tmp]");
+    s.add_filter(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", "[time]");
+    s.add_filter(r"\b[0-9a-f]{7}\b", "[commit]");
+    s
+}

@@ -1,100 +1,177 @@
 //! `--format json`: the shape of the issue, for CI and the reports.
 //! Dates are UTC, `2026-11-01T09:12:00Z`; `date` is the committer date
 //! (when the change entered the history), `author_date` the author's.
+//! Written straight from borrowed views, as a history may hold tens of
+//! thousands of changes.
 
-use crate::audit::{Audit, AuditFinding, Change, CommitLog, Timeline};
+use crate::audit::{Audit, AuditFinding, Change, CommitLog, Timeline, TimelineEvent};
 use chrono::{DateTime, Utc};
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 
 fn stamp(time: DateTime<Utc>) -> String {
-    time.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        time.year(),
+        time.month(),
+        time.day(),
+        time.hour(),
+        time.minute(),
+        time.second()
+    )
 }
 
-fn change(c: &Change) -> Value {
-    let mut m = Map::new();
-    m.insert("record".into(), json!(c.record));
-    m.insert("kind".into(), json!(c.kind.map(|k| k.name())));
-    m.insert("file".into(), json!(c.file));
-    m.insert("change".into(), json!(c.change.as_str()));
-    m.insert("field".into(), json!(c.field));
-    m.insert("before".into(), json!(c.before));
-    m.insert("after".into(), json!(c.after));
-    if let Some(error) = &c.error {
-        m.insert("error".into(), json!(error));
+#[derive(Serialize)]
+struct ChangeView<'a> {
+    record: &'a str,
+    kind: Option<&'static str>,
+    file: &'a str,
+    change: &'static str,
+    field: Option<&'a str>,
+    before: Option<&'a str>,
+    after: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+}
+
+impl<'a> ChangeView<'a> {
+    fn of(c: &'a Change) -> Self {
+        ChangeView {
+            record: &c.record,
+            kind: c.kind.map(|k| k.name()),
+            file: &c.file,
+            change: c.change.as_str(),
+            field: c.field.as_deref(),
+            before: c.before.as_deref(),
+            after: c.after.as_deref(),
+            error: c.error.as_deref(),
+        }
     }
-    Value::Object(m)
 }
 
-fn commit(log: &CommitLog) -> Value {
-    let c = &log.commit;
-    json!({
-        "id": c.id,
-        "author": c.author,
-        "email": c.email,
-        "date": stamp(c.time),
-        "author_date": stamp(c.author_time),
-        "message": c.message,
-        "changes": log.changes.iter().map(change).collect::<Vec<_>>(),
-    })
+#[derive(Serialize)]
+struct CommitView<'a> {
+    id: &'a str,
+    author: &'a str,
+    email: &'a str,
+    date: String,
+    author_date: String,
+    message: &'a str,
+    changes: Vec<ChangeView<'a>>,
 }
 
-fn finding(f: &AuditFinding) -> Value {
-    let mut m = Map::new();
-    m.insert("code".into(), json!(f.code.as_str()));
-    m.insert("severity".into(), json!(f.severity.as_str()));
-    m.insert("record".into(), json!(f.record));
-    m.insert("commit".into(), json!(f.commit));
-    m.insert("message".into(), json!(f.message));
-    m.insert("file".into(), json!(f.file));
-    if let Some(line) = f.line {
-        m.insert("line".into(), json!(line));
+impl<'a> CommitView<'a> {
+    fn of(log: &'a CommitLog) -> Self {
+        let c = &log.commit;
+        CommitView {
+            id: &c.id,
+            author: &c.author,
+            email: &c.email,
+            date: stamp(c.time),
+            author_date: stamp(c.author_time),
+            message: &c.message,
+            changes: log.changes.iter().map(ChangeView::of).collect(),
+        }
     }
-    if let Some(help) = &f.help {
-        m.insert("help".into(), json!(help));
-    }
-    Value::Object(m)
 }
 
-fn timeline(t: &Timeline) -> Value {
-    let events: Vec<Value> = t
-        .events
-        .iter()
-        .map(|e| {
-            json!({"commit": e.commit, "date": stamp(e.date), "author": e.author,
-                   "event": e.event, "detail": e.detail})
-        })
-        .collect();
-    json!({"plan": t.plan, "service_user": t.service_user, "events": events})
+#[derive(Serialize)]
+struct FindingView<'a> {
+    code: &'static str,
+    severity: &'static str,
+    record: Option<&'a str>,
+    commit: Option<&'a str>,
+    message: &'a str,
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+}
+
+impl<'a> FindingView<'a> {
+    fn of(f: &'a AuditFinding) -> Self {
+        FindingView {
+            code: f.code.as_str(),
+            severity: f.severity.as_str(),
+            record: f.record.as_deref(),
+            commit: f.commit.as_deref(),
+            message: &f.message,
+            file: f.file.as_deref(),
+            line: f.line,
+            help: f.help.as_deref(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EventView<'a> {
+    commit: &'a str,
+    date: String,
+    author: &'a str,
+    event: &'static str,
+    detail: &'a str,
+}
+
+#[derive(Serialize)]
+struct TimelineView<'a> {
+    plan: &'a str,
+    service_user: Option<&'a str>,
+    events: Vec<EventView<'a>>,
+}
+
+impl<'a> TimelineView<'a> {
+    fn of(t: &'a Timeline) -> Self {
+        let event = |e: &'a TimelineEvent| EventView {
+            commit: &e.commit,
+            date: stamp(e.date),
+            author: &e.author,
+            event: e.event,
+            detail: &e.detail,
+        };
+        TimelineView {
+            plan: &t.plan,
+            service_user: t.service_user.as_deref(),
+            events: t.events.iter().map(event).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SummaryView {
+    commits: usize,
+    changes: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    commits: Vec<CommitView<'a>>,
+    findings: Vec<FindingView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    consent: Option<Vec<TimelineView<'a>>>,
+    summary: SummaryView,
 }
 
 /// The audit as one JSON document and a newline.
 pub fn render(audit: &Audit) -> String {
     let s = &audit.summary;
-    let mut doc = Map::new();
-    doc.insert(
-        "commits".into(),
-        audit.commits.iter().map(commit).collect::<Vec<_>>().into(),
-    );
-    doc.insert(
-        "findings".into(),
-        audit
-            .findings
-            .iter()
-            .map(finding)
-            .collect::<Vec<_>>()
-            .into(),
-    );
-    if let Some(consent) = &audit.consent {
-        doc.insert(
-            "consent".into(),
-            consent.iter().map(timeline).collect::<Vec<_>>().into(),
-        );
-    }
-    doc.insert(
-        "summary".into(),
-        json!({"commits": s.commits, "changes": s.changes, "errors": s.errors, "warnings": s.warnings}),
-    );
-    let mut text = serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default();
+    let doc = Document {
+        commits: audit.commits.iter().map(CommitView::of).collect(),
+        findings: audit.findings.iter().map(FindingView::of).collect(),
+        consent: audit
+            .consent
+            .as_ref()
+            .map(|c| c.iter().map(TimelineView::of).collect()),
+        summary: SummaryView {
+            commits: s.commits,
+            changes: s.changes,
+            errors: s.errors,
+            warnings: s.warnings,
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text
 }

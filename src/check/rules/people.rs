@@ -44,9 +44,7 @@ fn current_rules<'a>(cx: &Context<'a>, su: &ServiceUser) -> Vec<At<'a, VisitRule
 
 fn no_active_plan(cx: &Context, su: At<ServiceUser>, out: &mut Vec<Finding>) {
     let (e, r) = (su.entry, su.record);
-    let plans: Vec<_> = cx.plans_of(r.id.as_str())
-        .iter()
-        .collect();
+    let plans: Vec<_> = cx.plans_of(r.id.as_str()).iter().collect();
     if plans.iter().any(|p| p.record.in_force()) || cx.has_broken(Kind::CarePlan, r.id.as_str()) {
         return;
     }
@@ -100,9 +98,7 @@ fn no_visit_rules(
     if !current.is_empty() || cx.has_broken(Kind::VisitRules, r.id.as_str()) {
         return;
     }
-    let ended: Vec<_> = cx.rules_of(r.id.as_str())
-        .iter()
-        .collect();
+    let ended: Vec<_> = cx.rules_of(r.id.as_str()).iter().collect();
     let message = if ended.is_empty() {
         format!(
             "{} ({}) is active but has no visit rules, so no visits will be planned",
@@ -174,7 +170,8 @@ fn hours_mismatch(cx: &Context, su: At<ServiceUser>, out: &mut Vec<Finding>) {
     {
         return;
     }
-    let in_force: Vec<_> = cx.rules_of(r.id.as_str())
+    let in_force: Vec<_> = cx
+        .rules_of(r.id.as_str())
         .iter()
         .filter(|v| v.record.valid_on(cx.today))
         .collect();

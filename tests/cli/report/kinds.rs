@@ -17,7 +17,9 @@ fn every_kind_renders_in_both_formats() {
                 "{kind} {format}: wrote {}",
                 path.display()
             );
-            assert!(text.len() > 500, "{kind} {format} is too short:\n{text}");
+            // The audit of a folder outside git is a short page saying so.
+            let least = if kind == "audit" { 100 } else { 2000 };
+            assert!(text.len() > least, "{kind} {format} is too short:\n{text}");
             assert!(text.contains("Harbourside Home Care"), "{kind} {format}");
             for leftover in ["{{", "{%", "}}", "%}"] {
                 assert!(!text.contains(leftover), "{kind} {format} has {leftover}");
@@ -52,7 +54,10 @@ fn build_makes_the_linked_site() {
         "audit.html",
         "rota-2026-W49.html",
     ] {
-        assert!(index.contains(&format!("href=\"{file}\"")), "index links {file}");
+        assert!(
+            index.contains(&format!("href=\"{file}\"")),
+            "index links {file}"
+        );
         let page = read(&fx, &std::path::Path::new("site").join(file));
         assert!(page.contains("href=\"index.html\""), "{file} links back");
     }
@@ -63,7 +68,9 @@ fn build_makes_the_linked_site() {
 #[test]
 fn build_in_markdown_too() {
     let fx = example();
-    ok(&fx.run(&["build", ".", "--out", "site", "--format", "md", "--today", TODAY]));
+    ok(&fx.run(&[
+        "build", ".", "--out", "site", "--format", "md", "--today", TODAY,
+    ]));
     let index = read(&fx, std::path::Path::new("site/index.md"));
     assert!(index.contains("(compliance.md)"), "{index}");
 }
@@ -73,12 +80,20 @@ fn one_person_by_id() {
     let fx = example();
     let (run, path) = report(&fx, "service-user", "md", &["--id", "SU-0003"]);
     ok(&run);
-    assert!(path.ends_with("service-user-SU-0003.md"), "{}", path.display());
+    assert!(
+        path.ends_with("service-user-SU-0003.md"),
+        "{}",
+        path.display()
+    );
     let text = read(&fx, &path);
     assert!(text.contains("Arthur Pennington") && !text.contains("Margaret Ellis"));
     let (run, _) = report(&fx, "service-user", "md", &["--id", "SU-9999"]);
     assert_eq!(run.status, 2);
-    assert!(run.stderr.contains("no service user with id SU-9999"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no service user with id SU-9999"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -86,8 +101,16 @@ fn a_week_without_a_rota_is_a_diagnostic() {
     let fx = example();
     let (run, _) = report(&fx, "rota", "html", &["--week", "2026-W40"]);
     assert_eq!(run.status, 2);
-    assert!(run.stderr.contains("no rota for 2026-W40"), "{}", run.stderr);
-    assert!(run.stderr.contains("carebook rota --week 2026-W40"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no rota for 2026-W40"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("carebook rota --week 2026-W40"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -97,7 +120,11 @@ fn the_sample_follows_size_and_seed() {
         let (run, path) = report(&fx, "inspection", "md", &["--sample", n, "--seed", seed]);
         ok(&run);
         let text = read(&fx, &path);
-        let table = text.split("## Sample of care files").nth(1).unwrap_or("").to_owned();
+        let table = text
+            .split("## Sample of care files")
+            .nth(1)
+            .unwrap_or("")
+            .to_owned();
         table
             .lines()
             .filter(|l| l.starts_with("| ") && l.contains("(SU-"))
@@ -107,18 +134,11 @@ fn the_sample_follows_size_and_seed() {
     let a = picks("7", "3");
     assert_eq!(a.len(), 3, "{a:?}");
     assert_eq!(a, picks("7", "3"), "the same seed picks the same files");
-    assert_eq!(picks("1", "20").len(), 12, "at most everyone receiving care");
-}
-
-/// Filters for what varies between runs: the version, temporary paths,
-/// generation times and commit ids.
-fn settings() -> insta::Settings {
-    let mut s = insta::Settings::clone_current();
-    s.add_filter(r"carebook \d+\.\d+\.\d+", "carebook [version]");
-    s.add_filter(r"/[^\s)]*?/\.tmp[A-Za-z0-9]+", "[tmp]");
-    s.add_filter(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", "[time]");
-    s.add_filter(r"\b[0-9a-f]{7}\b", "[commit]");
-    s
+    assert_eq!(
+        picks("1", "20").len(),
+        12,
+        "at most everyone receiving care"
+    );
 }
 
 #[test]
@@ -128,9 +148,12 @@ fn markdown_snapshots() {
         let (run, path) = report(&fx, kind, "md", &[]);
         ok(&run);
         let text = read(&fx, &path);
-        settings().bind(|| insta::assert_snapshot!(format!("report_{kind}_md"), text));
+        super::snapshot_settings()
+            .bind(|| insta::assert_snapshot!(format!("report_{kind}_md"), text));
     }
-    ok(&fx.run(&["build", ".", "--out", "site", "--format", "md", "--today", TODAY]));
+    ok(&fx.run(&[
+        "build", ".", "--out", "site", "--format", "md", "--today", TODAY,
+    ]));
     let index = read(&fx, std::path::Path::new("site/index.md"));
-    settings().bind(|| insta::assert_snapshot!("report_index_md", index));
+    super::snapshot_settings().bind(|| insta::assert_snapshot!("report_index_md", index));
 }

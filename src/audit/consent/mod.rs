@@ -12,38 +12,16 @@ use super::code::AuditCode;
 use super::diff::FieldChange;
 use super::finding::AuditFinding;
 use super::history::CommitMeta;
+use super::version::Version;
 use crate::load::node::{Node, pos_of};
 use crate::model::Kind;
-use chrono::{DateTime, Utc};
 use serde_saphyr::Spanned;
 use std::collections::BTreeMap;
+use timeline::{event, timeline};
 
-/// One moment in a plan's consent timeline.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TimelineEvent {
-    /// The commit (full id).
-    pub commit: String,
-    /// Its committer date.
-    pub date: DateTime<Utc>,
-    /// Its author.
-    pub author: String,
-    /// What happened: `created`, `activated`, `consent-recorded`,
-    /// `consent-given`, `consent-withdrawn`, `changed`, `reviewed`, ...
-    pub event: &'static str,
-    /// The detail: the values before and after.
-    pub detail: String,
-}
+pub use timeline::{Timeline, TimelineEvent};
 
-/// One care plan's consent timeline.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Timeline {
-    /// The plan's id.
-    pub plan: String,
-    /// Its service user, as last seen.
-    pub service_user: Option<String>,
-    /// What happened, oldest first.
-    pub events: Vec<TimelineEvent>,
-}
+mod timeline;
 
 /// What the walk saw happen to one record in one commit.
 pub struct Seen<'a> {
@@ -57,10 +35,10 @@ pub struct Seen<'a> {
     pub kind: Option<Kind>,
     /// The file at that commit.
     pub file: &'a str,
-    /// The version before; `None` for a new record.
-    pub before: Option<&'a Spanned<Node>>,
-    /// The version after; `None` when the record was removed.
-    pub after: Option<&'a Spanned<Node>>,
+    /// The (readable) version before; `None` for a new record.
+    pub before: Option<&'a Version>,
+    /// The (readable) version after; `None` when the record was removed.
+    pub after: Option<&'a Version>,
     /// The fields that changed.
     pub fields: &'a [FieldChange],
     /// A merge followed a branch's version: keep the state, tell nothing.
@@ -177,10 +155,12 @@ fn fields_text(fields: &[&FieldChange]) -> String {
     names.join(", ")
 }
 
-fn line_of(tree: &Spanned<Node>, path: &[&str]) -> Option<u32> {
-    path.iter()
-        .try_fold(tree, |n, k| n.value.get(k))
-        .map(|n| pos_of(n).line)
+/// The line of the node at `path` in a version's file.
+fn line_of(version: &Version, path: &[&str]) -> Option<u32> {
+    let node = path
+        .iter()
+        .try_fold(version.tree()?, |n, k| n.value.get(k))?;
+    Some(version.line(path.first().copied().unwrap_or(""), pos_of(node).line))
 }
 
 impl Tracker {
@@ -202,7 +182,7 @@ impl Tracker {
             file: seen.file.to_owned(),
             line: None,
         };
-        let Some(after) = seen.after else {
+        let Some((after, tree)) = seen.after.and_then(|v| Some((v, v.tree()?))) else {
             if !seen.silent {
                 plan.timeline.push(event(&at, "deleted", String::new()));
             }
@@ -213,7 +193,7 @@ impl Tracker {
             plan.state = None;
             return;
         };
-        let new = State::of(after);
+        let new = State::of(tree);
         let old = plan.state.replace(new.clone());
         let fresh_consent = new.consent_ok()
             && old
@@ -258,7 +238,7 @@ impl Tracker {
         };
         let material: Vec<&FieldChange> =
             seen.fields.iter().filter(|f| f.top() == "visits").collect();
-        let plan = after.value.get("care_plan").and_then(|n| n.value.as_key());
+        let plan = after.field("care_plan");
         if let (false, Some(plan)) = (material.is_empty(), plan) {
             self.visits.push(VisitChange {
                 at: At {
@@ -339,106 +319,4 @@ fn changed(plan: &str, at: &At, what: &str, since: &str) -> (usize, AuditFinding
     .at(&at.file, at.line)
     .help("go through the change with the person (or whoever consents for them) and record consent again with a new consent.date");
     (at.index, f)
-}
-
-fn event(at: &At, event: &'static str, detail: String) -> TimelineEvent {
-    TimelineEvent {
-        commit: at.commit.id.clone(),
-        date: at.commit.time,
-        author: at.commit.author.clone(),
-        event,
-        detail,
-    }
-}
-
-fn arrow(field: &str, before: Option<&str>, after: Option<&str>) -> String {
-    format!(
-        "{field}: {} → {}",
-        before.unwrap_or("(none)"),
-        after.unwrap_or("(none)")
-    )
-}
-
-/// The timeline events of one plan version.
-fn timeline(
-    at: &At,
-    old: Option<&State>,
-    new: &State,
-    fields: &[FieldChange],
-) -> Vec<TimelineEvent> {
-    let mut out = Vec::new();
-    let status = new.status.as_deref();
-    let consent = || {
-        format!(
-            "{}, dated {}",
-            new.consent_status.as_deref().unwrap_or("no status"),
-            new.consent_date.as_deref().unwrap_or("(no date)")
-        )
-    };
-    let Some(old) = old else {
-        out.push(event(
-            at,
-            "created",
-            format!("status {}", status.unwrap_or("(none)")),
-        ));
-        if new.has_consent {
-            out.push(event(at, "consent-recorded", consent()));
-        }
-        return out;
-    };
-    if old.status != new.status {
-        let name = match status {
-            Some("active") => "activated",
-            Some("review") => "under-review",
-            Some("ended") => "ended",
-            Some("draft") => "back-to-draft",
-            _ => "status-changed",
-        };
-        out.push(event(
-            at,
-            name,
-            arrow("status", old.status.as_deref(), status),
-        ));
-    }
-    match (old.has_consent, new.has_consent) {
-        (false, true) => out.push(event(at, "consent-recorded", consent())),
-        (true, false) => out.push(event(at, "consent-removed", String::new())),
-        (true, true) if old.consent_status != new.consent_status => {
-            let name = match new.consent_status.as_deref() {
-                Some("given") => "consent-given",
-                Some("refused") => "consent-refused",
-                Some("withdrawn") => "consent-withdrawn",
-                Some("best-interests") => "best-interests-decision",
-                _ => "consent-changed",
-            };
-            let detail = arrow(
-                "consent.status",
-                old.consent_status.as_deref(),
-                new.consent_status.as_deref(),
-            );
-            out.push(event(at, name, detail));
-        }
-        (true, true) if old.consent_date != new.consent_date => {
-            let detail = arrow(
-                "consent.date",
-                old.consent_date.as_deref(),
-                new.consent_date.as_deref(),
-            );
-            out.push(event(at, "consent-redated", detail));
-        }
-        _ => {}
-    }
-    let material: Vec<&FieldChange> = fields.iter().filter(|f| is_material_plan(f)).collect();
-    if !material.is_empty() {
-        out.push(event(at, "changed", fields_text(&material)));
-    }
-    let reviews: Vec<String> = fields
-        .iter()
-        .filter(|f| matches!(f.field().as_str(), "review_due" | "assessed_on"))
-        .map(|f| arrow(&f.field(), f.before.as_deref(), f.after.as_deref()))
-        .collect();
-    if !reviews.is_empty() {
-        out.push(event(at, "reviewed", reviews.join("; ")));
-    }
-    out
 }

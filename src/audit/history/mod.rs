@@ -1,7 +1,7 @@
-//! Reading the records' history out of git. This is the only module that
-//! imports git2: everything it hands on is plain data (commit metadata, the
-//! record files each commit changed, blob bytes), so the rest of the audit
-//! knows nothing of git's types.
+//! Reading the records' history out of git. This module (with its `trees`
+//! part) is the only one that imports git2: everything it hands on is
+//! plain data (commit metadata, the record files each commit changed, blob
+//! bytes), so the rest of the audit knows nothing of git's types.
 //!
 //! The records folder may be a subfolder of a larger repository: the walk
 //! compares only the subtree at that folder, and paths come out relative
@@ -11,11 +11,14 @@ use super::AuditError;
 use crate::load::walk::display_path;
 use chrono::{DateTime, Utc};
 use git2::{
-    Commit, Delta, DiffOptions, ErrorCode, FileMode, ObjectType, Oid, Repository,
-    RepositoryOpenFlags, Sort, Status, StatusOptions,
+    Commit, ErrorCode, ObjectType, Oid, Repository, RepositoryOpenFlags, Sort, Status,
+    StatusOptions,
 };
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use trees::Trees;
+
+mod trees;
 
 /// The id of a blob (a version of a file), as git names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -170,29 +173,28 @@ impl History {
         self.repo.is_shallow()
     }
 
-    /// The records subtree of a commit, if the commit holds the folder.
-    fn subtree(&self, commit: &Commit) -> Result<Option<Oid>, AuditError> {
-        if self.prefix.is_empty() {
-            return Ok(Some(commit.tree_id()));
-        }
-        let tree = commit.tree().map_err(git)?;
-        match tree.get_path(Path::new(&self.prefix)) {
-            Ok(entry) if entry.kind() == Some(ObjectType::Tree) => Ok(Some(entry.id())),
-            Ok(_) => Ok(None),
-            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(git(e)),
-        }
+    /// A second handle on the same repository, for another thread.
+    pub fn reopen(&self) -> Result<History, AuditError> {
+        Ok(History {
+            repo: Repository::open(self.repo.path()).map_err(git)?,
+            prefix: self.prefix.clone(),
+        })
     }
 
     /// Every commit reachable from HEAD, oldest first (parents before
-    /// children, then by time), with the record files each changed.
-    /// `is_record` says which paths (relative to the records root) are
-    /// records. An unborn HEAD (an empty repository) gives no commits.
-    pub fn walk(&self, is_record: &dyn Fn(&str) -> bool) -> Result<Vec<Step>, AuditError> {
+    /// children, then by time), handed to `each` with the record files it
+    /// changed; commits that changed no record are skipped. `is_record`
+    /// says which paths (relative to the records root) are records. An
+    /// unborn HEAD (an empty repository) gives no commits.
+    pub fn walk(
+        &self,
+        is_record: &Filter<'_>,
+        each: &mut dyn FnMut(Step),
+    ) -> Result<(), AuditError> {
         let head = match self.repo.head() {
             Ok(head) => head.peel_to_commit().map_err(git)?.id(),
             Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => {
-                return Ok(Vec::new());
+                return Ok(());
             }
             Err(e) => return Err(git(e)),
         };
@@ -200,127 +202,43 @@ impl History {
         walk.push(head).map_err(git)?;
         walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)
             .map_err(git)?;
+        let odb = self.repo.odb().map_err(git)?;
+        let mut trees = Trees::new(&odb);
         let mut subtrees: HashMap<Oid, Option<Oid>> = HashMap::new();
-        let mut steps = Vec::new();
         for oid in walk {
             let commit = self.repo.find_commit(oid.map_err(git)?).map_err(git)?;
-            let here = self.subtree(&commit)?;
+            let here = self.subtree(&mut trees, commit.tree_id())?;
             subtrees.insert(commit.id(), here);
             let mut parents = Vec::new();
             for parent in commit.parents() {
                 let sub = match subtrees.get(&parent.id()) {
                     Some(sub) => *sub,
-                    None => self.subtree(&parent)?,
+                    None => self.subtree(&mut trees, parent.tree_id())?,
                 };
                 parents.push(sub);
             }
-            let files = self.changes(&parents, here, is_record)?;
+            let files = changes(&mut trees, &parents, here, is_record)?;
             let first_import = here.is_some() && parents.iter().all(Option::is_none);
-            if files.is_empty() && !first_import {
-                continue;
-            }
-            steps.push(Step {
-                commit: meta(&commit, first_import),
-                files,
-            });
-        }
-        Ok(steps)
-    }
-
-    /// The record files changed from the parents' subtrees to `here`. For a
-    /// merge, a file counts as the merge's own change only when it differs
-    /// from every parent; otherwise a branch made the change, and it is
-    /// followed silently.
-    fn changes(
-        &self,
-        parents: &[Option<Oid>],
-        here: Option<Oid>,
-        is_record: &dyn Fn(&str) -> bool,
-    ) -> Result<Vec<FileChange>, AuditError> {
-        let Some((first, others)) = parents.split_first() else {
-            return self.diff(None, here, is_record);
-        };
-        let mut own = self.diff(*first, here, is_record)?;
-        if others.is_empty() {
-            return Ok(own);
-        }
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut silent: Vec<FileChange> = Vec::new();
-        for other in others {
-            for change in self.diff(*other, here, is_record)? {
-                *seen.entry(change.path.clone()).or_default() += 1;
-                silent.push(change);
-            }
-        }
-        let everywhere = |path: &str| seen.get(path).copied().unwrap_or(0) == others.len();
-        for change in &mut own {
-            change.silent = !everywhere(&change.path);
-        }
-        // Files the first parent already had as the merge has them, but
-        // another branch changed: the walk may have seen the branch's
-        // version last, so bring it back in line.
-        silent.retain(|c| !own.iter().any(|o| o.path == c.path));
-        silent.sort_by(|a, b| a.path.cmp(&b.path));
-        silent.dedup_by(|a, b| a.path == b.path);
-        for mut change in silent {
-            change.silent = true;
-            own.push(change);
-        }
-        own.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(own)
-    }
-
-    /// Record files that differ between two subtrees.
-    fn diff(
-        &self,
-        old: Option<Oid>,
-        new: Option<Oid>,
-        is_record: &dyn Fn(&str) -> bool,
-    ) -> Result<Vec<FileChange>, AuditError> {
-        if old == new {
-            return Ok(Vec::new());
-        }
-        let old = old
-            .map(|o| self.repo.find_tree(o))
-            .transpose()
-            .map_err(git)?;
-        let new = new
-            .map(|o| self.repo.find_tree(o))
-            .transpose()
-            .map_err(git)?;
-        let mut opts = DiffOptions::new();
-        opts.skip_binary_check(true).ignore_submodules(true);
-        let diff = self
-            .repo
-            .diff_tree_to_tree(old.as_ref(), new.as_ref(), Some(&mut opts))
-            .map_err(git)?;
-        let blob = |f: git2::DiffFile| {
-            let regular = matches!(f.mode(), FileMode::Blob | FileMode::BlobExecutable);
-            (f.exists() && regular).then(|| BlobId::of(f.id()))
-        };
-        let mut out = Vec::new();
-        for delta in diff.deltas() {
-            if delta.status() == Delta::Unmodified {
-                continue;
-            }
-            let Some(path) = delta.new_file().path().or_else(|| delta.old_file().path()) else {
-                continue;
-            };
-            let path = display_path(path);
-            if !is_record(&path) {
-                continue;
-            }
-            let (old, new) = (blob(delta.old_file()), blob(delta.new_file()));
-            if old != new {
-                out.push(FileChange {
-                    path,
-                    old,
-                    new,
-                    silent: false,
+            if !files.is_empty() || first_import {
+                each(Step {
+                    commit: meta(&commit, first_import),
+                    files,
                 });
             }
         }
-        Ok(out)
+        Ok(())
+    }
+
+    /// The records folder's tree within a commit's tree, if it is there.
+    fn subtree(&self, trees: &mut Trees, root: Oid) -> Result<Option<Oid>, AuditError> {
+        let mut id = root;
+        for part in self.prefix.split('/').filter(|p| !p.is_empty()) {
+            match trees.folder(id, part)? {
+                Some(sub) => id = sub,
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(id))
     }
 
     /// A blob's bytes, refusing one larger than `limit` without reading it.
@@ -353,7 +271,7 @@ impl History {
     /// HEAD, in path order. Files git ignores are left out.
     pub fn uncommitted(
         &self,
-        is_record: &dyn Fn(&str) -> bool,
+        is_record: &Filter<'_>,
     ) -> Result<Vec<(String, WorkStatus)>, AuditError> {
         let mut opts = StatusOptions::new();
         opts.include_untracked(true)
@@ -414,4 +332,50 @@ fn meta(commit: &Commit, first_import: bool) -> CommitMeta {
         message: lossy(commit.message_bytes()).trim_end().to_owned(),
         first_import,
     }
+}
+
+/// Which paths (relative to the records root) are record files.
+pub type Filter<'a> = dyn Fn(&str) -> bool + Sync + 'a;
+
+/// The record files changed from the parents' records trees to `here`.
+/// For a merge, a file counts as the merge's own change only when it
+/// differs from every parent; otherwise a branch made the change, and it
+/// is followed silently.
+fn changes(
+    trees: &mut Trees,
+    parents: &[Option<Oid>],
+    here: Option<Oid>,
+    is_record: &Filter<'_>,
+) -> Result<Vec<FileChange>, AuditError> {
+    let Some((first, others)) = parents.split_first() else {
+        return trees::diff(trees, None, here, is_record);
+    };
+    let mut own = trees::diff(trees, *first, here, is_record)?;
+    if others.is_empty() {
+        return Ok(own);
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut silent: Vec<FileChange> = Vec::new();
+    for other in others {
+        for change in trees::diff(trees, *other, here, is_record)? {
+            *seen.entry(change.path.clone()).or_default() += 1;
+            silent.push(change);
+        }
+    }
+    let everywhere = |path: &str| seen.get(path).copied().unwrap_or(0) == others.len();
+    for change in &mut own {
+        change.silent = !everywhere(&change.path);
+    }
+    // Files the first parent already had as the merge has them, but
+    // another branch changed: the walk may have seen the branch's version
+    // last, so bring it back in line.
+    silent.retain(|c| !own.iter().any(|o| o.path == c.path));
+    silent.sort_by(|a, b| a.path.cmp(&b.path));
+    silent.dedup_by(|a, b| a.path == b.path);
+    for mut change in silent {
+        change.silent = true;
+        own.push(change);
+    }
+    own.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(own)
 }

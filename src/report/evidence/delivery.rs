@@ -1,0 +1,131 @@
+//! Evidence about how care is delivered and recorded: visits planned,
+//! the rota and continuity of carers, the records' quality, the audit
+//! trail.
+
+use super::{Scope, Shown, info, share};
+use crate::model::values::Day;
+use crate::report::compliance::area_of;
+use crate::report::context::Mark;
+use crate::report::records::{RotaFile, next_week, week_of};
+use crate::report::{Session, text};
+use std::collections::{HashMap, HashSet};
+
+/// The rota of this week, else the next.
+fn rota<'a>(s: &Session<'a>) -> Result<RotaFile<'a>, Shown> {
+    let this = week_of(s.options.today);
+    s.records
+        .rota(this)
+        .or_else(|| s.records.rota(next_week(this)))
+        .ok_or_else(|| {
+            let why = format!("No rota for {this} or the week after");
+            (String::new(), why, Mark::warn("No rota"))
+        })
+}
+
+/// The evidence of `key`, when it is about delivery and records.
+pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
+    let r = &s.records;
+    let shown = match key {
+        "visit-coverage" => {
+            let monday = week_of(s.options.today).monday();
+            let mut visits = 0;
+            for u in &scope.active {
+                for v in r.rules_of(u.id.as_str()) {
+                    for d in 0..7 {
+                        let date = monday + chrono::Days::new(d);
+                        if v.valid_on(date) {
+                            let day = Day::of(date);
+                            visits += v.visits.iter().filter(|x| x.days.includes(day)).count();
+                        }
+                    }
+                }
+            }
+            let n = scope.active.len();
+            let planned = scope
+                .active
+                .iter()
+                .filter(|u| !r.rules_of(u.id.as_str()).is_empty())
+                .count();
+            let value =
+                format!("{planned} of {n} people have visit rules: {visits} visits this week");
+            share(planned, n, "Visits planned", value)
+        }
+        "rota-coverage" => match rota(s) {
+            Ok(rf) => {
+                let planned = rf.rota.visits.len();
+                let open = rf.rota.unassigned.len();
+                let value = format!(
+                    "{}: {planned} visits have carers, {open} unassigned",
+                    rf.rota.week
+                );
+                share(planned, planned + open, "Rota", value)
+            }
+            Err((_, why, mark)) => ("Rota".to_owned(), why, mark),
+        },
+        "continuity" => match rota(s) {
+            Ok(rf) => {
+                let mut carers: HashMap<&str, HashSet<&str>> = HashMap::new();
+                for v in &rf.rota.visits {
+                    let set = carers.entry(v.service_user.as_str()).or_default();
+                    set.extend(v.carers.iter().map(|c| c.as_str()));
+                }
+                let total: usize = carers.values().map(HashSet::len).sum();
+                let most = carers.values().map(HashSet::len).max().unwrap_or(0);
+                let avg = total as f64 / carers.len().max(1) as f64;
+                let value = format!(
+                    "{}: {} different carers per person on average, {most} at most",
+                    rf.rota.week,
+                    text::hours(avg)
+                );
+                info("Continuity of carers", value)
+            }
+            Err((_, why, mark)) => ("Continuity of carers".to_owned(), why, mark),
+        },
+        "records-quality" => {
+            let sum = &r.check.summary;
+            let broken = r
+                .check
+                .findings
+                .iter()
+                .filter(|f| area_of(f.code) == "records")
+                .count();
+            let mark = if broken == 0 {
+                Mark::ok("Complete")
+            } else {
+                Mark::bad(text::count(broken, "problem", "problems"))
+            };
+            let value = format!(
+                "{} files, {} records; {broken} format or reference problems",
+                sum.files, sum.records
+            );
+            ("Records".to_owned(), value, mark)
+        }
+        "audit-trail" => {
+            let outcome = s.audit();
+            match &outcome.audit {
+                Some(a) => {
+                    let last = a.commits.last().map_or_else(
+                        || "never".to_owned(),
+                        |c| text::date(c.commit.time.date_naive()),
+                    );
+                    let mark = Mark::rag(a.summary.errors, a.summary.warnings);
+                    let value = format!(
+                        "{} commits changed the records, the last on {last}; {} errors and {} \
+                         warnings in the history",
+                        a.commits.len(),
+                        a.summary.errors,
+                        a.summary.warnings
+                    );
+                    ("Audit trail".to_owned(), value, mark)
+                }
+                None => (
+                    "Audit trail".to_owned(),
+                    outcome.note.clone(),
+                    Mark::bad("Not available"),
+                ),
+            }
+        }
+        _ => return None,
+    };
+    Some(shown)
+}
