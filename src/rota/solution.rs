@@ -86,6 +86,17 @@ pub struct State<'p> {
     changed: Vec<TaskId>,
     seen: Vec<u32>,
     generation: u32,
+    /// For each queued route, the positions to re-time from and to reach
+    /// at least (past it, an unchanged start ends the re-timing).
+    dirty: Vec<Option<(usize, usize)>>,
+}
+
+/// The timing-free part of an insertion's cost change.
+struct StaticDelta {
+    /// Its cost.
+    cost: f64,
+    /// The worker's working minutes after it.
+    work_after: f64,
 }
 
 /// What it takes to roll back one kept insertion.
@@ -115,6 +126,7 @@ impl<'p> State<'p> {
             changed: Vec::new(),
             seen: vec![0; problem.vehicles.len()],
             generation: 0,
+            dirty: vec![None; problem.vehicles.len()],
         }
     }
 
@@ -163,10 +175,18 @@ impl<'p> State<'p> {
         lb
     }
 
-    /// Times route `v` forward from its first task. Returns false when a
-    /// task cannot fit its availability or is later than allowed. Tasks
-    /// whose start changed are pushed onto `changed`.
-    fn time_route(&mut self, v: VehicleId, from: usize, changed: &mut Vec<TaskId>) -> bool {
+    /// Times route `v` forward from position `from` (the tasks before it
+    /// keep their starts). Past position `reach`, the first start that does
+    /// not change ends it: the rest of the route stays as it was. Returns
+    /// false when a task cannot fit its availability or is later than
+    /// allowed. Tasks whose start changed are pushed onto `changed`.
+    fn time_route(
+        &mut self,
+        v: VehicleId,
+        from: usize,
+        reach: usize,
+        changed: &mut Vec<TaskId>,
+    ) -> bool {
         let veh = &self.problem.vehicles[v];
         let mut prev_end = f64::NEG_INFINITY;
         let mut loc = veh.start_location;
@@ -206,8 +226,8 @@ impl<'p> State<'p> {
                 self.log.push((t, old));
                 self.sol.start[t] = s;
                 changed.push(t);
-            } else if from > 0 && i > from {
-                // Past the insertion, an unchanged start leaves the rest as it was.
+            } else if i > reach {
+                // Past what changed, an unchanged start leaves the rest as it was.
                 return true;
             }
             prev_end = s + task.duration;
@@ -216,8 +236,9 @@ impl<'p> State<'p> {
         true
     }
 
-    /// Re-times the routes in `queue` and every route their changes reach
-    /// through links, until nothing moves. False when infeasible.
+    /// Re-times the routes in `start` from position `from` and every route
+    /// their changes reach through links, from the first linked task that
+    /// moved, until nothing moves. False when infeasible.
     fn propagate(&mut self, start: &[VehicleId], from: usize) -> bool {
         self.generation = self.generation.wrapping_add(1);
         let generation = self.generation;
@@ -225,24 +246,26 @@ impl<'p> State<'p> {
         let mut changed = std::mem::take(&mut self.changed);
         queue.clear();
         let mut seen = 0;
+        // One route: an insertion at `from`. Several: every route from scratch.
+        let reach = if start.len() == 1 { from } else { usize::MAX };
+        let from = if start.len() == 1 { from } else { 0 };
         for &v in start {
             queue.push(v);
+            self.dirty[v] = Some((from, reach));
             self.seen[v] = generation;
             seen += 1;
         }
         let mut passes = 0;
-        let mut first_pass = start.len() == 1;
         let mut ok = true;
         while let Some(v) = queue.pop() {
             passes += 1;
+            let (from, reach) = self.dirty[v].take().unwrap_or((0, usize::MAX));
             if passes > PASSES_PER_ROUTE * seen + 8 {
                 ok = false;
                 break;
             }
             changed.clear();
-            let from = if first_pass { from } else { 0 };
-            first_pass = false;
-            if !self.time_route(v, from, &mut changed) {
+            if !self.time_route(v, from, reach, &mut changed) {
                 ok = false;
                 break;
             }
@@ -254,18 +277,35 @@ impl<'p> State<'p> {
                         _ => continue,
                     };
                     let other = if a == t { b } else { a };
-                    if let Some(ov) = self.sol.vehicle_of[other]
-                        && self.violates(link)
-                        && !queue.contains(&ov)
-                    {
-                        if self.seen[ov] != generation {
-                            self.seen[ov] = generation;
-                            seen += 1;
+                    let Some(ov) = self.sol.vehicle_of[other] else {
+                        continue;
+                    };
+                    if !self.violates(link) {
+                        continue;
+                    }
+                    let at = self.sol.routes[ov]
+                        .iter()
+                        .position(|&u| u == other)
+                        .unwrap_or(0);
+                    match &mut self.dirty[ov] {
+                        Some((from, reach)) => {
+                            *from = (*from).min(at);
+                            *reach = (*reach).max(at);
                         }
-                        queue.push(ov);
+                        None => {
+                            self.dirty[ov] = Some((at, at));
+                            queue.push(ov);
+                        }
+                    }
+                    if self.seen[ov] != generation {
+                        self.seen[ov] = generation;
+                        seen += 1;
                     }
                 }
             }
+        }
+        for v in queue.drain(..) {
+            self.dirty[v] = None;
         }
         self.queue = queue;
         self.changed = changed;
@@ -511,10 +551,16 @@ impl<'p> State<'p> {
         })
     }
 
-    /// Inserts `t` into route `v` at `pos` and returns the change of the
-    /// objective, or `None` when infeasible. Unless `keep`, the solution is
-    /// left as it was.
-    pub fn insert(&mut self, t: TaskId, v: VehicleId, pos: usize, keep: bool) -> Option<f64> {
+    /// The part of the objective change of inserting `t` into route `v` at
+    /// `pos` that does not depend on timing (travel, continuity,
+    /// preferences, repair changes, contracted hours), or `None` when it
+    /// would break the worker's maximum working time. Timing only adds
+    /// lateness, so this is a lower bound of what [`State::insert`] returns.
+    pub fn insert_bound(&self, t: TaskId, v: VehicleId, pos: usize) -> Option<f64> {
+        self.static_delta(t, v, pos).map(|d| d.cost)
+    }
+
+    fn static_delta(&self, t: TaskId, v: VehicleId, pos: usize) -> Option<StaticDelta> {
         let p = self.problem;
         let w8 = &p.weights;
         let task = &p.tasks[t];
@@ -534,6 +580,32 @@ impl<'p> State<'p> {
         if work_after > limits.max_work + EPS {
             return None;
         }
+        let mut cost = -w8.unassigned + w8.travel_minute * travel_delta;
+        if w8.extra_worker > 0.0 {
+            cost += w8.extra_worker * self.extra_worker_delta(t, worker);
+        }
+        if !task.preferred.is_empty() && !task.preferred.contains(&worker) {
+            cost += w8.preference_breach;
+        }
+        if task.previous.is_some_and(|w| w != worker) {
+            cost += w8.changed_task;
+        }
+        if w8.contract_hour_gap > 0.0 {
+            let c = limits.contracted;
+            cost += w8.contract_hour_gap * ((work_after - c).abs() - (self.work[worker] - c).abs())
+                / 60.0;
+        }
+        Some(StaticDelta { cost, work_after })
+    }
+
+    /// Inserts `t` into route `v` at `pos` and returns the change of the
+    /// objective, or `None` when infeasible. Unless `keep`, the solution is
+    /// left as it was.
+    pub fn insert(&mut self, t: TaskId, v: VehicleId, pos: usize, keep: bool) -> Option<f64> {
+        let p = self.problem;
+        let w8 = &p.weights;
+        let worker = p.vehicles[v].worker;
+        let StaticDelta { cost, work_after } = self.static_delta(t, v, pos)?;
         let max_late_before = self.max_late;
         self.log.clear();
         self.sol.routes[v].insert(pos, t);
@@ -554,25 +626,9 @@ impl<'p> State<'p> {
                 late_delta += new - before;
                 max_late = max_late.max(new);
             }
-            let mut d = -w8.unassigned
-                + w8.travel_minute * travel_delta
+            let d = cost
                 + w8.late_minute * late_delta
                 + w8.max_late_minute * (max_late - max_late_before);
-            if w8.extra_worker > 0.0 {
-                d += w8.extra_worker * self.extra_worker_delta(t, worker);
-            }
-            if !task.preferred.is_empty() && !task.preferred.contains(&worker) {
-                d += w8.preference_breach;
-            }
-            if task.previous.is_some_and(|w| w != worker) {
-                d += w8.changed_task;
-            }
-            if w8.contract_hour_gap > 0.0 {
-                let c = limits.contracted;
-                d += w8.contract_hour_gap
-                    * ((work_after - c).abs() - (self.work[worker] - c).abs())
-                    / 60.0;
-            }
             delta = Some(d);
         }
         if ok && keep {
