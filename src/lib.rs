@@ -18,3 +18,4 @@ pub mod report;
 pub mod rota;
 pub mod schema;
 pub mod travel;
+pub mod wording;

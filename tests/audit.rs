@@ -1,6 +1,8 @@
 //! Integration tests of `carebook audit`: the real binary on git
 //! repositories whose histories are scripted in the test with git2.
 
+#[path = "common/run.rs"]
+mod run;
 #[path = "audit/support.rs"]
 mod support;
 

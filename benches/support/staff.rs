@@ -45,17 +45,7 @@ const SKILLS: &[(&str, u32)] = &[
 ];
 
 /// Mandatory courses and their refresh interval in months (0 = once), as in agency.yaml.
-pub const MANDATORY: &[(&str, i64)] = &[
-    ("care-certificate", 0),
-    ("moving-and-handling", 12),
-    ("safeguarding-adults", 12),
-    ("infection-control", 12),
-    ("basic-life-support", 12),
-    ("fire-safety", 12),
-    ("medication", 12),
-    ("mental-capacity-act", 36),
-    ("food-hygiene", 36),
-];
+pub use carebook::model::agency::DEFAULT_MANDATORY_TRAINING as MANDATORY;
 
 /// Extra (not mandatory) courses that go with a skill.
 const SKILL_COURSES: &[(&str, &str)] = &[
@@ -300,7 +290,8 @@ pub fn carer(
         usize::MAX
     };
     y.line("training:");
-    for (i, (course, months)) in MANDATORY.iter().enumerate() {
+    for (i, &(course, months)) in MANDATORY.iter().enumerate() {
+        let months = &i64::from(months);
         if i == missing {
             continue;
         }

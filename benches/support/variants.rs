@@ -6,26 +6,7 @@ use super::timing::{measure, medians, ms};
 use carebook::load::node::Node;
 use carebook::load::parse;
 use rayon::prelude::*;
-use serde_saphyr::{Options, Spanned, budget::Budget};
-
-/// carebook's options (src/load/parse.rs), optionally without comment events.
-fn ours(emit_comments: bool) -> Options {
-    let mut budget = Budget::default();
-    budget.max_events = 200_000;
-    budget.max_aliases = 1_000;
-    budget.max_anchors = 1_000;
-    budget.max_depth = 64;
-    budget.max_nodes = 200_000;
-    let mut options = serde_saphyr::options! {
-        budget: Some(budget),
-        strict_booleans: true,
-        leading_zero_numbers_as_strings: true,
-        merge_keys: serde_saphyr::MergeKeyPolicy::Error,
-        emit_comments: emit_comments,
-    };
-    options.alias_limits.max_total_replayed_events = 20_000;
-    options
-}
+use serde_saphyr::{Options, Spanned};
 
 fn defaults(emit_comments: bool) -> Options {
     serde_saphyr::options! { emit_comments: emit_comments }
@@ -43,7 +24,8 @@ pub fn report(texts: &[String], runs: usize) {
         (
             "  same options, emit_comments: false",
             Box::new(|t| {
-                serde_saphyr::from_str_with_options::<Spanned<Node>>(t, ours(false)).is_ok()
+                serde_saphyr::from_str_with_options::<Spanned<Node>>(t, parse::options(false))
+                    .is_ok()
             }),
         ),
         (

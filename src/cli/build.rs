@@ -41,7 +41,7 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
     for f in &built.files {
         println!("wrote {}", f.display());
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    use carebook::wording::plural;
     println!(
         "compliance: {} {} ({}, {}); open {} ({:.1} s)",
         built.status.symbol,

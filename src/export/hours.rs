@@ -14,7 +14,7 @@ use crate::model::Carer;
 use crate::model::service_user::{FundingSource, ServiceUserStatus};
 use crate::travel::{Place, TravelTimes};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// One carer's planned day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,16 +48,7 @@ impl CarerDay {
 
 /// Each carer's days, by carer id and date.
 pub fn by_carer(week: &WeekRota, times: &TravelTimes) -> Vec<CarerDay> {
-    let mut by_carer: BTreeMap<&str, (&Carer, Vec<&PlannedVisit>)> = BTreeMap::new();
-    for v in &week.visits {
-        for c in &v.carers {
-            by_carer
-                .entry(c.id.as_str())
-                .or_insert_with(|| (*c, Vec::new()))
-                .1
-                .push(v);
-        }
-    }
+    let by_carer = week.by_carer();
     let mut days = Vec::new();
     for (carer, mut visits) in by_carer.into_values() {
         visits.sort_by_key(|v| (v.visit.date, v.start, v.end));

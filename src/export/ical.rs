@@ -16,7 +16,6 @@ use crate::model::Carer;
 use crate::model::service_user::ServiceUser;
 use crate::model::values::Week;
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
 
 /// One carer's calendar for the week.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,16 +32,7 @@ pub struct CarerCalendar {
 
 /// The calendars of every carer with a visit in the rota, by carer id.
 pub fn calendars(week: &WeekRota, agency: &str) -> Vec<CarerCalendar> {
-    let mut by_carer: BTreeMap<&str, (&Carer, Vec<&PlannedVisit>)> = BTreeMap::new();
-    for v in &week.visits {
-        for c in &v.carers {
-            by_carer
-                .entry(c.id.as_str())
-                .or_insert_with(|| (*c, Vec::new()))
-                .1
-                .push(v);
-        }
-    }
+    let by_carer = week.by_carer();
     let stamp = dtstamp(week);
     by_carer
         .into_values()

@@ -11,7 +11,7 @@ use crate::model::rota::RotaVisit;
 use crate::model::values::Week;
 use crate::model::{Carer, Kind, Record, Rota, ServiceUser, VisitRules};
 use miette::{NamedSource, SourceSpan};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Why a week cannot be exported (exit status 2).
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -120,6 +120,23 @@ pub struct WeekRota<'a> {
     pub visits: Vec<PlannedVisit<'a>>,
     /// Every service user of the repository, by id.
     pub people: HashMap<&'a str, &'a ServiceUser>,
+}
+
+impl<'a> WeekRota<'a> {
+    /// Each carer with their visits (in the rota's order), by carer id.
+    pub fn by_carer(&self) -> BTreeMap<&'a str, (&'a Carer, Vec<&PlannedVisit<'a>>)> {
+        let mut by_carer: BTreeMap<&'a str, (&'a Carer, Vec<&PlannedVisit<'a>>)> = BTreeMap::new();
+        for v in &self.visits {
+            for c in &v.carers {
+                by_carer
+                    .entry(c.id.as_str())
+                    .or_insert_with(|| (*c, Vec::new()))
+                    .1
+                    .push(v);
+            }
+        }
+        by_carer
+    }
 }
 
 /// Where `carebook rota` writes a week's rota, relative to the root.

@@ -94,7 +94,11 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, (ParseFailure, Vec<u8>)> {
     })
 }
 
-fn options() -> serde_saphyr::Options {
+/// The parser's options: a budget against alias bombs and huge trees,
+/// strict booleans (`no` stays a string), leading-zero numbers as strings,
+/// merge keys refused. `emit_comments` is false for the loader, which never
+/// reads comments (keeping them costs a tenth of the parse).
+pub fn options(emit_comments: bool) -> serde_saphyr::Options {
     let mut budget = Budget::default();
     budget.max_events = 200_000;
     budget.max_aliases = 1_000;
@@ -103,8 +107,7 @@ fn options() -> serde_saphyr::Options {
     budget.max_nodes = 200_000;
     let mut options = serde_saphyr::options! {
         budget: Some(budget),
-        // The loader never reads comments: not keeping them saves a tenth of the parse.
-        emit_comments: false,
+        emit_comments: emit_comments,
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
         merge_keys: serde_saphyr::MergeKeyPolicy::Error,
@@ -115,7 +118,7 @@ fn options() -> serde_saphyr::Options {
 
 /// Parses YAML text into a positioned tree.
 pub fn parse(text: &str) -> Result<Spanned<Node>, ParseFailure> {
-    serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options()).map_err(|e| {
+    serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options(false)).map_err(|e| {
         let mut failure = classify(e);
         if failure.code == "yaml/multiple-documents" {
             failure.pos = second_document_start(text).or(failure.pos);

@@ -70,19 +70,22 @@ pub struct Policy {
     pub rules: BTreeMap<String, RuleLevel>,
 }
 
+/// The mandatory courses of the default policy and their refresh interval
+/// in months (0: once), as the format page lists them.
+pub const DEFAULT_MANDATORY_TRAINING: &[(&str, u32)] = &[
+    ("care-certificate", 0),
+    ("moving-and-handling", 12),
+    ("safeguarding-adults", 12),
+    ("infection-control", 12),
+    ("basic-life-support", 12),
+    ("fire-safety", 12),
+    ("medication", 12),
+    ("mental-capacity-act", 36),
+    ("food-hygiene", 36),
+];
+
 impl Default for Policy {
     fn default() -> Self {
-        let training = [
-            ("care-certificate", 0),
-            ("moving-and-handling", 12),
-            ("safeguarding-adults", 12),
-            ("infection-control", 12),
-            ("basic-life-support", 12),
-            ("fire-safety", 12),
-            ("medication", 12),
-            ("mental-capacity-act", 36),
-            ("food-hygiene", 36),
-        ];
         Policy {
             care_plan_review_months: 12,
             risk_review_months: 6,
@@ -90,7 +93,7 @@ impl Default for Policy {
             appraisal_interval_months: 12,
             dbs_renewal_years: 3,
             expiring_soon_days: 30,
-            mandatory_training: training
+            mandatory_training: DEFAULT_MANDATORY_TRAINING
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), *v))
                 .collect(),

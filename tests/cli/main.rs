@@ -1,5 +1,7 @@
 //! Integration tests: the real `carebook` binary on fixture repositories.
 
+#[path = "../common/run.rs"]
+mod run;
 mod support;
 
 mod bad_input;

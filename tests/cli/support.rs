@@ -97,37 +97,9 @@ impl Fixture {
     }
 }
 
-/// The outcome of one run.
-pub struct Run {
-    /// Exit status.
-    pub status: i32,
-    /// Standard output.
-    pub stdout: String,
-    /// Standard error.
-    pub stderr: String,
-}
-
-impl From<std::process::Output> for Run {
-    fn from(o: std::process::Output) -> Run {
-        Run {
-            status: o.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-        }
-    }
-}
+pub use crate::run::Run;
 
 impl Run {
-    /// The JSON output.
-    pub fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!(
-                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
-                self.stdout, self.stderr
-            )
-        })
-    }
-
     /// Every finding.
     pub fn findings(&self) -> Vec<Value> {
         self.json()["findings"]

@@ -104,15 +104,7 @@ pub fn render(audit: &Audit) -> String {
 /// `audited 12 commits (31 changes): 1 error, 2 warnings`.
 pub fn summary_line(audit: &Audit) -> String {
     let s = &audit.summary;
-    let verdict = if s.errors == 0 && s.warnings == 0 {
-        "no problems found".to_owned()
-    } else {
-        format!(
-            "{}, {}",
-            plural(s.errors, "error"),
-            plural(s.warnings, "warning")
-        )
-    };
+    let verdict = crate::wording::verdict(s.errors, s.warnings);
     format!(
         "audited {} ({}): {verdict}\n",
         plural(s.commits, "commit"),

@@ -52,7 +52,4 @@ pub fn shorten(text: &str, width: usize) -> String {
     format!("{cut}…")
 }
 
-/// `n word`, with an `s` unless one.
-pub fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
+pub use crate::wording::plural;

@@ -172,17 +172,9 @@ pub fn render(report: &Report, files: &[SourceFile], color: bool) -> String {
 
 /// `checked 53 files (53 records): 1 error, 2 warnings`.
 pub fn summary_line(report: &Report) -> String {
+    use crate::wording::{plural, verdict};
     let s = &report.summary;
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let verdict = if s.errors == 0 && s.warnings == 0 {
-        "no problems found".to_owned()
-    } else {
-        format!(
-            "{}, {}",
-            plural(s.errors, "error"),
-            plural(s.warnings, "warning")
-        )
-    };
+    let verdict = verdict(s.errors, s.warnings);
     format!(
         "checked {} ({}): {verdict}\n",
         plural(s.files, "file"),

@@ -1,0 +1,32 @@
+//! Small pieces of wording shared by the printers of every command.
+
+/// `n word`, with an `s` unless one: `1 error`, `3 warnings`.
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The end of a summary line: `no problems found` or `1 error, 2 warnings`.
+pub fn verdict(errors: usize, warnings: usize) -> String {
+    if errors == 0 && warnings == 0 {
+        "no problems found".to_owned()
+    } else {
+        format!(
+            "{}, {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_as_english() {
+        assert_eq!(plural(1, "error"), "1 error");
+        assert_eq!(plural(0, "warning"), "0 warnings");
+        assert_eq!(verdict(0, 0), "no problems found");
+        assert_eq!(verdict(1, 2), "1 error, 2 warnings");
+    }
+}
