@@ -483,25 +483,48 @@ impl<'p> State<'p> {
 
     /// Minutes of rest short of each worker's minimum between consecutive days.
     fn rest_short(&self) -> f64 {
+        (0..self.sol.routes.len())
+            .filter_map(|v| Some((v, self.next_shift(v)?)))
+            .map(|(v, next)| self.rest_short_between(v, next))
+            .sum()
+    }
+
+    /// The same worker's shift on the next day.
+    fn next_shift(&self, v: VehicleId) -> Option<VehicleId> {
+        let veh = &self.problem.vehicles[v];
+        self.index.shift.get(&(veh.worker, veh.day + 1)).copied()
+    }
+
+    /// The same worker's shift on the day before.
+    fn previous_shift(&self, v: VehicleId) -> Option<VehicleId> {
+        let veh = &self.problem.vehicles[v];
+        let day = veh.day.checked_sub(1)?;
+        self.index.shift.get(&(veh.worker, day)).copied()
+    }
+
+    /// Minutes of rest short between the end of shift `a` and the start of
+    /// shift `b` (the worker's next day).
+    fn rest_short_between(&self, a: VehicleId, b: VehicleId) -> f64 {
         let p = self.problem;
-        let mut short = 0.0;
-        for (v, route) in self.sol.routes.iter().enumerate() {
-            let veh = &p.vehicles[v];
-            let min_rest = p.workers[veh.worker].min_rest;
-            if min_rest <= 0.0 {
-                continue;
-            }
-            let Some(&last) = route.last() else { continue };
-            let Some(&next_v) = self.index.shift.get(&(veh.worker, veh.day + 1)) else {
-                continue;
-            };
-            let Some(&first) = self.sol.routes[next_v].first() else {
-                continue;
-            };
-            let end = self.sol.start[last] + p.tasks[last].duration;
-            short += (min_rest - (self.sol.start[first] - end)).max(0.0);
+        let min_rest = p.workers[p.vehicles[a].worker].min_rest;
+        if min_rest <= 0.0 {
+            return 0.0;
         }
-        short
+        let (Some(&last), Some(&first)) = (self.sol.routes[a].last(), self.sol.routes[b].first())
+        else {
+            return 0.0;
+        };
+        let end = self.sol.start[last] + p.tasks[last].duration;
+        (min_rest - (self.sol.start[first] - end)).max(0.0)
+    }
+
+    /// Minutes of rest short before and after shift `v`.
+    fn rest_short_around(&self, v: VehicleId) -> f64 {
+        self.previous_shift(v)
+            .map_or(0.0, |before| self.rest_short_between(before, v))
+            + self
+                .next_shift(v)
+                .map_or(0.0, |after| self.rest_short_between(v, after))
     }
 
     /// Working minutes of a worker.
@@ -606,6 +629,11 @@ impl<'p> State<'p> {
         let w8 = &p.weights;
         let worker = p.vehicles[v].worker;
         let StaticDelta { cost, work_after } = self.static_delta(t, v, pos)?;
+        let rest_before = if w8.rest_minute > 0.0 {
+            self.rest_short_around(v)
+        } else {
+            0.0
+        };
         let max_late_before = self.max_late;
         self.log.clear();
         self.sol.routes[v].insert(pos, t);
@@ -626,9 +654,14 @@ impl<'p> State<'p> {
                 late_delta += new - before;
                 max_late = max_late.max(new);
             }
-            let d = cost
+            let mut d = cost
                 + w8.late_minute * late_delta
                 + w8.max_late_minute * (max_late - max_late_before);
+            if w8.rest_minute > 0.0 {
+                // The worker's own days only: a shift can only grow, so
+                // this never lowers the cost, and the full cost counts all.
+                d += w8.rest_minute * (self.rest_short_around(v) - rest_before);
+            }
             delta = Some(d);
         }
         if ok && keep {
