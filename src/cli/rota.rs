@@ -105,7 +105,9 @@ pub fn run(args: Args) -> ExitCode {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    if let Err(e) = carebook::fsutil::write_atomic(&out, write::to_yaml(&outcome.rota).as_bytes()) {
+    let modeline = write::modeline(&repo.root, &out);
+    let text = write::to_yaml(&outcome.rota, modeline.as_deref());
+    if let Err(e) = carebook::fsutil::write_atomic(&out, text.as_bytes()) {
         eprintln!("error: cannot write {}: {e}", out.display());
         return ExitCode::from(super::EXIT_FAILED);
     }

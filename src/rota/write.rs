@@ -3,15 +3,39 @@
 
 use crate::model::Rota;
 use std::fmt::Write;
+use std::path::Path;
+
+const MODELINE: &str = "# yaml-language-server: $schema=";
+
+/// The `yaml-language-server` modeline for a rota written to `out` in the
+/// repository at `root`, so that editors validate it: the one the file
+/// already has, or one pointing at the repository's own `schema/` folder
+/// (as `carebook init` makes it) for a rota in `rotas/`.
+pub fn modeline(root: &Path, out: &Path) -> Option<String> {
+    let existing = std::fs::read_to_string(out).ok().and_then(|text| {
+        text.lines()
+            .next()
+            .filter(|l| l.starts_with(MODELINE))
+            .map(str::to_owned)
+    });
+    existing.or_else(|| {
+        let in_rotas = out.parent().is_some_and(|p| p == root.join("rotas"));
+        (in_rotas && root.join("schema/rota.schema.json").is_file())
+            .then(|| format!("{MODELINE}../schema/rota.schema.json"))
+    })
+}
 
 /// Quotes text as a YAML double-quoted scalar (JSON's escaping is valid YAML).
 fn quote(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-/// The rota's YAML text.
-pub fn to_yaml(rota: &Rota) -> String {
+/// The rota's YAML text, after `modeline` if there is one.
+pub fn to_yaml(rota: &Rota, modeline: Option<&str>) -> String {
     let mut out = String::new();
+    if let Some(line) = modeline {
+        let _ = writeln!(out, "{line}");
+    }
     let _ = writeln!(
         out,
         "# Written by carebook rota. Review it, set `locked: true` on visits a person"

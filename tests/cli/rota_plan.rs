@@ -480,3 +480,35 @@ fn a_generated_agency_gets_a_rota_with_no_hard_rule_broken() {
     assert!(rota_errors.is_empty(), "{rota_errors:?}");
     assert!(json["summary"]["files"].as_u64().unwrap_or(0) > 90);
 }
+
+#[test]
+fn the_written_rota_points_editors_at_the_schema() {
+    let first_line = |fx: &Fixture| {
+        std::fs::read_to_string(fx.path().join("rotas/2026-W49.yaml"))
+            .expect("rota written")
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    };
+    // A repository with its own schema/ folder, as `carebook init` makes it.
+    let fx = Fixture::empty();
+    copy_examples(fx.path());
+    std::fs::remove_dir_all(fx.path().join("rotas")).expect("no rota yet");
+    std::fs::create_dir_all(fx.path().join("schema")).expect("mkdir");
+    std::fs::write(fx.path().join("schema/rota.schema.json"), "{}").expect("write");
+    let run = fx.run(&["rota", "--week", WEEK, "--iterations", "50"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        first_line(&fx),
+        "# yaml-language-server: $schema=../schema/rota.schema.json"
+    );
+    // A rota that has its own modeline (the example agency's) keeps it.
+    let fx = Fixture::empty();
+    copy_examples(fx.path());
+    let modeline = "# yaml-language-server: $schema=../../schema/rota.schema.json";
+    assert_eq!(first_line(&fx), modeline);
+    let run = fx.run(&["rota", "--week", WEEK, "--iterations", "50"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(first_line(&fx), modeline);
+}
