@@ -12,17 +12,28 @@ const MODELINE: &str = "# yaml-language-server: $schema=";
 /// already has, or one pointing at the repository's own `schema/` folder
 /// (as `carebook init` makes it) for a rota in `rotas/`.
 pub fn modeline(root: &Path, out: &Path) -> Option<String> {
-    let existing = std::fs::read_to_string(out).ok().and_then(|text| {
-        text.lines()
-            .next()
-            .filter(|l| l.starts_with(MODELINE))
-            .map(str::to_owned)
-    });
-    existing.or_else(|| {
-        let in_rotas = out.parent().is_some_and(|p| p == root.join("rotas"));
-        (in_rotas && root.join("schema/rota.schema.json").is_file())
-            .then(|| format!("{MODELINE}../schema/rota.schema.json"))
-    })
+    first_line(out)
+        .filter(|l| l.starts_with(MODELINE))
+        .or_else(|| {
+            let in_rotas = out.parent().is_some_and(|p| p == root.join("rotas"));
+            (in_rotas && root.join("schema/rota.schema.json").is_file())
+                .then(|| format!("{MODELINE}../schema/rota.schema.json"))
+        })
+}
+
+/// The first line of the file at `path` (at most 4 KiB of it is read, and
+/// only from a regular file: a pipe would block).
+fn first_line(path: &Path) -> Option<String> {
+    use std::io::{BufRead, Read};
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
+    let mut line = String::new();
+    std::io::BufReader::new(file.take(4096))
+        .read_line(&mut line)
+        .ok()?;
+    Some(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
 /// Quotes text as a YAML double-quoted scalar (JSON's escaping is valid YAML).
