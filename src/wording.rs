@@ -2,7 +2,16 @@
 
 /// `n word`, with an `s` unless one: `1 error`, `3 warnings`.
 pub fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+    count(n, word, &format!("{word}s"))
+}
+
+/// `n` of a thing whose plural is not just an `s`: `1 person`, `3 people`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// The end of a summary line: `no problems found` or `1 error, 2 warnings`.
@@ -26,6 +35,8 @@ mod tests {
     fn counts_read_as_english() {
         assert_eq!(plural(1, "error"), "1 error");
         assert_eq!(plural(0, "warning"), "0 warnings");
+        assert_eq!(count(1, "person", "people"), "1 person");
+        assert_eq!(count(2, "person", "people"), "2 people");
         assert_eq!(verdict(0, 0), "no problems found");
         assert_eq!(verdict(1, 2), "1 error, 2 warnings");
     }

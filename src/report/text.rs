@@ -74,14 +74,7 @@ pub fn word<T: Serialize>(value: &T) -> String {
     phrase(&serde_word(value))
 }
 
-/// `1 visit`, `3 visits`.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+pub use crate::wording::count;
 
 /// Whole years between `born` and `on`.
 pub fn age(born: NaiveDate, on: NaiveDate) -> u32 {
