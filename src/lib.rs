@@ -3,12 +3,14 @@
 //! The pipeline: [`load`] walks a records repository and reads every file
 //! into a positioned YAML tree and typed [`model`] records; [`schema`]
 //! validates each tree against the kind's JSON Schema; [`check`] runs the
-//! rules and returns findings as data. The binary prints them.
+//! rules and returns findings as data ([`diag`] holds the codes, findings
+//! and severities every command shares). The binary prints them.
 
 #![warn(missing_docs)]
 
 pub mod audit;
 pub mod check;
+pub mod diag;
 pub mod export;
 pub mod fsutil;
 pub mod init;

@@ -6,11 +6,11 @@
 //! Only these event dates are judged: dates of plans for the future
 //! (`review_due`, `effective_from`) may rightly move either way.
 
-use super::code::AuditCode;
 use super::finding::AuditFinding;
 use super::history::CommitMeta;
 use super::keys::item_key;
 use super::version::Version;
+use crate::diag::Code;
 use crate::load::node::{Node, pos_of};
 use crate::model::Kind;
 use crate::model::values::Date;
@@ -141,7 +141,7 @@ pub fn late_entries(j: &Judged, allowed: u32) -> Vec<AuditFinding> {
             let days = (committed - e.date).num_days();
             (days > i64::from(allowed)).then(|| {
                 AuditFinding::new(
-                    AuditCode::LateEntry,
+                    Code::AuditLateEntry,
                     format!(
                         "{} ({}) dated {} was committed on {}, {days} days later (policy.late_entry_days: {allowed})",
                         e.what,
@@ -171,7 +171,7 @@ pub fn backdated_edits(j: &Judged) -> Vec<AuditFinding> {
                 .find(|b| !b.in_list && b.field == a.field)?;
             (a.date < b.date).then(|| {
                 AuditFinding::new(
-                    AuditCode::BackdatedEdit,
+                    Code::AuditBackdatedEdit,
                     format!(
                         "{} ({}) moved back from {} to {}",
                         a.what, a.field, b.date, a.date

@@ -2,15 +2,15 @@
 //! and a place, plus the commit it is about. The place is the file as it
 //! was at that commit.
 
-use super::code::AuditCode;
 use super::history::CommitMeta;
-use crate::check::Severity;
+use crate::diag::Code;
+use crate::diag::Severity;
 
 /// One problem found in the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditFinding {
     /// The code.
-    pub code: AuditCode,
+    pub code: Code,
     /// Error or warning, after `policy.rules`.
     pub severity: Severity,
     /// What is wrong, in one sentence.
@@ -29,7 +29,7 @@ pub struct AuditFinding {
 
 impl AuditFinding {
     /// A finding of `code` with the code's default severity.
-    pub fn new(code: AuditCode, message: impl Into<String>) -> AuditFinding {
+    pub fn new(code: Code, message: impl Into<String>) -> AuditFinding {
         AuditFinding {
             code,
             severity: code.default_severity(),

@@ -12,7 +12,6 @@
 //! [`output`] renders the result as text, JSON or markdown. The library
 //! never prints.
 
-pub mod code;
 pub mod consent;
 pub mod dated;
 pub mod diff;
@@ -26,12 +25,11 @@ pub mod uncommitted;
 pub mod version;
 pub mod walker;
 
-pub use code::{AuditCode, is_audit_code};
 pub use consent::{Timeline, TimelineEvent};
 pub use finding::AuditFinding;
 pub use history::CommitMeta;
 
-use crate::check::Severity;
+use crate::diag::{self, Severity};
 use crate::load::walk::{AGENCY_FILE, exclude_set};
 use crate::model::{Agency, Kind, Policy};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -239,7 +237,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Audit, AuditError> {
             findings.push(finding);
         }
     }
-    findings.retain_mut(|f| match f.code.severity(&policy.rules) {
+    findings.retain_mut(|f| match diag::resolve(f.code, &policy.rules) {
         Some(severity) => {
             f.severity = severity;
             true

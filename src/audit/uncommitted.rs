@@ -3,11 +3,11 @@
 //! history is missing (`audit/shallow-history`).
 
 use super::AuditError;
-use super::code::AuditCode;
 use super::diff::diff;
 use super::finding::AuditFinding;
 use super::history::{BlobContent, CommitMeta, Filter, History, WorkStatus};
 use super::version::Version;
+use crate::diag::Code;
 use crate::load::parse::{self, MAX_FILE_BYTES};
 use std::path::Path;
 
@@ -52,7 +52,7 @@ pub fn findings(
             WorkStatus::Changed => changed(head.as_ref(), now.as_ref()),
         };
         out.push(
-            AuditFinding::new(AuditCode::Uncommitted, message)
+            AuditFinding::new(Code::AuditUncommitted, message)
                 .record(&name)
                 .at(&path, line)
                 .help(COMMIT_HELP),
@@ -108,7 +108,7 @@ pub fn shallow(oldest: Option<&CommitMeta>) -> AuditFinding {
         })
         .unwrap_or_default();
     let f = AuditFinding::new(
-        AuditCode::ShallowHistory,
+        Code::AuditShallowHistory,
         format!("the repository is a shallow clone, so the history is incomplete{since}"),
     )
     .help("fetch the full history with `git fetch --unshallow` (in GitHub Actions, `actions/checkout` with `fetch-depth: 0`), then audit again");

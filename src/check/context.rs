@@ -1,8 +1,8 @@
 //! What every rule sees: the loaded repository, today's date, the policy,
 //! and indexes of the typed records by id and by service user.
 
-use crate::check::code::Code;
-use crate::check::finding::{Finding, Site};
+use crate::diag::Code;
+use crate::diag::{Finding, Site};
 use crate::load::{Entry, Repo};
 use crate::model::{CarePlan, Carer, Kind, Policy, Record, Rota, ServiceUser, VisitRules};
 use chrono::{Months, NaiveDate};

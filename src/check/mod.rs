@@ -2,17 +2,12 @@
 //! table, each family in its own module under `rules/`. Findings are data;
 //! `output` renders them.
 
-pub mod code;
 pub mod context;
-pub mod finding;
 pub mod output;
 pub mod rules;
 
-pub use code::Code;
-pub use finding::{Finding, Related, Severity, Site, Summary};
-
+use crate::diag::{self, Finding, Severity, Summary};
 use crate::load::Repo;
-use crate::model::agency::RuleLevel;
 use chrono::NaiveDate;
 
 /// The result of checking a repository.
@@ -67,20 +62,14 @@ pub fn run(repo: &Repo, today: NaiveDate) -> Report {
     Report { findings, summary }
 }
 
-fn apply_policy(
-    findings: &mut Vec<Finding>,
-    rules: &std::collections::BTreeMap<String, RuleLevel>,
-) {
-    findings.retain_mut(|f| match rules.get(f.code.as_str()) {
-        Some(RuleLevel::Off) => false,
-        Some(RuleLevel::Error) => {
-            f.severity = Severity::Error;
+/// Sets each finding's severity from `policy.rules`, dropping those
+/// turned off.
+fn apply_policy(findings: &mut Vec<Finding>, rules: &diag::Rules) {
+    findings.retain_mut(|f| match diag::resolve(f.code, rules) {
+        Some(severity) => {
+            f.severity = severity;
             true
         }
-        Some(RuleLevel::Warning) => {
-            f.severity = Severity::Warning;
-            true
-        }
-        None => true,
+        None => false,
     });
 }

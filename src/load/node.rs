@@ -9,18 +9,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
-/// Where a node stands in its file: 1-based line and column, and byte offset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Pos {
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column (in characters).
-    pub column: u32,
-    /// Byte offset from the start of the file.
-    pub offset: usize,
-    /// Length in bytes of the node's text, when known (0 otherwise).
-    pub len: usize,
-}
+pub use crate::diag::Pos;
 
 /// One YAML value with positioned children.
 #[derive(Debug, Clone, PartialEq)]

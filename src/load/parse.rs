@@ -2,6 +2,7 @@
 //! turned into a finding code a person can act on.
 
 use super::node::{Node, Pos, pos_of};
+use crate::diag::Code;
 use serde_saphyr::{Error as YamlError, Spanned, budget::Budget};
 use std::io::Read;
 use std::path::Path;
@@ -13,7 +14,7 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseFailure {
     /// Rule code, such as `yaml/syntax`.
-    pub code: &'static str,
+    pub code: Code,
     /// What went wrong.
     pub message: String,
     /// Where, when known.
@@ -23,7 +24,7 @@ pub struct ParseFailure {
 }
 
 impl ParseFailure {
-    fn new(code: &'static str, message: impl Into<String>) -> Self {
+    fn new(code: Code, message: impl Into<String>) -> Self {
         Self {
             code,
             message: message.into(),
@@ -47,7 +48,7 @@ impl ParseFailure {
 /// reading them whole.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, ParseFailure> {
     let unreadable = |e: std::io::Error| {
-        ParseFailure::new("io/unreadable", format!("cannot read the file: {e}"))
+        ParseFailure::new(Code::IoUnreadable, format!("cannot read the file: {e}"))
             .help("check the file's permissions, or exclude it under `exclude:` in agency.yaml")
     };
     let file = std::fs::File::open(path).map_err(unreadable)?;
@@ -63,7 +64,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ParseFailure> {
 
 fn too_large_file() -> ParseFailure {
     ParseFailure::new(
-        "yaml/too-large",
+        Code::YamlTooLarge,
         "the file is over 8 MiB; a record is never that large",
     )
     .help("a record file holds one record; split it, or move data that is not a record out of the repository")
@@ -80,7 +81,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, (ParseFailure, Vec<u8>)> {
         let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
         let failure = ParseFailure::new(
-            "yaml/encoding",
+            Code::YamlEncoding,
             format!("the file is not UTF-8: byte 0x{:02X} at line {line}, column {column}", bytes[at]),
         )
         .at(Some(Pos {
@@ -120,7 +121,7 @@ pub fn options(emit_comments: bool) -> serde_saphyr::Options {
 pub fn parse(text: &str) -> Result<Spanned<Node>, ParseFailure> {
     serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options(false)).map_err(|e| {
         let mut failure = classify(e);
-        if failure.code == "yaml/multiple-documents" {
+        if failure.code == Code::YamlMultipleDocuments {
             failure.pos = second_document_start(text).or(failure.pos);
         }
         failure
@@ -194,11 +195,11 @@ fn classify(e: YamlError) -> ParseFailure {
     match inner {
         YamlError::DuplicateMappingKey { key, .. } => {
             let key = key.clone().unwrap_or_default();
-            ParseFailure::new("yaml/duplicate-key", format!("the key `{key}` appears twice in this mapping"))
+            ParseFailure::new(Code::YamlDuplicateKey, format!("the key `{key}` appears twice in this mapping"))
                 .help("keep one of the two; YAML would otherwise keep only the last, silently")
         }
         YamlError::MultipleDocuments { .. } => ParseFailure::new(
-            "yaml/multiple-documents",
+            Code::YamlMultipleDocuments,
             "the file holds more than one YAML document",
         )
         .help("put each record in a file of its own; remove the `---` line that starts the second one"),
@@ -207,16 +208,16 @@ fn classify(e: YamlError) -> ParseFailure {
         | YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayStackDepthExceeded { .. }
         | YamlError::AliasReplayCounterOverflow { .. } => ParseFailure::new(
-            "yaml/too-large",
+            Code::YamlTooLarge,
             "the YAML expands past carebook's bound (too many nodes, aliases or nesting levels)",
         )
         .help("anchors and aliases are allowed, but not nested so that they expand to a huge document"),
         YamlError::MergeKeyNotAllowed { .. } => ParseFailure::new(
-            "yaml/syntax",
+            Code::YamlSyntax,
             "merge keys (`<<:`) are not allowed in records",
         )
         .help("write the fields out in full, so each record reads on its own"),
-        other => ParseFailure::new("yaml/syntax", first_line(&other.to_string()))
+        other => ParseFailure::new(Code::YamlSyntax, first_line(&other.to_string()))
             .help("fix the YAML syntax here; an editor with YAML support shows the problem as you type"),
     }
     .at(pos)

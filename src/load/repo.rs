@@ -4,11 +4,11 @@
 use super::node::{Node, Pos, locate, pos_of};
 use super::parse::{self, MAX_FILE_BYTES, ParseFailure};
 use super::walk::{self, AGENCY_FILE, display_path};
-use crate::check::code::Code;
-use crate::check::finding::{Finding, Site};
+use crate::diag::Code;
+use crate::diag::nearest;
+use crate::diag::{Finding, Site};
 use crate::model::{Agency, Kind, Record};
 use crate::schema;
-use crate::schema::suggest::nearest;
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 use std::path::{Path, PathBuf};
@@ -220,7 +220,7 @@ struct Loaded {
 }
 
 fn failure_finding(path: &str, f: ParseFailure) -> Finding {
-    let code = Code::from_code(f.code).unwrap_or(Code::YamlSyntax);
+    let code = f.code;
     let mut finding = Finding::new(code, site(path, f.pos.unwrap_or_default()), f.message);
     finding.help = f.help;
     finding
@@ -242,7 +242,7 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
         .unwrap_or(0);
     let text = if size > MAX_FILE_BYTES {
         Err(ParseFailure {
-            code: "yaml/too-large",
+            code: Code::YamlTooLarge,
             message: format!("the file is {} MiB, over the 8 MiB a record may be", size / (1024 * 1024)),
             pos: None,
             help: Some("a record file holds one record; move anything else out of the repository or list it under `exclude:`".into()),
@@ -373,12 +373,12 @@ fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>,
         .into_iter()
         .map(|e| {
             // A top-level field that is missing is reported at the `kind:` line.
-            let node = if e.pointer.is_empty() && e.code == "schema/missing-field" {
+            let node = if e.pointer.is_empty() && e.code == Code::SchemaMissingField {
                 locate(tree, "/kind", true)
             } else {
                 locate(tree, &e.pointer, e.field.is_some())
             };
-            let code = Code::from_code(e.code).unwrap_or(Code::SchemaType);
+            let code = e.code;
             let mut f =
                 Finding::new(code, site(path, pos_of(node)), e.message).maybe_record(id.as_deref());
             f.help = e.help;

@@ -107,17 +107,7 @@ impl Default for Policy {
     }
 }
 
-/// A rule's severity as set by the agency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum RuleLevel {
-    /// Fails the check.
-    Error,
-    /// Reported, fails only with `--deny-warnings`.
-    Warning,
-    /// Not reported.
-    Off,
-}
+pub use crate::diag::RuleLevel;
 
 /// How travel time between two places is estimated.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

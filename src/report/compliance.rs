@@ -5,7 +5,7 @@
 
 use super::context::{Counts, FindingView, Mark};
 use super::{Rendered, ReportError, Session};
-use crate::check::{Code, Finding};
+use crate::diag::{Code, Finding};
 use serde::Serialize;
 
 /// An area of compliance and the rule codes that belong to it (by prefix).

@@ -6,7 +6,7 @@
 //! the serialised structs, and the README lists their fields.
 
 use super::text;
-use crate::check::{Finding, Severity};
+use crate::diag::{Finding, Severity};
 use crate::load::Repo;
 use chrono::NaiveDate;
 use serde::Serialize;

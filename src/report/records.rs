@@ -141,7 +141,7 @@ impl<'a> Records<'a> {
     }
 
     /// The findings about the records with these ids.
-    pub fn findings_about(&self, ids: &[&str]) -> Vec<&'a check::Finding> {
+    pub fn findings_about(&self, ids: &[&str]) -> Vec<&'a crate::diag::Finding> {
         let mut indexes: Vec<usize> = ids
             .iter()
             .filter_map(|id| self.findings_by_record.get(id))

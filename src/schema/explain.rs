@@ -2,7 +2,8 @@
 //! on: the right code, a plain message and a hint.
 
 use super::SchemaError;
-use super::suggest::nearest;
+use crate::diag::Code;
+use crate::diag::nearest;
 use crate::model::values::explain_format;
 use jsonschema::ValidationError;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
@@ -19,7 +20,7 @@ pub(super) fn explain(
     let instance: &Value = error.instance();
     let field = pointer.rsplit('/').next().unwrap_or_default().to_owned();
     let described = describe(instance);
-    let one = |code: &'static str, message: String, help: Option<String>| {
+    let one = |code: Code, message: String, help: Option<String>| {
         vec![SchemaError {
             code,
             pointer: pointer.clone(),
@@ -37,7 +38,7 @@ pub(super) fn explain(
                 .map(|d| format!(" ({})", d.trim_end_matches('.').to_lowercase()))
                 .unwrap_or_default();
             let mut e = one(
-                "schema/missing-field",
+                Code::SchemaMissingField,
                 format!("missing required field `{name}`"),
                 Some(format!("add `{name}:`{what}")),
             );
@@ -53,7 +54,7 @@ pub(super) fn explain(
             unexpected
                 .iter()
                 .map(|name| SchemaError {
-                    code: "schema/unknown-field",
+                    code: Code::SchemaUnknownField,
                     pointer: format!("{pointer}/{}", escape(name)),
                     field: Some(name.clone()),
                     message: format!("unknown field `{name}`"),
@@ -73,7 +74,7 @@ pub(super) fn explain(
                 let text = scalar_text(instance);
                 let why = explain_format(format, &text)
                     .unwrap_or_else(|| format!("`{text}` is not in the expected form"));
-                return one("schema/format", why, quote_hint(format));
+                return one(Code::SchemaFormat, why, quote_hint(format));
             }
             let expected = match kind {
                 TypeKind::Single(t) => article(&t.to_string()),
@@ -84,7 +85,7 @@ pub(super) fn explain(
                     .join(" or "),
             };
             one(
-                "schema/type",
+                Code::SchemaType,
                 format!("`{field}` should be {expected}, not {described}"),
                 type_hint(&expected),
             )
@@ -103,7 +104,7 @@ pub(super) fn explain(
                 None => format!("use one of: {}", allowed.join(", ")),
             };
             one(
-                "schema/enum",
+                Code::SchemaEnum,
                 format!("`{text}` is not allowed for `{field}`"),
                 Some(help),
             )
@@ -112,7 +113,7 @@ pub(super) fn explain(
             let text = scalar_text(instance);
             let why = explain_format(format, &text)
                 .unwrap_or_else(|| format!("`{text}` is not a valid {format}"));
-            one("schema/format", why, quote_hint(format))
+            one(Code::SchemaFormat, why, quote_hint(format))
         }
         ValidationErrorKind::Pattern { .. } => {
             let text = scalar_text(instance);
@@ -120,11 +121,11 @@ pub(super) fn explain(
             let why = format
                 .and_then(|f| explain_format(f, &text))
                 .unwrap_or_else(|| format!("`{text}` is not in the expected form for `{field}`"));
-            one("schema/format", why, format.and_then(quote_hint))
+            one(Code::SchemaFormat, why, format.and_then(quote_hint))
         }
         ValidationErrorKind::Minimum { limit }
         | ValidationErrorKind::ExclusiveMinimum { limit } => one(
-            "schema/format",
+            Code::SchemaFormat,
             format!(
                 "`{field}` is {}, below the least allowed, {limit}",
                 scalar_text(instance)
@@ -133,7 +134,7 @@ pub(super) fn explain(
         ),
         ValidationErrorKind::Maximum { limit }
         | ValidationErrorKind::ExclusiveMaximum { limit } => one(
-            "schema/format",
+            Code::SchemaFormat,
             format!(
                 "`{field}` is {}, above the most allowed, {limit}",
                 scalar_text(instance)
@@ -141,19 +142,19 @@ pub(super) fn explain(
             None,
         ),
         ValidationErrorKind::MinItems { .. } => one(
-            "schema/format",
+            Code::SchemaFormat,
             format!("`{field}` is an empty list"),
             Some("list at least one item, or remove the field".into()),
         ),
         ValidationErrorKind::UniqueItems => one(
-            "schema/format",
+            Code::SchemaFormat,
             format!("`{field}` lists the same item twice"),
             Some("remove the repeated item".into()),
         ),
         ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
             if instance.is_object() {
                 return one(
-                    "schema/type",
+                    Code::SchemaType,
                     format!("`{field}` should be a word or a list, not {described}"),
                     None,
                 );
@@ -163,12 +164,12 @@ pub(super) fn explain(
                 .and_then(Value::as_str)
                 .unwrap_or("see the schema for the allowed forms");
             one(
-                "schema/enum",
+                Code::SchemaEnum,
                 format!("`{}` is not allowed for `{field}`", scalar_text(instance)),
                 Some(desc.to_owned()),
             )
         }
-        _ => one("schema/type", error.to_string(), None),
+        _ => one(Code::SchemaType, error.to_string(), None),
     }
 }
 

@@ -5,8 +5,8 @@
 //! so that every structural error of a file is reported at once, with the
 //! JSON pointer of the value it is about.
 
+use crate::diag::Code;
 mod explain;
-pub mod suggest;
 
 use crate::model::{Agency, CarePlan, Carer, Kind, Rota, ServiceUser, VisitRules, values};
 use jsonschema::{Draft, Validator};
@@ -123,7 +123,7 @@ pub(crate) const FORMATS: &[&str] = &[
 pub struct SchemaError {
     /// Rule code: `schema/missing-field`, `schema/unknown-field`,
     /// `schema/type`, `schema/enum` or `schema/format`.
-    pub code: &'static str,
+    pub code: Code,
     /// JSON pointer of the value (for a missing field, of the mapping).
     pub pointer: String,
     /// For an unknown field, its name (the finding points at the key).
@@ -151,7 +151,7 @@ pub fn validate(kind: Kind, instance: &Value) -> Vec<SchemaError> {
     let mut seen = std::collections::HashSet::new();
     errors.retain(|e| {
         // Several fields may be missing from one mapping: each is its own finding.
-        let missing = (e.code == "schema/missing-field").then(|| e.message.clone());
+        let missing = (e.code == Code::SchemaMissingField).then(|| e.message.clone());
         seen.insert((e.pointer.clone(), e.field.clone(), missing))
     });
     errors

@@ -2,8 +2,7 @@
 //! accepted under `policy.rules` by `check`, and overridable there.
 
 use super::support::{Script, agency, consent, plan, with_code};
-use carebook::audit::AuditCode;
-use carebook::check::Severity;
+use carebook::diag::{Code, Severity, Source};
 
 #[test]
 fn every_audit_code_is_in_the_readme_with_its_default() {
@@ -13,7 +12,7 @@ fn every_audit_code_is_in_the_readme_with_its_default() {
         .split("## Audit")
         .nth(1)
         .expect("an ## Audit section in the README");
-    for code in AuditCode::ALL {
+    for code in Code::of(Source::Audit) {
         let default = match code.default_severity() {
             Severity::Error => "error",
             Severity::Warning => "warning",

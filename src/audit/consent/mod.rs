@@ -8,11 +8,11 @@
 //! A plan in `review` stays in force, as the format page says, so it
 //! counts as active here too.
 
-use super::code::AuditCode;
 use super::diff::FieldChange;
 use super::finding::AuditFinding;
 use super::history::CommitMeta;
 use super::version::Version;
+use crate::diag::Code;
 use crate::load::node::{Node, pos_of};
 use crate::model::Kind;
 use serde_saphyr::Spanned;
@@ -296,7 +296,7 @@ impl Tracker {
 
 fn episode(plan: &str, start: &At, why: &str, end: &str) -> (usize, AuditFinding) {
     let f = AuditFinding::new(
-        AuditCode::ActiveWithoutConsent,
+        Code::AuditActiveWithoutConsent,
         format!("care plan in force with {why} from {} {end}", start.when()),
     )
     .record(plan)
@@ -308,7 +308,7 @@ fn episode(plan: &str, start: &At, why: &str, end: &str) -> (usize, AuditFinding
 
 fn changed(plan: &str, at: &At, what: &str, since: &str) -> (usize, AuditFinding) {
     let f = AuditFinding::new(
-        AuditCode::ChangedAfterConsent,
+        Code::AuditChangedAfterConsent,
         format!(
             "{what} changed on {} after consent dated {since}, and consent has not been re-dated since",
             at.when()

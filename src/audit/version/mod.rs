@@ -13,6 +13,7 @@
 //! either way; only the lines of taken-over blocks are shifted, which
 //! [`Version::line`] accounts for.
 
+use crate::diag::Code;
 use crate::load::node::Node;
 use crate::load::parse::{self, ParseFailure};
 use crate::model::Kind;
@@ -25,7 +26,7 @@ mod blocks;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unreadable {
     /// The code `check` gives the same problem, e.g. `yaml/syntax`.
-    pub code: &'static str,
+    pub code: Code,
     /// What went wrong.
     pub message: String,
     /// The line, when known.
@@ -154,7 +155,7 @@ impl Version {
             kind: None,
             id: None,
             body: Err(Unreadable {
-                code: "yaml/too-large",
+                code: Code::YamlTooLarge,
                 message: format!(
                     "the file is {} MiB, over the 8 MiB a record may be",
                     size / (1024 * 1024)
@@ -171,7 +172,7 @@ impl Version {
             kind: None,
             id: None,
             body: Err(Unreadable {
-                code: "io/unreadable",
+                code: Code::IoUnreadable,
                 message: format!("cannot read this version from git: {why}"),
                 line: None,
             }),
@@ -269,7 +270,7 @@ mod tests {
         let v = Version::from_bytes(b"kind: care-plan\nid: CP-0002\nneeds: [\n".to_vec());
         assert_eq!(v.name("x.yaml"), "CP-0002");
         let why = v.body.expect_err("unreadable");
-        assert_eq!(why.code, "yaml/syntax");
+        assert_eq!(why.code, Code::YamlSyntax);
     }
 
     #[test]
@@ -277,7 +278,7 @@ mod tests {
         let v = Version::from_bytes(vec![b'a', b':', b' ', 0xE9, b'\n']);
         assert_eq!(
             v.body.as_ref().map(|_| ()).unwrap_err().code,
-            "yaml/encoding"
+            Code::YamlEncoding
         );
         let a = Version::from_bytes(b"kind: agency\nname: A\n".to_vec());
         assert_eq!(a.name("agency.yaml"), "agency");
@@ -347,6 +348,6 @@ mod tests {
             PLAN.replace("  date: 2026-09-25", "  date: [").into_bytes(),
             Some(&old),
         );
-        assert_eq!(broken.body.expect_err("unreadable").code, "yaml/syntax");
+        assert_eq!(broken.body.expect_err("unreadable").code, Code::YamlSyntax);
     }
 }

@@ -4,7 +4,8 @@
 //! records root.
 
 use super::line_col;
-use crate::check::{Report, Severity};
+use crate::check::Report;
+use crate::diag::Severity;
 
 /// Escapes a command's message (`%`, CR, LF), per the workflow-commands docs.
 fn escape_data(s: &str) -> String {

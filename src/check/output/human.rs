@@ -1,7 +1,8 @@
 //! `--format human`: miette's graphical report for each finding, with the
 //! source snippet, the span underlined and the hint, then a summary line.
 
-use crate::check::{Finding, Report, Severity, Site};
+use crate::check::Report;
+use crate::diag::{Finding, Severity, Site};
 use crate::load::SourceFile;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,

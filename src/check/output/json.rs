@@ -1,7 +1,8 @@
 //! `--format json`: exactly the shape of the records format page.
 
 use super::line_col;
-use crate::check::{Finding, Report, Site};
+use crate::check::Report;
+use crate::diag::{Finding, Site};
 use serde_json::{Map, Value, json};
 
 fn place(site: &Site) -> Map<String, Value> {

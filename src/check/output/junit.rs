@@ -2,7 +2,8 @@
 //! CI systems list which files fail and why.
 
 use super::line_col;
-use crate::check::{Finding, Report, Severity};
+use crate::check::Report;
+use crate::diag::{Finding, Severity};
 use std::collections::BTreeMap;
 
 /// Escapes text for XML content and attributes.

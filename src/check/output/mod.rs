@@ -7,7 +7,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 
-use crate::load::node::Pos;
+use crate::diag::Pos;
 
 /// Line and column for output: both start at 1, even for a finding about a
 /// whole file.

@@ -10,7 +10,7 @@ pub mod staff;
 pub mod visits;
 
 use super::context::Context;
-use super::finding::Finding;
+use crate::diag::Finding;
 
 /// Runs every family of rules.
 pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {

@@ -8,9 +8,9 @@
 //! schema, "none found" is not said: the schema finding already points at
 //! the real problem.
 
-use crate::check::code::Code;
 use crate::check::context::{At, Context};
-use crate::check::finding::Finding;
+use crate::diag::Code;
+use crate::diag::Finding;
 use crate::model::care_plan::PlanStatus;
 use crate::model::service_user::ServiceUserStatus;
 use crate::model::values::Day;

@@ -5,9 +5,9 @@
 //! stays in force). The review interval is also checked on drafts, since a
 //! draft becomes active with the dates it has; ended plans are history.
 
-use crate::check::code::Code;
 use crate::check::context::{At, Context, add_days, add_months};
-use crate::check::finding::Finding;
+use crate::diag::Code;
+use crate::diag::Finding;
 use crate::model::care_plan::{ConsentStatus, GivenBy, MedicationSupport, PlanStatus};
 use crate::model::{CarePlan, Kind};
 use chrono::NaiveDate;

@@ -1,13 +1,13 @@
 //! Rules about records as a whole: unique ids, NHS number check digits,
 //! and references between records.
 
-use crate::check::code::Code;
 use crate::check::context::Context;
-use crate::check::finding::Finding;
+use crate::diag::Code;
+use crate::diag::Finding;
+use crate::diag::nearest;
 use crate::load::Entry;
 use crate::model::Kind;
 use crate::model::values::Id;
-use crate::schema::suggest::nearest;
 
 /// Adds this family's findings to `out`.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {

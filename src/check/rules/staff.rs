@@ -6,9 +6,9 @@
 //! carer on leave comes back to work, so their checks and training are kept
 //! current too; a leaver's record is history.
 
-use crate::check::code::Code;
 use crate::check::context::{At, Context, add_days, add_months};
-use crate::check::finding::Finding;
+use crate::diag::Code;
+use crate::diag::Finding;
 use crate::load::Entry;
 use crate::model::carer::{Carer, CarerStatus, TravelMode};
 use chrono::NaiveDate;

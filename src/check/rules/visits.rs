@@ -13,9 +13,9 @@
 //! late does not count: lateness is the rota's cost, not a plan). Leave is
 //! dated, so it is the rota's concern (`rota/unavailable`).
 
-use crate::check::code::Code;
 use crate::check::context::{At, Context};
-use crate::check::finding::Finding;
+use crate::diag::Code;
+use crate::diag::Finding;
 use crate::model::carer::{Carer, CarerStatus, Gender};
 use crate::model::service_user::ServiceUserStatus;
 use crate::model::values::{Day, Window};

@@ -3,13 +3,13 @@
 //! and starts inside its window.
 
 use super::{Index, Planned, carer_name, clock, span};
-use crate::check::code::Code;
 use crate::check::context::{At, Context};
-use crate::check::finding::Finding;
+use crate::diag::Code;
+use crate::diag::Finding;
+use crate::diag::nearest;
 use crate::model::carer::{CarerStatus, Gender};
 use crate::model::values::Day;
 use crate::model::{Carer, Kind, Rota};
-use crate::schema::suggest::nearest;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 

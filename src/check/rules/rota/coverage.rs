@@ -2,9 +2,9 @@
 //! unassigned, and `after` gaps between a person's visits of a day hold.
 
 use super::{Index, Planned, clock, day, span};
-use crate::check::code::Code;
 use crate::check::context::{At, Context};
-use crate::check::finding::Finding;
+use crate::diag::Code;
+use crate::diag::Finding;
 use crate::model::Rota;
 use crate::model::service_user::ServiceUserStatus;
 use crate::model::values::Day;

@@ -14,9 +14,9 @@ mod assign;
 mod coverage;
 mod time;
 
-use crate::check::code::Code;
 use crate::check::context::{At, Context};
-use crate::check::finding::Finding;
+use crate::diag::Code;
+use crate::diag::Finding;
 use crate::model::rota::RotaVisit;
 use crate::model::visit_rules::Visit;
 use crate::model::{Carer, Kind, Rota, ServiceUser, VisitRules};

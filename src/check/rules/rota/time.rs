@@ -7,9 +7,9 @@
 //! the service users' homes, by the carer's own travel mode.
 
 use super::{Index, Planned, carer_name, clock, day, span};
-use crate::check::code::Code;
 use crate::check::context::{At, Context};
-use crate::check::finding::Finding;
+use crate::diag::Code;
+use crate::diag::Finding;
 use crate::model::{Carer, Rota};
 use crate::travel::Place;
 use chrono::NaiveDate;

@@ -3,45 +3,8 @@
 //! annotations.
 
 use super::code::Code;
-use crate::load::node::Pos;
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Fails the check (exit status 1).
-    Error,
-    /// Reported; fails only with `--deny-warnings`.
-    Warning,
-}
-
-impl Severity {
-    /// `error` or `warning`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
-
-/// A place in a file: the path relative to the repository root, and the
-/// position there.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Site {
-    /// Path relative to the records repository root, with `/` separators.
-    pub file: String,
-    /// Line, column and byte span.
-    pub pos: Pos,
-}
-
-/// Another place a finding refers to (the other copy of a duplicate id).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Related {
-    /// Where.
-    pub site: Site,
-    /// What is there.
-    pub message: String,
-}
+use super::pos::{Related, Site};
+use super::severity::Severity;
 
 /// One problem found in the records.
 #[derive(Debug, Clone, PartialEq, Eq)]

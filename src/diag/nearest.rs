@@ -1,4 +1,5 @@
-//! "Did you mean …?": the nearest known word to a misspelt one.
+//! "Did you mean …?": the nearest known word to a misspelt one, for field
+//! names, enum values, rule codes and template names alike.
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

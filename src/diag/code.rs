@@ -1,0 +1,182 @@
+//! Stable rule codes of every family, each with the command that makes it,
+//! its default severity and a one-line meaning.
+//!
+//! Codes are part of the records format's contract. A new family (visit
+//! logs, MAR, incidents…) is a block of rows in the one table below: its
+//! codes are then known to `policy.rules`, to the "did you mean" of a
+//! misspelt code, to the inspection map and to the documentation tests.
+//! `check`'s codes must equal the format page's findings table; `audit`'s
+//! are in the README's Audit section.
+
+use super::severity::Severity;
+
+/// Which command makes a code's findings, and so where it is documented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    /// `carebook check`: documented in the format page's findings table.
+    Check,
+    /// `carebook audit`: documented in the README's Audit section.
+    Audit,
+}
+
+macro_rules! codes {
+    ($( $variant:ident => $code:literal, $source:ident, $severity:ident, $summary:literal; )*) => {
+        /// A rule code, such as `ref/unknown` or `audit/late-entry`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[allow(missing_docs)]
+        pub enum Code { $( $variant, )* }
+
+        impl Code {
+            /// Every code, in the order of the tables that document them.
+            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
+
+            /// The code as written, e.g. `ref/unknown`.
+            pub fn as_str(self) -> &'static str {
+                match self { $( Code::$variant => $code, )* }
+            }
+
+            /// The command that makes findings of this code.
+            pub fn source(self) -> Source {
+                match self { $( Code::$variant => Source::$source, )* }
+            }
+
+            /// The severity unless `policy.rules` says otherwise.
+            pub fn default_severity(self) -> Severity {
+                match self { $( Code::$variant => Severity::$severity, )* }
+            }
+
+            /// When the rule fires, in one line.
+            pub fn summary(self) -> &'static str {
+                match self { $( Code::$variant => $summary, )* }
+            }
+        }
+    };
+}
+
+codes! {
+    YamlSyntax => "yaml/syntax", Check, Error, "the file is not valid YAML";
+    YamlDuplicateKey => "yaml/duplicate-key", Check, Error, "a mapping repeats a key";
+    YamlMultipleDocuments => "yaml/multiple-documents", Check, Error, "a file holds more than one YAML document";
+    YamlEncoding => "yaml/encoding", Check, Error, "the file is not UTF-8";
+    YamlTooLarge => "yaml/too-large", Check, Error, "the file is over 8 MiB, or an alias expands past a bound";
+    IoUnreadable => "io/unreadable", Check, Error, "the file or folder cannot be read";
+    RecordUnknownKind => "record/unknown-kind", Check, Error, "`kind` missing or not one of the kinds";
+    RecordDuplicateId => "record/duplicate-id", Check, Error, "two records share an id";
+    SchemaMissingField => "schema/missing-field", Check, Error, "a required field is absent";
+    SchemaUnknownField => "schema/unknown-field", Check, Error, "a field the kind does not have";
+    SchemaType => "schema/type", Check, Error, "wrong type";
+    SchemaEnum => "schema/enum", Check, Error, "a value outside its allowed set";
+    SchemaFormat => "schema/format", Check, Error, "a value out of form";
+    NhsNumberCheckDigit => "nhs-number/check-digit", Check, Error, "an NHS number whose check digit is wrong";
+    RefUnknown => "ref/unknown", Check, Error, "a reference to a record that does not exist, or of the wrong kind";
+    RefMismatch => "ref/mismatch", Check, Error, "visit rules whose care plan belongs to another service user";
+    ServiceUserNoActivePlan => "service-user/no-active-plan", Check, Error, "an active service user with no active care plan";
+    ServiceUserNoVisitRules => "service-user/no-visit-rules", Check, Warning, "an active service user with no visit rules";
+    FundingHoursMismatch => "funding/hours-mismatch", Check, Warning, "visit-rule hours per week differ from commissioned hours by more than 10%";
+    PlanReviewOverdue => "plan/review-overdue", Check, Error, "`review_due` is before today";
+    PlanReviewDueSoon => "plan/review-due-soon", Check, Warning, "`review_due` within `expiring_soon_days`";
+    PlanReviewInterval => "plan/review-interval", Check, Warning, "`review_due` later than `assessed_on` plus `care_plan_review_months`";
+    PlanRiskReviewOverdue => "plan/risk-review-overdue", Check, Warning, "a risk last reviewed longer ago than `risk_review_months`";
+    ConsentMissing => "consent/missing", Check, Error, "an active care plan without consent given or a best-interests decision";
+    ConsentRefused => "consent/refused", Check, Error, "an active care plan whose consent is refused or withdrawn";
+    ConsentCapacity => "consent/capacity", Check, Error, "consent by `self` without capacity, or best interests without a capacity assessment";
+    ConsentLpaNotOnFile => "consent/lpa-not-on-file", Check, Error, "consent given by `lpa` but no contact holds a health-and-welfare LPA";
+    ConsentAfterStart => "consent/after-start", Check, Warning, "consent dated after `effective_from`";
+    MedicationNoSkill => "medication/no-skill", Check, Warning, "medication support is assist or administer, but no visit requires skill `medication`";
+    DbsMissing => "dbs/missing", Check, Error, "an active carer without a DBS check";
+    DbsRenewalDue => "dbs/renewal-due", Check, Error, "DBS older than `dbs_renewal_years` and not on the update service";
+    RightToWorkMissing => "right-to-work/missing", Check, Error, "no right-to-work check";
+    RightToWorkExpired => "right-to-work/expired", Check, Error, "right to work expired";
+    ReferencesInsufficient => "references/insufficient", Check, Warning, "fewer than 2 references";
+    DrivingInsuranceExpired => "driving/insurance-expired", Check, Error, "a carer who travels by car without current business insurance";
+    TrainingMissing => "training/missing", Check, Error, "a mandatory course never completed";
+    TrainingExpired => "training/expired", Check, Error, "completed, but the refresh interval has passed";
+    TrainingExpiring => "training/expiring", Check, Warning, "expires within `expiring_soon_days`";
+    SupervisionOverdue => "supervision/overdue", Check, Warning, "last supervision longer ago than `supervision_interval_months`";
+    AppraisalOverdue => "appraisal/overdue", Check, Warning, "last appraisal longer ago than `appraisal_interval_months`";
+    VisitShortCall => "visit/short-call", Check, Warning, "a visit with personal care shorter than 30 minutes (NICE NG21)";
+    VisitNoEligibleCarer => "visit/no-eligible-carer", Check, Error, "no active carer (two for a double-up) has the skills, gender and availability for the visit on some day";
+    VisitPreferredAndExcluded => "visit/preferred-and-excluded", Check, Error, "one carer both preferred and excluded";
+    RotaSkill => "rota/skill", Check, Error, "an assigned carer lacks a required skill";
+    RotaUnavailable => "rota/unavailable", Check, Error, "a visit outside the carer's availability, or on a day of leave";
+    RotaOverlap => "rota/overlap", Check, Error, "a carer's visits overlap, or leave less than the travel time between them";
+    RotaDoubleUp => "rota/double-up", Check, Error, "a visit with fewer or more carers than it needs, or the same carer twice";
+    RotaExcludedCarer => "rota/excluded-carer", Check, Error, "an excluded carer, or one of the wrong gender, assigned";
+    RotaLate => "rota/late", Check, Warning, "a visit starting after its window, by at most `max_late_minutes`";
+    RotaOutsideWindow => "rota/outside-window", Check, Error, "a visit starting before its window, or more than `max_late_minutes` after it";
+    RotaMissingVisit => "rota/missing-visit", Check, Warning, "a visit the rules require that is neither in the rota nor unassigned";
+    RotaHours => "rota/hours", Check, Error, "a carer's working time over `max_weekly_hours`";
+    RotaRest => "rota/rest", Check, Warning, "less than `min_rest_hours` between a carer's last visit of a day and first of the next";
+    RotaGap => "rota/gap", Check, Error, "an `after` rule broken";
+    AuditActiveWithoutConsent => "audit/active-without-consent", Audit, Error, "a commit in which a care plan is active while its consent is missing, refused or withdrawn";
+    AuditChangedAfterConsent => "audit/changed-after-consent", Audit, Warning, "needs, risks, medication or visits changed after consent was recorded, and consent not re-dated since";
+    AuditLateEntry => "audit/late-entry", Audit, Warning, "a dated event committed more than `policy.late_entry_days` after the date it claims";
+    AuditBackdatedEdit => "audit/backdated-edit", Audit, Warning, "a dated field moved to an earlier date than it had before";
+    AuditUncommitted => "audit/uncommitted", Audit, Warning, "records that differ from HEAD: not yet in the audit trail";
+    AuditShallowHistory => "audit/shallow-history", Audit, Error, "the repository is a shallow clone, so the history is incomplete";
+}
+
+impl Code {
+    /// The code written as `word`, e.g. from `policy.rules`.
+    pub fn from_code(word: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == word)
+    }
+
+    /// The codes `source` makes, in table order.
+    pub fn of(source: Source) -> impl Iterator<Item = Code> {
+        Code::ALL
+            .iter()
+            .copied()
+            .filter(move |c| c.source() == source)
+    }
+
+    /// The family: the part before the `/`, e.g. `consent` of
+    /// `consent/missing`.
+    pub fn family(self) -> &'static str {
+        let s = self.as_str();
+        s.split_once('/').map_or(s, |(family, _)| family)
+    }
+
+    /// Every family, each once, in table order.
+    pub fn families() -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = Vec::new();
+        for c in Code::ALL {
+            if !out.contains(&c.family()) {
+                out.push(c.family());
+            }
+        }
+        out
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_round_trip() {
+        let mut seen = std::collections::HashSet::new();
+        for &c in Code::ALL {
+            assert!(seen.insert(c.as_str()), "{c} twice");
+            assert_eq!(Code::from_code(c.as_str()), Some(c));
+            assert!(c.as_str().contains('/'), "{c} has no family");
+        }
+        assert_eq!(Code::from_code("consent/mising"), None);
+    }
+
+    #[test]
+    fn audit_codes_are_the_audit_family() {
+        for c in Code::of(Source::Audit) {
+            assert_eq!(c.family(), "audit", "{c}");
+        }
+        assert!(Code::of(Source::Check).all(|c| c.family() != "audit"));
+        assert!(Code::families().contains(&"consent"));
+        assert!(Code::families().contains(&"audit"));
+    }
+}
