@@ -370,3 +370,16 @@ fn policy_rules_change_severity_or_turn_a_rule_off() {
     off.expect_none("plan/review-due-soon");
     off.expect_clean();
 }
+
+#[test]
+fn a_misspelt_audit_code_under_policy_rules_gets_a_suggestion() {
+    let fail = Fixture::rule("policy-rules-unknown-code", "fail").check(&[]);
+    let f = fail.expect("schema/enum", "agency.yaml", 6);
+    assert_eq!(f["message"], "`audit/late-entri` is not a rule code", "{f}");
+    assert_eq!(f["help"], "did you mean `audit/late-entry`?", "{f}");
+    assert_eq!(fail.status, 1);
+
+    let pass = Fixture::rule("policy-rules-unknown-code", "pass").check(&[]);
+    pass.expect_none("schema/enum");
+    pass.expect_clean();
+}
