@@ -60,9 +60,14 @@ pub enum AuditError {
     #[diagnostic(code(carebook::outside_work_tree))]
     OutsideWorkTree(PathBuf, PathBuf),
     /// git could not read its own history.
-    #[error("cannot read the git history: {0}")]
-    #[diagnostic(code(carebook::git))]
-    Git(String),
+    #[error("cannot read the git history")]
+    #[diagnostic(
+        code(carebook::git),
+        help(
+            "check the repository with `git fsck`; a clone of it may read where this copy does not"
+        )
+    )]
+    Git(#[from] history::GitError),
 }
 
 /// What to audit.

@@ -140,7 +140,7 @@ pub fn run(
     each: &mut dyn FnMut(Ready),
 ) -> Result<(), AuditError> {
     let (git_handle, parse_handle) = (history.reopen()?, history.reopen()?);
-    let stopped = || AuditError::Git("a reader of the history stopped".into());
+    let stopped = || super::history::broken("a reader of the history stopped");
     std::thread::scope(|scope| {
         let (batches, batches_rx) = mpsc::sync_channel(2);
         let (ready, ready_rx) = mpsc::sync_channel(2);

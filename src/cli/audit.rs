@@ -6,7 +6,6 @@ use carebook::audit::{self, output};
 use carebook::load::LoadError;
 use carebook::load::walk::{AGENCY_FILE, find_root};
 use clap::ValueEnum;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,16 +43,13 @@ pub struct Args {
 }
 
 /// Runs the audit.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     let root = match &args.repo {
         Some(dir) if dir.join(AGENCY_FILE).is_file() => dir.clone(),
-        Some(dir) => return super::fail(LoadError::NoAgency(dir.clone())),
+        Some(dir) => return Err(LoadError::NoAgency(dir.clone()).into()),
         None => {
             let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-            match find_root(&cwd) {
-                Some(root) => root,
-                None => return super::fail(LoadError::NoRepository(cwd)),
-            }
+            find_root(&cwd).ok_or(LoadError::NoRepository(cwd))?
         }
     };
     let options = audit::Options {
@@ -62,22 +58,16 @@ pub fn run(args: Args) -> ExitCode {
         record: args.record,
         consent: args.consent,
     };
-    let result = match audit::run(&root, &options) {
-        Ok(result) => result,
-        Err(e) => return super::fail(e),
-    };
+    let result = audit::run(&root, &options)?;
     let text = match args.format {
         Format::Human => output::human::render(&result),
         Format::Json => output::json::render(&result),
         Format::Md => output::md::render(&result),
     };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`carebook audit | head`) is not a failure of the audit.
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
-    if result.fails() {
+    super::print_stdout(text.as_bytes());
+    Ok(if result.fails() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }

@@ -17,27 +17,19 @@ pub struct Args {
 }
 
 /// Builds the site.
-pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
+pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     let started = Instant::now();
-    let (repo, _) = match super::open_repo(args.common.repo.as_deref()) {
-        Ok(opened) => opened,
-        Err(e) => return super::fail(e),
-    };
+    let today = args.common.today.get();
+    let (repo, _) = super::open_repo(args.common.repo.as_deref())?;
     let opts = options(&args.common, today);
     let checked = carebook::check::run(&repo, today);
-    let mut session = match Session::new(&repo, &checked, &opts) {
-        Ok(s) => s,
-        Err(e) => return super::fail(e),
-    };
+    let mut session = Session::new(&repo, &checked, &opts)?;
     let out = args
         .common
         .out
         .clone()
         .unwrap_or_else(|| repo.root.join("out"));
-    let built = match build(&mut session, &out) {
-        Ok(b) => b,
-        Err(e) => return super::fail(e),
-    };
+    let built = build(&mut session, &out)?;
     for f in &built.files {
         println!("wrote {}", f.display());
     }
@@ -55,5 +47,5 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
             .unwrap_or_default(),
         started.elapsed().as_secs_f64()
     );
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,7 @@
 
 use carebook::check::{self, output};
 use clap::ValueEnum;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -30,15 +30,14 @@ pub struct Args {
     /// Warnings also make the exit status 1.
     #[arg(long)]
     deny_warnings: bool,
+    #[command(flatten)]
+    today: super::Today,
 }
 
 /// Runs the check.
-pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
-    let (repo, cwd) = match super::open_repo(args.repo.as_deref()) {
-        Ok(opened) => opened,
-        Err(e) => return super::fail(e),
-    };
-    let report = check::run(&repo, today);
+pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
+    let (repo, cwd) = super::open_repo(args.repo.as_deref())?;
+    let report = check::run(&repo, args.today.get());
     let text = match args.format {
         Format::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -51,18 +50,15 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
         }
         Format::Github => output::github::render(&report, &prefix(&repo.root, &cwd)),
     };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`carebook check | head`) is not a failure of the check.
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
+    super::print_stdout(text.as_bytes());
     // The process ends here: freeing thousands of trees one by one would
     // only add to the wall time.
     std::mem::forget(repo);
-    if report.fails(args.deny_warnings) {
+    Ok(if report.fails(args.deny_warnings) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 /// The records root as a path from the current folder, for annotations.

@@ -2,7 +2,6 @@
 //! man page, generated from the same clap definitions as the commands.
 
 use clap::CommandFactory;
-use std::io::Write;
 use std::process::ExitCode;
 
 /// Arguments of `carebook completions`.
@@ -14,27 +13,20 @@ pub struct Args {
 }
 
 /// Prints the completion script for a shell.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     let mut cmd = super::Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "carebook", &mut out);
-    print(&out)
+    super::print_stdout(&out);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Prints the man page (roff).
-pub fn man() -> ExitCode {
+pub fn man() -> Result<ExitCode, super::CliError> {
     let mut out = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(super::Cli::command()).render(&mut out) {
-        eprintln!("error: cannot render the man page: {e}");
-        return ExitCode::from(super::EXIT_FAILED);
-    }
-    print(&out)
-}
-
-fn print(bytes: &[u8]) -> ExitCode {
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`carebook man | head`) is not a failure.
-    let _ = stdout.write_all(bytes);
-    let _ = stdout.flush();
-    ExitCode::SUCCESS
+    clap_mangen::Man::new(super::Cli::command())
+        .render(&mut out)
+        .map_err(super::CliError::Man)?;
+    super::print_stdout(&out);
+    Ok(ExitCode::SUCCESS)
 }

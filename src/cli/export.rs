@@ -6,7 +6,6 @@ use carebook::model::carer::CarerStatus;
 use carebook::model::values::Week;
 use carebook::travel::TravelTimes;
 use clap::{Subcommand, ValueEnum};
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,7 +31,7 @@ struct IcalArgs {
     /// The records repository (default: found upward from the current folder).
     repo: Option<PathBuf>,
     /// The ISO week, e.g. 2026-W49 (its rota is rotas/<week>.yaml).
-    #[arg(long, value_parser = parse_week)]
+    #[arg(long, value_parser = super::parse_week)]
     week: Week,
     /// Folder to write <carer-id>.ics files into (default: out/ical/<week>
     /// in the repository).
@@ -64,7 +63,7 @@ struct HoursArgs {
     /// The records repository (default: found upward from the current folder).
     repo: Option<PathBuf>,
     /// The ISO week, e.g. 2026-W49 (its rota is rotas/<week>.yaml).
-    #[arg(long, value_parser = parse_week)]
+    #[arg(long, value_parser = super::parse_week)]
     week: Week,
     /// Count by carer (payroll) or by funder (invoices).
     #[arg(long, value_enum, default_value_t = By::Carer)]
@@ -77,27 +76,17 @@ struct HoursArgs {
     out: Option<PathBuf>,
 }
 
-fn parse_week(s: &str) -> Result<Week, String> {
-    s.parse()
-}
-
 /// Runs the export.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     match args.what {
         What::Ical(a) => run_ical(a),
         What::Hours(a) => run_hours(a),
     }
 }
 
-fn run_ical(args: IcalArgs) -> ExitCode {
-    let (repo, _) = match super::open_repo(args.repo.as_deref()) {
-        Ok(opened) => opened,
-        Err(e) => return super::fail(e),
-    };
-    let week = match export::week_rota(&repo, args.week) {
-        Ok(w) => w,
-        Err(e) => return super::fail(e),
-    };
+fn run_ical(args: IcalArgs) -> Result<ExitCode, super::CliError> {
+    let (repo, _) = super::open_repo(args.repo.as_deref())?;
+    let week = export::week_rota(&repo, args.week)?;
     warn_leavers(&week);
     let dir = args.out.unwrap_or_else(|| {
         repo.root
@@ -114,10 +103,8 @@ fn run_ical(args: IcalArgs) -> ExitCode {
     }
     for cal in &calendars {
         let path = dir.join(format!("{}.ics", cal.carer_id));
-        if let Err(e) = carebook::fsutil::write_atomic(&path, cal.text.as_bytes()) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return ExitCode::from(super::EXIT_FAILED);
-        }
+        carebook::fsutil::write_atomic(&path, cal.text.as_bytes())
+            .map_err(|e| super::CliError::write(&path, e))?;
         let visits = if cal.events == 1 { "visit" } else { "visits" };
         println!(
             "wrote {}  {}, {} {visits}",
@@ -126,25 +113,19 @@ fn run_ical(args: IcalArgs) -> ExitCode {
             cal.events
         );
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
-fn run_hours(args: HoursArgs) -> ExitCode {
-    let (repo, _) = match super::open_repo(args.repo.as_deref()) {
-        Ok(opened) => opened,
-        Err(e) => return super::fail(e),
-    };
-    let week = match export::week_rota(&repo, args.week) {
-        Ok(w) => w,
-        Err(e) => return super::fail(e),
-    };
+fn run_hours(args: HoursArgs) -> Result<ExitCode, super::CliError> {
+    let (repo, _) = super::open_repo(args.repo.as_deref())?;
+    let week = export::week_rota(&repo, args.week)?;
     warn_leavers(&week);
     let text = match args.by {
         By::Carer => {
             let (times, matrix_error) =
                 TravelTimes::for_repo(&repo.agency.policy.travel, &repo.root);
             if let Some(e) = matrix_error {
-                eprintln!("warning: {e}; travel times are estimated instead");
+                super::warn(super::CliWarning::TravelMatrix(e.to_string()));
             }
             let days = hours::by_carer(&week, &times);
             match args.format {
@@ -160,29 +141,16 @@ fn run_hours(args: HoursArgs) -> ExitCode {
             }
         }
     };
-    let text = match text {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: cannot write the CSV: {e}");
-            return ExitCode::from(super::EXIT_FAILED);
-        }
-    };
+    let text = text.map_err(super::CliError::Csv)?;
     match args.out {
         Some(path) => {
-            if let Err(e) = carebook::fsutil::write_atomic(&path, text.as_bytes()) {
-                eprintln!("error: cannot write {}: {e}", path.display());
-                return ExitCode::from(super::EXIT_FAILED);
-            }
+            carebook::fsutil::write_atomic(&path, text.as_bytes())
+                .map_err(|e| super::CliError::write(&path, e))?;
             eprintln!("wrote {}", path.display());
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`... | head`) is not a failure of the export.
-            let _ = stdout.write_all(text.as_bytes());
-            let _ = stdout.flush();
-        }
+        None => super::print_stdout(text.as_bytes()),
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Carers who have left but still have visits: exported as planned, with
@@ -192,11 +160,12 @@ fn warn_leavers(week: &export::WeekRota) {
     for v in &week.visits {
         for c in &v.carers {
             if c.status == CarerStatus::Leaver && seen.insert(c.id.as_str()) {
-                eprintln!(
-                    "warning: {} ({}) has left (status: leaver) but has visits in {}; \
-                     re-plan with `carebook rota --week {} --repair`",
-                    c.name, c.id, week.file, week.week
-                );
+                super::warn(super::CliWarning::Leaver {
+                    name: c.name.clone(),
+                    id: c.id.to_string(),
+                    file: week.file.clone(),
+                    week: week.week,
+                });
             }
         }
     }

@@ -19,24 +19,23 @@ pub struct Args {
     /// Write the files only: no `git init`, no first commit.
     #[arg(long)]
     no_git: bool,
+    #[command(flatten)]
+    today: super::Today,
 }
 
 /// Creates the repository.
-pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
+pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     let options = Options {
         name: args
             .name
             .clone()
             .unwrap_or_else(|| init::default_name(&dir)),
-        today,
+        today: args.today.get(),
         force: args.force,
         git: !args.no_git,
     };
-    let outcome = match init::init(&dir, &options) {
-        Ok(o) => o,
-        Err(e) => return super::fail(e),
-    };
+    let outcome = init::init(&dir, &options)?;
     let shown = dir.display();
     if outcome.written.is_empty() {
         println!("{shown} already has every file carebook init writes; nothing was written");
@@ -88,7 +87,7 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
         println!("  pre-commit install              # or: git config core.hooksPath .githooks");
         println!("  see \"Using carebook in your agency\" in carebook's README");
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Whether the folder's `.gitignore` has a line for `out/`.

@@ -5,6 +5,7 @@ mod audit;
 mod build;
 mod check;
 mod completions;
+mod error;
 mod export;
 mod init;
 mod report;
@@ -12,6 +13,9 @@ mod rota;
 mod rota_summary;
 mod schema;
 
+pub use error::{CliError, CliWarning};
+
+use carebook::model::values::Week;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -22,11 +26,6 @@ pub const EXIT_FAILED: u8 = 2;
 #[derive(Debug, Parser)]
 #[command(name = "carebook", version, about, max_term_width = 100)]
 pub struct Cli {
-    /// Judge dates against this day instead of today (YYYY-MM-DD), so
-    /// results can be reproduced.
-    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
-    today: Option<chrono::NaiveDate>,
-
     #[command(subcommand)]
     command: Command,
 }
@@ -59,36 +58,62 @@ enum Command {
     Build(build::Args),
 }
 
+/// `--today`, for the commands that judge dates (check, report, build,
+/// init): flattened into their arguments, not global, so a command that
+/// judges no date rejects it.
+#[derive(Debug, clap::Args)]
+pub struct Today {
+    /// Judge dates against this day instead of today (YYYY-MM-DD), so
+    /// results can be reproduced.
+    #[arg(long = "today", value_name = "DATE", value_parser = parse_date)]
+    day: Option<chrono::NaiveDate>,
+}
+
+impl Today {
+    /// The day given, or the local date.
+    pub fn get(&self) -> chrono::NaiveDate {
+        self.day
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date: write YYYY-MM-DD, e.g. 2026-11-23"))
 }
 
-/// Parses the arguments and runs the subcommand.
+/// An ISO week such as `2026-W49`, parsed once, by clap.
+fn parse_week(s: &str) -> Result<Week, String> {
+    s.parse()
+}
+
+/// Parses the arguments, runs the subcommand, and prints its error, if
+/// any, as a miette report: the one place a run fails (status 2).
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let today = cli
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    match cli.command {
+    let result = match cli.command {
         Command::Audit(args) => audit::run(args),
-        Command::Check(args) => check::run(args, today),
+        Command::Check(args) => check::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Rota(args) => rota::run(args),
-        Command::Init(args) => init::run(args, today),
+        Command::Init(args) => init::run(args),
         Command::Export(args) => export::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => completions::man(),
-        Command::Report(args) => report::run(args, today),
-        Command::Build(args) => build::run(args, today),
-    }
+        Command::Report(args) => report::run(args),
+        Command::Build(args) => build::run(args),
+    };
+    result.unwrap_or_else(|error| {
+        print(error);
+        ExitCode::from(EXIT_FAILED)
+    })
 }
 
 /// Opens the repository named on the command line, or the one found
 /// upward from the current folder; also returns the current folder.
 pub fn open_repo(
     dir: Option<&std::path::Path>,
-) -> Result<(carebook::load::Repo, std::path::PathBuf), carebook::load::LoadError> {
+) -> Result<(carebook::load::Repo, std::path::PathBuf), CliError> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
     let repo = match dir {
         Some(dir) => carebook::load::Repo::open(dir, false)?,
@@ -97,8 +122,21 @@ pub fn open_repo(
     Ok((repo, cwd))
 }
 
-/// Prints a run failure as a miette report on stderr and returns status 2.
-pub fn fail(error: impl miette::Diagnostic + Send + Sync + 'static) -> ExitCode {
-    eprintln!("{:?}", miette::Report::new(error));
-    ExitCode::from(EXIT_FAILED)
+/// Prints a warning on stderr, through the same printer as errors.
+pub fn warn(warning: CliWarning) {
+    print(warning);
+}
+
+/// The one printer of the binary's diagnostics: a miette report on stderr.
+fn print(diagnostic: impl miette::Diagnostic + Send + Sync + 'static) {
+    eprintln!("{:?}", miette::Report::new(diagnostic));
+}
+
+/// Writes `text` to standard output; a closed pipe (`carebook … | head`)
+/// is not a failure of the command.
+pub fn print_stdout(text: &[u8]) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text);
+    let _ = stdout.flush();
 }

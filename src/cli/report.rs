@@ -3,7 +3,7 @@
 //! could not be made (a template error, an unknown id, no rota).
 
 use carebook::model::values::Week;
-use carebook::report::{self, Format as ReportFormat, Options, ReportKind, Session};
+use carebook::report::{Format as ReportFormat, Options, ReportKind, Session};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,7 +68,7 @@ pub struct Common {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// The ISO week of the rota, e.g. 2026-W49 (default: the week of today).
-    #[arg(long, value_parser = parse_week)]
+    #[arg(long, value_parser = super::parse_week)]
     pub week: Option<Week>,
     /// Changes since this day (default: 28 days before today).
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
@@ -84,6 +84,8 @@ pub struct Common {
     /// dates of birth.
     #[arg(long)]
     pub redact: bool,
+    #[command(flatten)]
+    pub today: super::Today,
 }
 
 /// Arguments of `carebook report`.
@@ -102,10 +104,6 @@ pub struct Args {
     template: Option<PathBuf>,
 }
 
-fn parse_week(s: &str) -> Result<Week, String> {
-    s.parse()
-}
-
 /// The options of a run.
 pub fn options(c: &Common, today: chrono::NaiveDate) -> Options {
     let mut o = Options::new(c.format.into(), today);
@@ -118,32 +116,23 @@ pub fn options(c: &Common, today: chrono::NaiveDate) -> Options {
 }
 
 /// Renders one report.
-pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
-    let (repo, _) = match super::open_repo(args.common.repo.as_deref()) {
-        Ok(opened) => opened,
-        Err(e) => return super::fail(e),
-    };
+pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
+    let today = args.common.today.get();
+    let (repo, _) = super::open_repo(args.common.repo.as_deref())?;
     let mut opts = options(&args.common, today);
     opts.id = args.id.clone();
     opts.template = args.template.clone();
     let checked = carebook::check::run(&repo, today);
-    let session = match Session::new(&repo, &checked, &opts) {
-        Ok(s) => s,
-        Err(e) => return super::fail(e),
-    };
-    let rendered = match session.report(args.kind.into()) {
-        Ok(r) => r,
-        Err(e) => return super::fail(e),
-    };
+    let session = Session::new(&repo, &checked, &opts)?;
+    let rendered = session.report(args.kind.into())?;
     let out = args
         .common
         .out
         .clone()
         .unwrap_or_else(|| repo.root.join("out"));
     let path = out.join(&rendered.file);
-    if let Err(e) = carebook::fsutil::write_atomic(&path, rendered.text.as_bytes()) {
-        return super::fail(report::ReportError::write(&path, &e));
-    }
+    carebook::fsutil::write_atomic(&path, rendered.text.as_bytes())
+        .map_err(|e| super::CliError::write(&path, e))?;
     println!("wrote {}", path.display());
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -16,7 +16,7 @@ pub struct Args {
     /// The records repository (default: found upward from the current folder).
     repo: Option<PathBuf>,
     /// The ISO week to plan, e.g. 2026-W49.
-    #[arg(long, value_parser = parse_week)]
+    #[arg(long, value_parser = super::parse_week)]
     week: Week,
     /// Where to write the rota (default: rotas/<week>.yaml in the repository).
     #[arg(long, value_name = "FILE")]
@@ -37,10 +37,6 @@ pub struct Args {
     repair: bool,
 }
 
-fn parse_week(s: &str) -> Result<Week, String> {
-    s.parse()
-}
-
 fn parse_duration(s: &str) -> Result<Duration, String> {
     let bad = || format!("`{s}` is not a time limit: write seconds or minutes, e.g. 60s or 2m");
     let (num, unit) = s.split_at(
@@ -57,24 +53,18 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 }
 
 /// Plans the week and writes the rota.
-pub fn run(args: Args) -> ExitCode {
-    let (repo, _) = match super::open_repo(args.repo.as_deref()) {
-        Ok(opened) => opened,
-        Err(e) => return super::fail(e),
-    };
+pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
+    let (repo, _) = super::open_repo(args.repo.as_deref())?;
     let out = args
         .out
         .clone()
         .unwrap_or_else(|| repo.root.join("rotas").join(format!("{}.yaml", args.week)));
     let previous: Option<Rota> = existing_rota(&repo, &out, args.week);
     if args.repair && previous.is_none() {
-        eprintln!(
-            "error: there is no rota for {} to repair at {}\n  help: plan it first with `carebook rota --week {}`",
-            args.week,
-            out.display(),
-            args.week
-        );
-        return ExitCode::from(super::EXIT_FAILED);
+        return Err(super::CliError::NoRotaToRepair {
+            week: args.week,
+            path: out,
+        });
     }
     let options = plan::Options {
         seed: args.seed,
@@ -107,15 +97,16 @@ pub fn run(args: Args) -> ExitCode {
     }
     let modeline = write::modeline(&repo.root, &out);
     let text = write::to_yaml(&outcome.rota, modeline.as_deref());
-    if let Err(e) = carebook::fsutil::write_atomic(&out, text.as_bytes()) {
-        eprintln!("error: cannot write {}: {e}", out.display());
-        return ExitCode::from(super::EXIT_FAILED);
-    }
+    carebook::fsutil::write_atomic(&out, text.as_bytes())
+        .map_err(|e| super::CliError::write(&out, e))?;
     print!(
         "{}",
         super::rota_summary::render(&outcome, &out, started.elapsed())
     );
-    ExitCode::SUCCESS
+    if let Some(e) = &outcome.summary.matrix_error {
+        super::warn(super::CliWarning::TravelMatrix(e.clone()));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The rota already planned for the week: the file at `out`, or a rota

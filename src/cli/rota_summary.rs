@@ -69,12 +69,6 @@ pub fn render(o: &Outcome, out: &Path, elapsed: Duration) -> String {
     if !under.is_empty() {
         let _ = writeln!(t, "  most under contract {}", under.join(", "));
     }
-    if let Some(e) = &s.matrix_error {
-        let _ = writeln!(
-            t,
-            "  warning: the travel matrix was not used ({e}); travel times are estimates"
-        );
-    }
     for u in &o.rota.unassigned {
         let _ = writeln!(
             t,

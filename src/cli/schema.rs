@@ -15,17 +15,13 @@ pub struct Args {
 }
 
 /// Writes or prints the schemas.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     match args.out {
         Some(dir) => {
             for kind in Kind::ALL {
                 let path = dir.join(schema::file_name(kind));
-                if let Err(e) =
-                    carebook::fsutil::write_atomic(&path, schema::schema_text(kind).as_bytes())
-                {
-                    eprintln!("error: cannot write {}: {e}", path.display());
-                    return ExitCode::from(super::EXIT_FAILED);
-                }
+                carebook::fsutil::write_atomic(&path, schema::schema_text(kind).as_bytes())
+                    .map_err(|e| super::CliError::write(&path, e))?;
                 println!("wrote {}", path.display());
             }
         }
@@ -37,5 +33,5 @@ pub fn run(args: Args) -> ExitCode {
             println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

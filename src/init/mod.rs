@@ -73,21 +73,29 @@ pub enum InitError {
         )
     )]
     NotEmpty(PathBuf),
-    /// The path is a file, or cannot be read or written.
-    #[error("cannot use {path}: {reason}")]
+    /// The folder to create the repository in is a file.
+    #[error("cannot use {0}: it is a file, not a folder")]
+    #[diagnostic(
+        code(carebook::init_not_a_folder),
+        help("name a new or empty folder, e.g. `carebook init my-agency`")
+    )]
+    NotAFolder(PathBuf),
+    /// The path cannot be read or written.
+    #[error("cannot use {path}")]
     #[diagnostic(code(carebook::init_io))]
     Io {
         /// The path.
         path: PathBuf,
-        /// The system's reason.
-        reason: String,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
     },
 }
 
-fn io(path: &Path, e: impl std::fmt::Display) -> InitError {
+fn io(path: &Path, source: std::io::Error) -> InitError {
     InitError::Io {
         path: path.to_path_buf(),
-        reason: e.to_string(),
+        source,
     }
 }
 
@@ -106,7 +114,7 @@ fn is_empty(dir: &Path) -> Result<bool, InitError> {
 /// Creates a records repository in `dir` (made if missing).
 pub fn init(dir: &Path, options: &Options) -> Result<Outcome, InitError> {
     if dir.exists() && !dir.is_dir() {
-        return Err(io(dir, "it is a file, not a folder"));
+        return Err(InitError::NotAFolder(dir.to_path_buf()));
     }
     let existing = dir.join(AGENCY_FILE).exists();
     if dir.exists() && !is_empty(dir)? && !options.force {

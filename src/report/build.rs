@@ -147,11 +147,11 @@ pub fn build(session: &mut Session, out: &Path) -> Result<Built, ReportError> {
     let index = s.render("index", &page, "site", &site)?;
     let mut files = Vec::new();
     let path = out.join(&name);
-    write_atomic(&path, index.as_bytes()).map_err(|e| ReportError::write(&path, &e))?;
+    write_atomic(&path, index.as_bytes()).map_err(|e| ReportError::write(&path, e))?;
     files.push(path);
     for (_, r) in &pages {
         let path = out.join(&r.file);
-        write_atomic(&path, r.text.as_bytes()).map_err(|e| ReportError::write(&path, &e))?;
+        write_atomic(&path, r.text.as_bytes()).map_err(|e| ReportError::write(&path, e))?;
         files.push(path);
     }
     Ok(Built {

@@ -3,7 +3,7 @@
 //! inspection mapping, or a file that could not be read or written.
 
 use miette::{NamedSource, SourceSpan};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// An error in a template, pointing at its file and line.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -75,10 +75,35 @@ pub enum ReportError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Template(Box<TemplateError>),
-    /// A file could not be read or written.
-    #[error("cannot {0} {1}: {2}")]
-    #[diagnostic(code(carebook::io))]
-    Io(&'static str, String, String),
+    /// A file could not be read.
+    #[error("cannot read {}", path.display())]
+    #[diagnostic(code(carebook::read))]
+    Read {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file could not be written.
+    #[error("cannot write {}", path.display())]
+    #[diagnostic(
+        code(carebook::write),
+        help(
+            "check that the folder exists or can be made, that it is not a file, and that you may write there"
+        )
+    )]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A report's context could not be turned into the templates' data.
+    #[error("cannot serialise the report's context")]
+    #[diagnostic(code(carebook::context))]
+    Context(#[source] serde_json::Error),
     /// `--id` names no service user.
     #[error("there is no service user with id {0}")]
     #[diagnostic(
@@ -113,13 +138,19 @@ pub enum ReportError {
 
 impl ReportError {
     /// A file that could not be read.
-    pub fn io(path: &Path, e: &std::io::Error) -> ReportError {
-        ReportError::Io("read", path.display().to_string(), e.to_string())
+    pub fn io(path: &Path, source: std::io::Error) -> ReportError {
+        ReportError::Read {
+            path: path.to_path_buf(),
+            source,
+        }
     }
 
     /// A file that could not be written.
-    pub fn write(path: &Path, e: &std::io::Error) -> ReportError {
-        ReportError::Io("write", path.display().to_string(), e.to_string())
+    pub fn write(path: &Path, source: std::io::Error) -> ReportError {
+        ReportError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
     }
 }
 

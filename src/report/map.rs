@@ -165,7 +165,7 @@ impl InspectionMap {
     pub fn for_repo(root: &Path) -> Result<(InspectionMap, String), ReportError> {
         let path = root.join("templates").join(FILE);
         if path.is_file() {
-            let text = std::fs::read_to_string(&path).map_err(|e| ReportError::io(&path, &e))?;
+            let text = std::fs::read_to_string(&path).map_err(|e| ReportError::io(&path, e))?;
             let shown = path.display().to_string();
             let map = InspectionMap::parse(&text, &shown)?;
             return Ok((map, format!("templates/{FILE} of the records repository")));

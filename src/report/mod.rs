@@ -292,6 +292,5 @@ impl<'a> Session<'a> {
 }
 
 fn to_json<V: Serialize>(view: &V) -> Result<serde_json::Value, ReportError> {
-    serde_json::to_value(view)
-        .map_err(|e| ReportError::Io("serialise", "the report's context".into(), e.to_string()))
+    serde_json::to_value(view).map_err(ReportError::Context)
 }

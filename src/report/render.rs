@@ -206,7 +206,7 @@ impl Templates {
 
 /// The template files of a folder with the suffix, by name.
 fn template_files(dir: &Path, suffix: &str) -> Result<Vec<(String, PathBuf)>, ReportError> {
-    let read = std::fs::read_dir(dir).map_err(|e| ReportError::io(dir, &e))?;
+    let read = std::fs::read_dir(dir).map_err(|e| ReportError::io(dir, e))?;
     let mut out = Vec::new();
     for entry in read.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -219,7 +219,7 @@ fn template_files(dir: &Path, suffix: &str) -> Result<Vec<(String, PathBuf)>, Re
 }
 
 fn read_origin(path: &Path) -> Result<Origin, ReportError> {
-    let source = std::fs::read_to_string(path).map_err(|e| ReportError::io(path, &e))?;
+    let source = std::fs::read_to_string(path).map_err(|e| ReportError::io(path, e))?;
     Ok(Origin {
         shown: path.display().to_string(),
         source,

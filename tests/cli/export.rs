@@ -366,7 +366,7 @@ fn a_carer_who_has_left_is_exported_with_a_warning() {
     assert!(fx.path().join("out/ical/2026-W49/C-0002.ics").is_file());
     let err = flat(&run.stderr);
     assert!(
-        err.contains("warning: @Baker, Tom \"TB\" (C-0002) has left (status: leaver)"),
+        err.contains("⚠ @Baker, Tom \"TB\" (C-0002) has left (status: leaver)"),
         "{err}"
     );
     assert!(

@@ -124,8 +124,25 @@ pub struct History {
     prefix: String,
 }
 
+/// Why git could not read the history: libgit2's own error, kept whole,
+/// or an object that is not what the history says it is.
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    /// libgit2 failed.
+    #[error(transparent)]
+    Library(#[from] git2::Error),
+    /// The history is not as it should be.
+    #[error("{0}")]
+    Broken(String),
+}
+
 fn git(e: git2::Error) -> AuditError {
-    AuditError::Git(e.message().to_owned())
+    AuditError::Git(GitError::Library(e))
+}
+
+/// A history that is not as it should be.
+pub(crate) fn broken(what: impl Into<String>) -> AuditError {
+    AuditError::Git(GitError::Broken(what.into()))
 }
 
 fn lossy(bytes: &[u8]) -> String {
@@ -243,9 +260,7 @@ impl History {
 
     /// A blob's bytes, refusing one larger than `limit` without reading it.
     pub fn blob(&self, id: BlobId, limit: u64) -> Result<BlobContent, AuditError> {
-        let oid = id
-            .oid()
-            .ok_or_else(|| AuditError::Git("a malformed object id".into()))?;
+        let oid = id.oid().ok_or_else(|| broken("a malformed object id"))?;
         let odb = self.repo.odb().map_err(git)?;
         let (size, _) = odb.read_header(oid).map_err(git)?;
         if size as u64 > limit {

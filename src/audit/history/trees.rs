@@ -45,7 +45,7 @@ impl<'r> Trees<'r> {
         }
         let object = self.odb.read(id).map_err(git)?;
         if object.kind() != ObjectType::Tree {
-            return Err(AuditError::Git(format!("{id} is not a tree")));
+            return Err(super::broken(format!("{id} is not a tree")));
         }
         let tree = Rc::new(object);
         self.cache.insert(id, Rc::clone(&tree));
