@@ -198,7 +198,7 @@ mod tests {
     fn commit(day: &str) -> CommitMeta {
         let d: NaiveDate = day.parse().expect("date");
         CommitMeta {
-            id: "0123456789abcdef".into(),
+            id: crate::audit::CommitId::new("0123456789abcdef"),
             author: "A".into(),
             email: "a@example.org".into(),
             author_time: Utc.from_utc_datetime(&d.and_hms_opt(9, 0, 0).expect("time")),

@@ -2,6 +2,7 @@
 //! and a place, plus the commit it is about. The place is the file as it
 //! was at that commit.
 
+use super::commit_id::CommitId;
 use super::history::CommitMeta;
 use crate::diag::Code;
 use crate::diag::Severity;
@@ -18,7 +19,7 @@ pub struct AuditFinding {
     /// The record it is about, when there is one.
     pub record: Option<String>,
     /// The full id of the commit it is about, when there is one.
-    pub commit: Option<String>,
+    pub commit: Option<CommitId>,
     /// The file (relative to the records root) at that commit.
     pub file: Option<String>,
     /// The line of the value it is about, in the file at that commit.

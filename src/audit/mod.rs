@@ -12,6 +12,7 @@
 //! [`output`] renders the result as text, JSON or markdown. The library
 //! never prints.
 
+pub mod commit_id;
 pub mod consent;
 pub mod dated;
 pub mod diff;
@@ -25,6 +26,7 @@ pub mod uncommitted;
 pub mod version;
 pub mod walker;
 
+pub use commit_id::CommitId;
 pub use consent::{Timeline, TimelineEvent};
 pub use finding::AuditFinding;
 pub use history::CommitMeta;

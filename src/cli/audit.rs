@@ -5,6 +5,7 @@
 use carebook::audit::{self, output};
 use carebook::load::LoadError;
 use carebook::load::walk::{AGENCY_FILE, find_root};
+use carebook::report;
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +41,9 @@ pub struct Args {
     /// Add each care plan's consent timeline.
     #[arg(long)]
     consent: bool,
+    /// The date the markdown report is "as of".
+    #[command(flatten)]
+    today: super::Today,
 }
 
 /// Runs the audit.
@@ -59,15 +63,33 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         consent: args.consent,
     };
     let result = audit::run(&root, &options)?;
+    let fails = result.fails();
     let text = match args.format {
         Format::Human => output::human::render(&result),
         Format::Json => output::json::render(&result),
-        Format::Md => output::md::render(&result),
+        Format::Md => markdown(&root, result, args.since, args.today.get())?,
     };
     super::print_stdout(text.as_bytes());
-    Ok(if result.fails() {
+    Ok(if fails {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The audit as the markdown audit report: the records loaded for the
+/// page header, the report rendered through the same template as
+/// `carebook report audit --format md`.
+fn markdown(
+    root: &std::path::Path,
+    result: audit::Audit,
+    since: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+) -> Result<String, super::CliError> {
+    let (repo, _) = super::open_repo(Some(root))?;
+    let checked = carebook::check::run(&repo, today);
+    let mut opts = report::Options::new(report::Format::Md, today);
+    opts.since = since;
+    let session = report::Session::new(&repo, &checked, &opts)?.with_audit(result);
+    Ok(session.report(report::ReportKind::Audit)?.text)
 }

@@ -38,7 +38,26 @@ pub struct CarePlan {
 impl CarePlan {
     /// Whether the plan is in force (`active` or `review`).
     pub fn in_force(&self) -> bool {
-        matches!(self.status, PlanStatus::Active | PlanStatus::Review)
+        self.status.in_force()
+    }
+}
+
+/// The value of a kebab-case word as one of the model's enums, as serde
+/// reads it from a record: `None` for a word outside the set.
+fn from_word<T: serde::de::DeserializeOwned>(word: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(word.to_owned())).ok()
+}
+
+impl PlanStatus {
+    /// The status written as `word` in a record (`active`, `review`, ...).
+    pub fn from_word(word: &str) -> Option<PlanStatus> {
+        from_word(word)
+    }
+
+    /// Whether a plan of this status is in force: `active`, or in
+    /// `review` (care goes on while a plan is reviewed).
+    pub fn in_force(self) -> bool {
+        matches!(self, PlanStatus::Active | PlanStatus::Review)
     }
 }
 
@@ -181,6 +200,19 @@ pub enum ConsentStatus {
     BestInterests,
 }
 
+impl ConsentStatus {
+    /// The status written as `word` in a record (`given`, ...).
+    pub fn from_word(word: &str) -> Option<ConsentStatus> {
+        from_word(word)
+    }
+
+    /// Whether care may go on: consent given, or a best-interests
+    /// decision under the Mental Capacity Act.
+    pub fn allows_care(self) -> bool {
+        matches!(self, ConsentStatus::Given | ConsentStatus::BestInterests)
+    }
+}
+
 /// Who gave consent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -216,4 +248,22 @@ pub struct BestInterests {
     /// People consulted.
     #[serde(default)]
     pub consulted: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_read_from_their_words() {
+        assert_eq!(PlanStatus::from_word("review"), Some(PlanStatus::Review));
+        assert_eq!(PlanStatus::from_word("Review"), None);
+        assert!(PlanStatus::Review.in_force() && !PlanStatus::Draft.in_force());
+        assert_eq!(
+            ConsentStatus::from_word("best-interests"),
+            Some(ConsentStatus::BestInterests)
+        );
+        assert!(ConsentStatus::BestInterests.allows_care());
+        assert!(!ConsentStatus::Withdrawn.allows_care());
+    }
 }

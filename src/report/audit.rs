@@ -180,7 +180,7 @@ fn finding_view(f: &AuditFinding) -> FindingView {
     let line = f.line.unwrap_or(0);
     let mut message = f.message.clone();
     if let Some(commit) = &f.commit {
-        message.push_str(&format!(" (commit {})", commit.get(..7).unwrap_or(commit)));
+        message.push_str(&format!(" (commit {})", commit.short()));
     }
     FindingView {
         code: f.code.as_str().to_owned(),
@@ -290,7 +290,7 @@ pub fn view(s: &Session) -> AuditView {
                     event: text::phrase(e.event),
                     detail: e.detail.clone(),
                     author: p.name(&e.author),
-                    commit: e.commit.get(..7).unwrap_or(&e.commit).to_owned(),
+                    commit: e.commit.short().to_owned(),
                 })
                 .collect();
             if !events.is_empty() {

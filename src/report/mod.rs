@@ -202,6 +202,16 @@ impl<'a> Session<'a> {
         }
     }
 
+    /// Uses an audit already read (e.g. by `carebook audit`, with its own
+    /// filters) instead of reading the history again.
+    pub fn with_audit(self, audit: crate::audit::Audit) -> Session<'a> {
+        let _ = self.audit.set(audit::Outcome {
+            audit: Some(audit),
+            note: String::new(),
+        });
+        self
+    }
+
     /// The audit of the repository's history, read once.
     pub fn audit(&self) -> &audit::Outcome {
         self.audit

@@ -62,7 +62,7 @@ fn json() {
 
 #[test]
 fn markdown() {
-    let run = history().audit(&["--format", "md", "--consent"]);
+    let run = history().audit(&["--format", "md", "--consent", "--today", "2026-11-23"]);
     assert_eq!(run.status, 1);
     insta::assert_snapshot!("audit_md", run.stdout);
 }

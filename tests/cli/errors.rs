@@ -84,7 +84,7 @@ fn today_on_a_command_that_judges_no_date_is_a_usage_error() {
     let fx = Fixture::base();
     for args in [
         &["rota", ".", "--week", "2026-W49", "--today", "2026-11-23"][..],
-        &["audit", ".", "--today", "2026-11-23"],
+        &["completions", "bash", "--today", "2026-11-23"],
         &["schema", "--today", "2026-11-23"],
         &[
             "export",
@@ -108,6 +108,7 @@ fn today_on_a_command_that_judges_no_date_is_a_usage_error() {
     for args in [
         &["check", ".", "--today", "2026-11-23"][..],
         &["report", "training", ".", "--today", "2026-11-23"],
+        &["init", "new", "--no-git", "--today", "2026-11-23"],
     ] {
         let run = fx.run(args);
         assert_eq!(run.status, 0, "{args:?}: {}", run.stderr);

@@ -15,6 +15,7 @@ use super::version::Version;
 use crate::diag::Code;
 use crate::load::node::{Node, pos_of};
 use crate::model::Kind;
+use crate::model::care_plan::{ConsentStatus, PlanStatus};
 use serde_saphyr::Spanned;
 use std::collections::BTreeMap;
 use timeline::{event, timeline};
@@ -71,25 +72,34 @@ impl State {
         }
     }
 
+    /// The plan's status, when it is one of the model's.
+    fn plan_status(&self) -> Option<PlanStatus> {
+        self.status.as_deref().and_then(PlanStatus::from_word)
+    }
+
+    /// The consent's status, when it is one of the model's.
+    fn consent(&self) -> Option<ConsentStatus> {
+        self.consent_status
+            .as_deref()
+            .and_then(ConsentStatus::from_word)
+    }
+
     fn in_force(&self) -> bool {
-        matches!(self.status.as_deref(), Some("active" | "review"))
+        self.plan_status().is_some_and(PlanStatus::in_force)
     }
 
     fn consent_ok(&self) -> bool {
-        matches!(
-            self.consent_status.as_deref(),
-            Some("given" | "best-interests")
-        )
+        self.consent().is_some_and(ConsentStatus::allows_care)
     }
 
     /// Why there is no consent, in words.
     fn lack(&self) -> String {
-        match self.consent_status.as_deref() {
-            None if !self.has_consent => "no consent recorded".to_owned(),
-            None => "no consent status".to_owned(),
-            Some("refused") => "consent refused".to_owned(),
-            Some("withdrawn") => "consent withdrawn".to_owned(),
-            Some(other) => format!("consent `{other}`"),
+        match (self.consent_status.as_deref(), self.consent()) {
+            (None, _) if !self.has_consent => "no consent recorded".to_owned(),
+            (None, _) => "no consent status".to_owned(),
+            (_, Some(ConsentStatus::Refused)) => "consent refused".to_owned(),
+            (_, Some(ConsentStatus::Withdrawn)) => "consent withdrawn".to_owned(),
+            (Some(other), _) => format!("consent `{other}`"),
         }
     }
 }

@@ -3,14 +3,16 @@
 //! recorded, given, withdrawn, re-dated, care changed, reviewed).
 
 use super::{At, State, fields_text, is_material_plan};
+use crate::audit::commit_id::CommitId;
 use crate::audit::diff::FieldChange;
+use crate::model::care_plan::{ConsentStatus, PlanStatus};
 use chrono::{DateTime, Utc};
 
 /// One moment in a plan's consent timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimelineEvent {
     /// The commit (full id).
-    pub commit: String,
+    pub commit: CommitId,
     /// Its committer date.
     pub date: DateTime<Utc>,
     /// Its author.
@@ -79,12 +81,12 @@ pub(super) fn timeline(
         return out;
     };
     if old.status != new.status {
-        let name = match status {
-            Some("active") => "activated",
-            Some("review") => "under-review",
-            Some("ended") => "ended",
-            Some("draft") => "back-to-draft",
-            _ => "status-changed",
+        let name = match new.plan_status() {
+            Some(PlanStatus::Active) => "activated",
+            Some(PlanStatus::Review) => "under-review",
+            Some(PlanStatus::Ended) => "ended",
+            Some(PlanStatus::Draft) => "back-to-draft",
+            None => "status-changed",
         };
         out.push(event(
             at,
@@ -96,12 +98,12 @@ pub(super) fn timeline(
         (false, true) => out.push(event(at, "consent-recorded", consent())),
         (true, false) => out.push(event(at, "consent-removed", String::new())),
         (true, true) if old.consent_status != new.consent_status => {
-            let name = match new.consent_status.as_deref() {
-                Some("given") => "consent-given",
-                Some("refused") => "consent-refused",
-                Some("withdrawn") => "consent-withdrawn",
-                Some("best-interests") => "best-interests-decision",
-                _ => "consent-changed",
+            let name = match new.consent() {
+                Some(ConsentStatus::Given) => "consent-given",
+                Some(ConsentStatus::Refused) => "consent-refused",
+                Some(ConsentStatus::Withdrawn) => "consent-withdrawn",
+                Some(ConsentStatus::BestInterests) => "best-interests-decision",
+                None => "consent-changed",
             };
             let detail = arrow(
                 "consent.status",

@@ -8,6 +8,7 @@
 //! to it.
 
 use super::AuditError;
+use super::commit_id::CommitId;
 use crate::load::walk::display_path;
 use chrono::{DateTime, Utc};
 use git2::{
@@ -48,7 +49,7 @@ impl BlobId {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommitMeta {
     /// The full commit id (hex).
-    pub id: String,
+    pub id: CommitId,
     /// The author's name.
     pub author: String,
     /// The author's email.
@@ -67,9 +68,9 @@ pub struct CommitMeta {
 }
 
 impl CommitMeta {
-    /// The first seven characters of the id.
+    /// The short form of the id.
     pub fn short(&self) -> &str {
-        self.id.get(..7).unwrap_or(&self.id)
+        self.id.short()
     }
 }
 
@@ -339,7 +340,7 @@ fn meta(commit: &Commit, first_import: bool) -> CommitMeta {
     let author = commit.author();
     let committer = commit.committer();
     CommitMeta {
-        id: commit.id().to_string(),
+        id: CommitId::new(commit.id().to_string()),
         author: lossy(author.name_bytes()),
         email: lossy(author.email_bytes()),
         author_time: utc(author.when()),

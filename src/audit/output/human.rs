@@ -3,6 +3,7 @@
 //! findings, the consent timelines when asked for, and a summary line.
 
 use super::{describe, plural, when};
+use crate::audit::CommitId;
 use crate::audit::{Audit, AuditFinding};
 use std::fmt::Write;
 
@@ -27,7 +28,7 @@ fn finding(out: &mut String, f: &AuditFinding) {
         (Some(file), None) => Some(file.clone()),
         _ => None,
     };
-    let commit = f.commit.as_deref().map(|c| c.get(..7).unwrap_or(c));
+    let commit = f.commit.as_ref().map(CommitId::short);
     match (place, commit) {
         (Some(p), Some(c)) => {
             let _ = writeln!(out, "  --> {p} at commit {c}");
@@ -90,7 +91,7 @@ pub fn render(audit: &Audit) -> String {
                     out,
                     "    {}  {}  {}{detail}",
                     e.date.format("%Y-%m-%d"),
-                    e.commit.get(..7).unwrap_or(&e.commit),
+                    e.commit.short(),
                     e.event
                 );
             }

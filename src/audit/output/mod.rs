@@ -1,10 +1,10 @@
-//! Renderers of an audit: for people (`human`), for CI and reports
-//! (`json`, the shape of the issue), and for a markdown report (`md`).
-//! Each returns text; the binary prints it.
+//! Renderers of an audit: for people (`human`) and for CI and reports
+//! (`json`, the shape of the issue). Each returns text; the binary prints
+//! it. The markdown report is the `report` module's audit report, from
+//! the same template as `carebook report audit --format md`.
 
 pub mod human;
 pub mod json;
-pub mod md;
 
 use super::{Change, ChangeKind};
 use chrono::{DateTime, Utc};

@@ -3,7 +3,7 @@
 
 use super::{Scope, Shown, info, share};
 use crate::check::context::add_months;
-use crate::model::care_plan::{ConsentStatus, MedicationSupport, RiskLevel};
+use crate::model::care_plan::{MedicationSupport, RiskLevel};
 use crate::report::Session;
 use std::collections::HashSet;
 
@@ -91,12 +91,7 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
             let ok = plans
                 .iter()
                 .filter_map(|p| p.consent.as_ref())
-                .filter(|c| {
-                    matches!(
-                        c.status,
-                        ConsentStatus::Given | ConsentStatus::BestInterests
-                    )
-                })
+                .filter(|c| c.status.allows_care())
                 .count();
             share(
                 ok,
