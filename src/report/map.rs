@@ -6,6 +6,7 @@
 
 use super::error::ReportError;
 use super::evidence::is_evidence_key;
+use crate::diag::{Code, nearest};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -96,7 +97,40 @@ pub fn code_matches(pattern: &str, code: &str) -> bool {
     }
 }
 
+/// Why a code pattern names no finding: `None` when it names a code of
+/// some family, or a whole family (`consent/*`), that carebook knows.
+/// Otherwise what is wrong, with the nearest pattern that would do.
+pub fn unknown_pattern(pattern: &str) -> Option<String> {
+    let suggest = |near: Option<String>| match near {
+        Some(n) => format!("did you mean `{n}`?"),
+        None => "the codes are listed in the README".to_owned(),
+    };
+    if let Some(family) = pattern.strip_suffix("/*") {
+        let families = Code::families();
+        if families.contains(&family) {
+            return None;
+        }
+        let near = nearest(family, families.iter().copied()).map(|f| format!("{f}/*"));
+        return Some(format!(
+            "`{pattern}` is not a family of codes; {}",
+            suggest(near)
+        ));
+    }
+    if Code::from_code(pattern).is_some() {
+        return None;
+    }
+    let near = nearest(pattern, Code::ALL.iter().map(|c| c.as_str())).map(str::to_owned);
+    Some(format!("`{pattern}` is not a code; {}", suggest(near)))
+}
+
 impl Matcher {
+    /// The code pattern.
+    pub fn pattern(&self) -> &str {
+        match self {
+            Matcher::Code(p) | Matcher::Mentions { code: p, .. } => p,
+        }
+    }
+
     /// Whether a finding of `code` with `message` matches.
     pub fn matches(&self, code: &str, message: &str) -> bool {
         match self {
@@ -140,8 +174,23 @@ impl InspectionMap {
                 map.version
             )));
         }
+        // A pattern that names no code would silently drop its findings
+        // from the pack.
+        if let Some(why) = map.serious.iter().find_map(|p| unknown_pattern(p)) {
+            return Err(bad(format!("under `serious:`, {why}")));
+        }
         for kq in &map.key_questions {
             for under in &kq.regulations {
+                if let Some(why) = under
+                    .findings
+                    .iter()
+                    .find_map(|m| unknown_pattern(m.pattern()))
+                {
+                    return Err(bad(format!(
+                        "under `{}`, regulation {}: {why}",
+                        kq.key, under.regulation
+                    )));
+                }
                 if map.regulation(under.regulation).is_none() {
                     return Err(bad(format!(
                         "key question `{}` names regulation {}, which is not under `regulations:`",
@@ -196,6 +245,29 @@ mod tests {
         let text = DEFAULT.replace("[dbs, right-to-work, references]", "[dbs, right-too-work]");
         let e = InspectionMap::parse(&text, "map").unwrap_err().to_string();
         assert!(e.contains("right-too-work"), "{e}");
+    }
+
+    #[test]
+    fn consnt_family_in_a_custom_map_is_an_error_not_a_silent_drop() {
+        let text = DEFAULT.replace("findings: [consent/*,", "findings: [consnt/*,");
+        assert_ne!(text, DEFAULT, "the default map no longer has consent/*");
+        let e = InspectionMap::parse(&text, "map").unwrap_err().to_string();
+        assert!(e.contains("`consnt/*` is not a family of codes"), "{e}");
+        assert!(e.contains("did you mean `consent/*`?"), "{e}");
+    }
+
+    #[test]
+    fn unknown_codes_and_families_are_named_with_a_suggestion() {
+        assert_eq!(unknown_pattern("consent/*"), None);
+        assert_eq!(unknown_pattern("audit/*"), None);
+        assert_eq!(unknown_pattern("audit/late-entry"), None);
+        assert_eq!(
+            unknown_pattern("rota/overlapp").as_deref(),
+            Some("`rota/overlapp` is not a code; did you mean `rota/overlap`?")
+        );
+        let text = DEFAULT.replace("serious:\n", "serious:\n  - dbs/mising\n");
+        let e = InspectionMap::parse(&text, "map").unwrap_err().to_string();
+        assert!(e.contains("did you mean `dbs/missing`?"), "{e}");
     }
 
     #[test]

@@ -127,3 +127,25 @@ fn a_week_that_is_not_an_iso_week_is_a_usage_error() {
         run.stderr
     );
 }
+
+#[test]
+fn consnt_family_in_a_custom_inspection_map_is_an_error_not_a_silent_drop() {
+    let fx = Fixture::base();
+    let default = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/templates/inspection-map.yaml"
+    ))
+    .expect("the default inspection map");
+    let custom = default.replace("findings: [consent/*,", "findings: [consnt/*,");
+    assert_ne!(custom, default, "the default map no longer has consent/*");
+    fx.write("templates/inspection-map.yaml", custom);
+    let run = fx.run(&["report", "inspection", ".", "--today", "2026-11-23"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    let err = flat(&run.stderr);
+    assert!(err.contains("carebook::inspection_map"), "{err}");
+    assert!(
+        err.contains("`consnt/*` is not a family of codes; did you mean `consent/*`?"),
+        "{err}"
+    );
+    assert!(!fx.path().join("out/inspection.html").exists());
+}
