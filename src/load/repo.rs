@@ -4,9 +4,7 @@
 use super::node::{Node, Pos, locate, pos_of};
 use super::parse::{self, MAX_FILE_BYTES, ParseFailure};
 use super::walk::{self, AGENCY_FILE, display_path};
-use crate::diag::Code;
-use crate::diag::nearest;
-use crate::diag::{Finding, Site};
+use crate::diag::{Code, Finding, Site, nearest};
 use crate::model::{Agency, Kind, Record};
 use crate::schema;
 use rayon::prelude::*;

@@ -279,6 +279,45 @@ fn parse_report(text: &str) -> Option<(String, usize, usize, String)> {
 mod tests {
     use super::*;
 
+    /// Every file of `templates/` is embedded (under its own name, with its
+    /// own text), and every embedded name is a file there.
+    #[test]
+    fn built_in_templates_are_the_templates_folder() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .expect("templates/ is in the repository")
+            .map(|e| {
+                let path = e.expect("readable entry").path();
+                let name = path
+                    .file_name()
+                    .expect("a file name")
+                    .to_string_lossy()
+                    .into_owned();
+                let text = std::fs::read_to_string(&path).expect("a text file");
+                (name, text)
+            })
+            .collect();
+        files.sort();
+        assert!(files.len() > 10, "templates/ is nearly empty: {files:?}");
+        let mut embedded: Vec<(String, String)> = BUILT_IN
+            .iter()
+            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .collect();
+        embedded.push((
+            super::super::map::FILE.to_owned(),
+            super::super::map::DEFAULT.to_owned(),
+        ));
+        embedded.sort();
+        let names = |v: &[(String, String)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&embedded), names(&files), "embedded vs templates/");
+        for ((name, embedded), (_, file)) in embedded.iter().zip(&files) {
+            assert!(
+                embedded == file,
+                "{name} is embedded with another file's text"
+            );
+        }
+    }
+
     #[test]
     fn every_default_template_loads() {
         for format in [Format::Html, Format::Md] {

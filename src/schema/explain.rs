@@ -2,8 +2,7 @@
 //! on: the right code, a plain message and a hint.
 
 use super::SchemaError;
-use crate::diag::Code;
-use crate::diag::nearest;
+use crate::diag::{Code, nearest};
 use crate::model::values::explain_format;
 use jsonschema::ValidationError;
 use jsonschema::error::{TypeKind, ValidationErrorKind};

@@ -5,9 +5,9 @@
 //! so that every structural error of a file is reported at once, with the
 //! JSON pointer of the value it is about.
 
-use crate::diag::Code;
 mod explain;
 
+use crate::diag::Code;
 use crate::model::{Agency, CarePlan, Carer, Kind, Rota, ServiceUser, VisitRules, values};
 use jsonschema::{Draft, Validator};
 use schemars::JsonSchema;
@@ -86,26 +86,25 @@ struct Compiled {
     validator: Validator,
 }
 
-static VALIDATORS: LazyLock<HashMap<Kind, Option<Compiled>>> = LazyLock::new(|| {
-    Kind::ALL
-        .into_iter()
-        .map(|kind| {
-            let schema = schema_for(kind);
-            let mut options = jsonschema::options()
-                .with_draft(Draft::Draft7)
-                .should_validate_formats(true);
-            for format in FORMATS {
-                options =
-                    options.with_format(*format, move |s: &str| values::check_format(format, s));
-            }
-            let compiled = options
-                .build(&schema)
-                .ok()
-                .map(|validator| Compiled { schema, validator });
-            (kind, compiled)
-        })
-        .collect()
-});
+/// Compiles the validator of a kind's schema. The schemas are generated
+/// from the model, so a failure is a bug in carebook; a unit test compiles
+/// every kind's, and `validate` says so loudly rather than validate
+/// nothing.
+fn compile(kind: Kind) -> Result<Compiled, String> {
+    let schema = schema_for(kind);
+    let mut options = jsonschema::options()
+        .with_draft(Draft::Draft7)
+        .should_validate_formats(true);
+    for format in FORMATS {
+        options = options.with_format(*format, move |s: &str| values::check_format(format, s));
+    }
+    let validator = options.build(&schema).map_err(|e| e.to_string())?;
+    Ok(Compiled { schema, validator })
+}
+
+/// Every kind's validator, compiled once.
+static VALIDATORS: LazyLock<HashMap<Kind, Result<Compiled, String>>> =
+    LazyLock::new(|| Kind::ALL.into_iter().map(|k| (k, compile(k))).collect());
 
 pub(crate) const FORMATS: &[&str] = &[
     "date",
@@ -137,8 +136,10 @@ pub struct SchemaError {
 /// Validates a record's JSON against its kind's schema: every error, in
 /// document order, at most one per value.
 pub fn validate(kind: Kind, instance: &Value) -> Vec<SchemaError> {
-    let Some(Some(compiled)) = VALIDATORS.get(&kind) else {
-        return Vec::new();
+    let compiled = match VALIDATORS.get(&kind) {
+        Some(Ok(compiled)) => compiled,
+        Some(Err(why)) => return vec![not_compiled(kind, why)],
+        None => return vec![not_compiled(kind, "no validator was built")],
     };
     let mut errors: Vec<SchemaError> = Vec::new();
     for error in compiled.validator.iter_errors(instance) {
@@ -155,6 +156,23 @@ pub fn validate(kind: Kind, instance: &Value) -> Vec<SchemaError> {
         seen.insert((e.pointer.clone(), e.field.clone(), missing))
     });
     errors
+}
+
+/// The one error of a record whose kind's validator did not compile: the
+/// structure cannot be checked, and the person must know.
+fn not_compiled(kind: Kind, why: &str) -> SchemaError {
+    SchemaError {
+        code: Code::SchemaType,
+        pointer: String::new(),
+        field: None,
+        message: format!(
+            "carebook cannot check the structure of this {} record: its schema does not compile ({why})",
+            kind.name()
+        ),
+        help: Some(
+            "this is a bug in carebook; please report it. The other rules still ran".to_owned(),
+        ),
+    }
 }
 
 /// The schema object that holds the keyword at `schema_path`, with `$ref`s
@@ -183,5 +201,27 @@ pub(crate) fn follow_ref<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
             .and_then(|p| root.pointer(p))
             .unwrap_or(node),
         None => node,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kinds_validator_compiles() {
+        for kind in Kind::ALL {
+            if let Err(why) = compile(kind) {
+                panic!("the {} schema does not compile: {why}", kind.name());
+            }
+        }
+    }
+
+    #[test]
+    fn a_validator_that_did_not_compile_is_one_loud_error() {
+        let e = not_compiled(Kind::Carer, "bad regex");
+        assert!(e.message.contains("carer record"), "{}", e.message);
+        assert!(e.message.contains("bad regex"), "{}", e.message);
+        assert!(e.help.is_some());
     }
 }
