@@ -22,7 +22,7 @@ impl Severity {
     }
 }
 
-/// A rule's severity as set by the agency under `policy.rules`.
+/// A rule's severity as set by the agency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RuleLevel {

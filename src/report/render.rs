@@ -304,8 +304,8 @@ mod tests {
             .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
             .collect();
         embedded.push((
-            super::super::map::FILE.to_owned(),
-            super::super::map::DEFAULT.to_owned(),
+            crate::report::map::FILE.to_owned(),
+            crate::report::map::DEFAULT.to_owned(),
         ));
         embedded.sort();
         let names = |v: &[(String, String)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
