@@ -90,9 +90,12 @@ pub enum LoadError {
     )]
     NoAgency(PathBuf),
     /// The root cannot be read.
-    #[error("cannot read {0}: {1}")]
-    #[diagnostic(code(carebook::unreadable_root))]
-    Unreadable(PathBuf, String),
+    #[error("cannot read {0}")]
+    #[diagnostic(
+        code(carebook::unreadable_root),
+        help("check that the folder exists and that you may read it")
+    )]
+    Unreadable(PathBuf, #[source] std::io::Error),
 }
 
 impl Repo {
@@ -102,8 +105,7 @@ impl Repo {
         let root = if search {
             walk::find_root(dir).ok_or_else(|| LoadError::NoRepository(dir.to_path_buf()))?
         } else {
-            std::fs::read_dir(dir)
-                .map_err(|e| LoadError::Unreadable(dir.to_path_buf(), e.to_string()))?;
+            std::fs::read_dir(dir).map_err(|e| LoadError::Unreadable(dir.to_path_buf(), e))?;
             if !dir.join(AGENCY_FILE).is_file() {
                 return Err(LoadError::NoAgency(dir.to_path_buf()));
             }
