@@ -46,6 +46,8 @@ fn rota_repair_with_no_rota_is_a_diagnostic_with_status_2() {
         "{err}"
     );
     assert!(!fx.path().join("rotas/2026-W49.yaml").exists());
+    // The whole diagnostic, as people see it (no colour: NO_COLOR is set).
+    insta::assert_snapshot!("rota_repair_with_no_rota", run.stderr);
 }
 
 #[test]
