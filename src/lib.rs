@@ -11,6 +11,7 @@ pub mod audit;
 pub mod check;
 pub mod export;
 pub mod fsutil;
+pub mod index;
 pub mod init;
 pub mod load;
 pub mod model;
