@@ -11,6 +11,7 @@ pub mod rules;
 pub use code::Code;
 pub use finding::{Finding, Related, Severity, Site, Summary};
 
+use crate::index::Index;
 use crate::load::Repo;
 use crate::model::agency::RuleLevel;
 use chrono::NaiveDate;
@@ -33,8 +34,15 @@ impl Report {
 
 /// Runs every rule on `repo`, judging dates against `today`.
 pub fn run(repo: &Repo, today: NaiveDate) -> Report {
+    run_on(&Index::new(repo), today)
+}
+
+/// Runs every rule on an indexed repository, judging dates against
+/// `today` (for a caller that reads the same index afterwards).
+pub fn run_on(index: &Index, today: NaiveDate) -> Report {
+    let repo = index.repo;
     let mut findings = repo.findings.clone();
-    let cx = context::Context::new(repo, today);
+    let cx = context::Context::new(index, today);
     rules::run_all(&cx, &mut findings);
     apply_policy(&mut findings, &repo.agency.policy.rules);
     findings.sort_by(|a, b| {
