@@ -24,8 +24,9 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
         Err(e) => return super::fail(e),
     };
     let opts = options(&args.common, today);
-    let checked = carebook::check::run(&repo, today);
-    let mut session = match Session::new(&repo, &checked, &opts) {
+    let index = carebook::index::Index::new(&repo);
+    let checked = carebook::check::run_on(&index, today);
+    let mut session = match Session::with_index(&index, &checked, &opts) {
         Ok(s) => s,
         Err(e) => return super::fail(e),
     };

@@ -126,8 +126,9 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
     let mut opts = options(&args.common, today);
     opts.id = args.id.clone();
     opts.template = args.template.clone();
-    let checked = carebook::check::run(&repo, today);
-    let session = match Session::new(&repo, &checked, &opts) {
+    let index = carebook::index::Index::new(&repo);
+    let checked = carebook::check::run_on(&index, today);
+    let session = match Session::with_index(&index, &checked, &opts) {
         Ok(s) => s,
         Err(e) => return super::fail(e),
     };
