@@ -14,12 +14,7 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// Adds the findings about each visit of `rota` on its own.
-pub(super) fn check(
-    cx: &Context,
-    rota: At<Rota>,
-    planned: &[Planned],
-    out: &mut Vec<Finding>,
-) {
+pub(super) fn check(cx: &Context, rota: At<Rota>, planned: &[Planned], out: &mut Vec<Finding>) {
     let mut first: HashMap<(&str, &str, NaiveDate), usize> = HashMap::new();
     let mut broken: HashMap<&str, bool> = HashMap::new();
     for p in planned {

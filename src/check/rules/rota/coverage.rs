@@ -12,12 +12,7 @@ use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
 /// Adds the findings about `rota`'s cover of the week.
-pub(super) fn check(
-    cx: &Context,
-    rota: At<Rota>,
-    planned: &[Planned],
-    out: &mut Vec<Finding>,
-) {
+pub(super) fn check(cx: &Context, rota: At<Rota>, planned: &[Planned], out: &mut Vec<Finding>) {
     let mut by_key: HashMap<(&str, &str, NaiveDate), &Planned> = HashMap::new();
     for p in planned {
         by_key

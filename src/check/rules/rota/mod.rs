@@ -99,7 +99,10 @@ fn resolve<'a>(cx: &Context<'a>, rota: &'a Rota) -> Vec<Planned<'a>> {
                 visit: v,
                 start,
                 end: if end < start { end + 1440 } else { end },
-                person: cx.service_users.get(v.service_user.as_str()).map(|p| p.record),
+                person: cx
+                    .service_users
+                    .get(v.service_user.as_str())
+                    .map(|p| p.record),
                 rule: cx.visit_in_force(v.service_user.as_str(), &v.label, v.date.0),
             }
         })

@@ -6,7 +6,7 @@
 //! (not to and from home), as the rota engine counts it. Travel is between
 //! the service users' homes, by the carer's own travel mode.
 
-use super::{Shared, Planned, carer_name, clock, day, span};
+use super::{Planned, Shared, carer_name, clock, day, span};
 use crate::check::code::Code;
 use crate::check::context::{At, Context};
 use crate::check::finding::Finding;
