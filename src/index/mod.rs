@@ -68,7 +68,7 @@ pub struct Index<'a> {
     people: HashMap<&'a str, Lists<'a>>,
     /// The visits of all visit rules, by service user and label.
     visits_by_label: HashMap<(&'a str, &'a str), Vec<RuleVisit<'a>>>,
-    /// Rotas by week, by file path.
+    /// Rotas by week, in path order.
     rotas_by_week: HashMap<Week, Vec<RotaFile<'a>>>,
     /// Records that failed their schema or did not parse.
     broken: Broken<'a>,
@@ -164,9 +164,6 @@ impl<'a> Index<'a> {
                     visit,
                 });
             }
-        }
-        for rotas in self.rotas_by_week.values_mut() {
-            rotas.sort_by_key(|r| r.file);
         }
     }
 

@@ -17,13 +17,17 @@ pub struct RotaFile<'a> {
 }
 
 impl<'a> Index<'a> {
-    /// Every rota of `week`, by file path.
+    /// Every rota of `week`, in path order.
     pub fn rotas_of_week(&self, week: Week) -> &[RotaFile<'a>] {
         self.rotas_by_week.get(&week).map_or(&[], Vec::as_slice)
     }
 
-    /// The rota of `week`: the first by file path when there are several.
+    /// The rota of `week`: when there are several, the one whose file
+    /// path sorts first.
     pub fn rota_of_week(&self, week: Week) -> Option<RotaFile<'a>> {
-        self.rotas_of_week(week).first().copied()
+        self.rotas_of_week(week)
+            .iter()
+            .min_by_key(|r| r.file)
+            .copied()
     }
 }
