@@ -183,11 +183,12 @@ fn visits(s: &Session, u: &ServiceUser) -> WeekVisits {
     };
     let p = s.privacy();
     let (source, note) = if let Some(rf) = r.rota(week) {
-        let mut mine: Vec<_> = rf
-            .rota
-            .visits
+        let mut mine: Vec<_> = r
+            .index
+            .visits_of(u.id.as_str())
             .iter()
-            .filter(|v| v.service_user == u.id)
+            .filter(|v| std::ptr::eq(v.rota.entry, rf.entry))
+            .map(|v| v.visit)
             .collect();
         mine.sort_by_key(|v| (v.date, v.start));
         for v in mine {
