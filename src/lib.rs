@@ -2,8 +2,10 @@
 //!
 //! The pipeline: [`load`] walks a records repository and reads every file
 //! into a positioned YAML tree and typed [`model`] records; [`schema`]
-//! validates each tree against the kind's JSON Schema; [`check`] runs the
-//! rules and returns findings as data. The binary prints them.
+//! validates each tree against the kind's JSON Schema; [`index`] indexes
+//! the typed records once (by kind, id and service user); [`check`] runs
+//! the rules on that index and returns findings as data, and [`rota`],
+//! [`report`] and [`export`] read the same index. The binary prints them.
 
 #![warn(missing_docs)]
 
