@@ -2,23 +2,28 @@
 //! every consumer: `check`, `rota`, `report` and `export`.
 //!
 //! It sits above [`load`](crate::load) and [`model`](crate::model) and
-//! below everything that reads records, and imports none of them. It holds
-//! each typed record with its [`Entry`] (as an [`At`], for positions), in
-//! path order and by id ([`Table`]); every entry by id (so duplicates show);
-//! the records that could not be read; everything about each service user
-//! ([`Person`]); the visit rules in force on a date ([`Index::visit_in_force`]);
-//! and the rotas by week ([`RotaFile`]). Every lookup by id is a hash
-//! lookup.
+//! below the modules that read records (`check`, `rota`, `audit`,
+//! `export`, `report`), none of which it imports. It holds each typed
+//! record with its [`Entry`] (as an [`At`], for positions), in path order
+//! and by id ([`Table`]); every entry by id (so duplicates show); the
+//! records that could not be read ([`Index::has_broken`],
+//! [`Index::is_unparsed_id`]); everything about each service user
+//! ([`Person`]); the visit rules in force on a date
+//! ([`Index::rules_in_force`], [`Index::visit_in_force`]); and the rotas by
+//! week ([`RotaFile`]). Every lookup by id is a hash lookup, and the records
+//! and entries it hands out live as long as the repository, not the index.
 //!
 //! # Adding a kind of record
 //!
-//! A new kind is a model type, a schema, and its place here:
+//! A new kind is a model type and a schema (with its `Kind` and `Record`
+//! variants), and its place here:
 //! 1. one field, `pub incidents: Table<'a, Incident>`, on [`Index`];
 //! 2. one match arm in [`Index::new`]:
 //!    `Some(Record::Incident(r)) => ix.incidents.push(r.id.as_str(), At { entry, record: r })`.
 //!
 //! A kind that belongs to a service user also gets a list in
-//! `person::Lists`, filled in the same arm, and a field of [`Person`].
+//! `person::Lists`, filled in `Index::gather` like care plans are, and a
+//! field of [`Person`].
 
 mod at;
 mod broken;
