@@ -56,3 +56,20 @@ fn rota_report_window_uses_visit_rules_in_force() {
     let unassigned = line_with(&text, "| Thu", "no carer |");
     assert!(unassigned.contains("| 10:00-11:00 |"), "{unassigned}");
 }
+
+#[test]
+fn service_user_report_tasks_use_visit_rules_in_force() {
+    let fx = changing_rules();
+    let (run, path) = report(
+        &fx,
+        "service-user",
+        "md",
+        &["--id", "SU-0001", "--week", "2026-W49"],
+    );
+    ok(&run);
+    let text = read(&fx, &path);
+    let monday = line_with(&text, "| Mon", "morning");
+    assert!(monday.contains("| personal care, breakfast |"), "{monday}");
+    let wednesday = line_with(&text, "| Wed", "morning");
+    assert!(wednesday.contains("| lunch |"), "{wednesday}");
+}
