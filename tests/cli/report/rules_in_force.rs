@@ -1,6 +1,6 @@
-//! The rota report reads each visit's window and tasks from the visit
-//! rules in force on the visit's date, when a person's rules change
-//! during the week.
+//! The rota and service-user reports read each visit's window and tasks
+//! from the visit rules in force on the visit's date, when a person's
+//! rules change during the week.
 
 use super::{ok, read, report};
 use crate::support::Fixture;
