@@ -4,7 +4,8 @@
 //!
 //! Rules are in force on a date when it lies between their `valid_from`
 //! and `valid_to`, both included and both optional
-//! ([`VisitRules::valid_on`]). When several rules of a person in force on
+//! ([`VisitRules::valid_on`]); rules still to be judged on a date are
+//! those not ended before it ([`VisitRules::ended_before`]). When several rules of a person in force on
 //! the same date have a visit with the same label, the first in path
 //! order wins (and `check` reports the overlap).
 
@@ -36,6 +37,19 @@ impl<'a> Index<'a> {
             .iter()
             .copied()
             .filter(move |r| r.record.valid_on(date))
+    }
+
+    /// The visit rules of `service_user` in force on `date` or yet to
+    /// start (not ended before `date`), in path order.
+    pub fn rules_from(
+        &self,
+        service_user: &str,
+        date: NaiveDate,
+    ) -> impl Iterator<Item = At<'a, VisitRules>> + '_ {
+        self.rules_of(service_user)
+            .iter()
+            .copied()
+            .filter(move |r| !r.record.ended_before(date))
     }
 
     /// The visit labelled `label` of `service_user`'s visit rules in force

@@ -141,6 +141,15 @@ fn visit_rules_in_force_on_either_side_of_their_boundaries() {
     assert_eq!(in_force("2026-11-30"), ["VR-0001"]);
     assert_eq!(in_force("2026-12-01"), ["VR-0002"]);
     assert!(in_force("2026-12-01").iter().all(|id| id != "VR-0001"));
+    // Rules still to be judged: in force or yet to start.
+    let from = |d: &str| -> Vec<String> {
+        ix.rules_from("SU-0001", date(d))
+            .map(|r| r.id.to_string())
+            .collect()
+    };
+    assert_eq!(from("2026-09-30"), ["VR-0001", "VR-0002"]);
+    assert_eq!(from("2026-11-30"), ["VR-0001", "VR-0002"]);
+    assert_eq!(from("2026-12-01"), ["VR-0002"]);
 }
 
 #[test]
