@@ -2,9 +2,11 @@
 //!
 //! The pipeline: [`load`] walks a records repository and reads every file
 //! into a positioned YAML tree and typed [`model`] records; [`schema`]
-//! validates each tree against the kind's JSON Schema; [`check`] runs the
-//! rules and returns findings as data ([`diag`] holds the codes, findings
-//! and severities every command shares). The binary prints them.
+//! validates each tree against the kind's JSON Schema; [`index`] indexes
+//! the typed records once (by kind, id and service user); [`check`] runs
+//! the rules on that index and returns findings as data ([`diag`] holds the
+//! codes, findings and severities every command shares), and [`rota`],
+//! [`report`] and [`export`] read the same index. The binary prints them.
 
 #![warn(missing_docs)]
 
@@ -13,6 +15,7 @@ pub mod check;
 pub mod diag;
 pub mod export;
 pub mod fsutil;
+pub mod index;
 pub mod init;
 pub mod load;
 pub mod model;

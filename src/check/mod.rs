@@ -7,6 +7,7 @@ pub mod output;
 pub mod rules;
 
 use crate::diag::{self, Finding, Severity, Summary};
+use crate::index::Index;
 use crate::load::Repo;
 use chrono::NaiveDate;
 
@@ -28,8 +29,15 @@ impl Report {
 
 /// Runs every rule on `repo`, judging dates against `today`.
 pub fn run(repo: &Repo, today: NaiveDate) -> Report {
+    run_on(&Index::new(repo), today)
+}
+
+/// Runs every rule on an indexed repository, judging dates against
+/// `today` (for a caller that reads the same index afterwards).
+pub fn run_on(index: &Index, today: NaiveDate) -> Report {
+    let repo = index.repo;
     let mut findings = repo.findings.clone();
-    let cx = context::Context::new(repo, today);
+    let cx = context::Context::new(index, today);
     rules::run_all(&cx, &mut findings);
     apply_policy(&mut findings, &repo.agency.policy.rules);
     findings.sort_by(|a, b| {

@@ -22,8 +22,9 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     let today = args.common.today.get();
     let (repo, _) = super::open_repo(args.common.repo.as_deref())?;
     let opts = options(&args.common, today);
-    let checked = carebook::check::run(&repo, today);
-    let mut session = Session::new(&repo, &checked, &opts)?;
+    let index = carebook::index::Index::new(&repo);
+    let checked = carebook::check::run_on(&index, today);
+    let mut session = Session::with_index(&index, &checked, &opts)?;
     let out = args
         .common
         .out

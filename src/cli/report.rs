@@ -122,8 +122,9 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     let mut opts = options(&args.common, today);
     opts.id = args.id.clone();
     opts.template = args.template.clone();
-    let checked = carebook::check::run(&repo, today);
-    let session = Session::new(&repo, &checked, &opts)?;
+    let index = carebook::index::Index::new(&repo);
+    let checked = carebook::check::run_on(&index, today);
+    let session = Session::with_index(&index, &checked, &opts)?;
     let rendered = session.report(args.kind.into())?;
     let out = args
         .common

@@ -1,15 +1,18 @@
 //! The week's rota resolved against the records, which every export reads:
-//! each planned visit with its service user, its carers and its tasks.
+//! each planned visit with its service user, its carers and its tasks
+//! (from the visit rules in force on its date), every id resolved through
+//! the repository's [`Index`].
 //!
 //! An export cannot leave out a carer or an address, so a rota that names a
 //! record the repository no longer holds is an error that points at the
 //! line of the rota where the id stands, not a finding to skip past.
 
+use crate::index::Index;
 use crate::load::node::{locate, pos_of};
 use crate::load::{Entry, Repo};
 use crate::model::rota::RotaVisit;
 use crate::model::values::Week;
-use crate::model::{Carer, Kind, Record, Rota, ServiceUser, VisitRules};
+use crate::model::{Carer, Kind, Record, Rota, ServiceUser};
 use miette::{NamedSource, SourceSpan};
 use std::collections::{BTreeMap, HashMap};
 
@@ -146,29 +149,28 @@ pub fn rota_path(week: Week) -> String {
 
 /// Finds the week's rota and resolves it against the records.
 pub fn week_rota(repo: &Repo, week: Week) -> Result<WeekRota<'_>, ExportError> {
-    let (entry, rota) = find_rota(repo, week)?;
+    week_rota_in(&Index::new(repo), week)
+}
+
+/// Finds the week's rota and resolves it against an index of the records.
+pub fn week_rota_in<'a>(index: &Index<'a>, week: Week) -> Result<WeekRota<'a>, ExportError> {
+    let repo = index.repo;
+    let (entry, rota) = find_rota(index, week)?;
     let file = repo.files[entry.file].path.clone();
-    let carers = by_id(repo, Kind::Carer);
-    let people_entries = by_id(repo, Kind::ServiceUser);
+    // Every service user whose id resolves (the first record of the id,
+    // as the checker takes them, has passed its schema).
     let mut people = HashMap::new();
-    for (id, e) in &people_entries {
-        if let Some(Record::ServiceUser(s)) = &e.record {
-            people.insert(*id, s);
+    for s in &index.service_users {
+        let id = s.record.id.as_str();
+        if let Ok(Record::ServiceUser(s)) = resolve(index, Kind::ServiceUser, id) {
+            people.insert(id, s);
         }
     }
-    let rules: Vec<&VisitRules> = repo
-        .entries
-        .iter()
-        .filter_map(|e| match &e.record {
-            Some(Record::VisitRules(v)) => Some(v),
-            _ => None,
-        })
-        .collect();
 
     let mut visits = Vec::with_capacity(rota.visits.len());
     for (i, v) in rota.visits.iter().enumerate() {
         let pointer = format!("/visits/{i}/service_user");
-        let person = match resolve(&people_entries, v.service_user.as_str()) {
+        let person = match resolve(index, Kind::ServiceUser, v.service_user.as_str()) {
             Ok(Record::ServiceUser(s)) => s,
             other => {
                 return Err(unknown(
@@ -184,7 +186,7 @@ pub fn week_rota(repo: &Repo, week: Week) -> Result<WeekRota<'_>, ExportError> {
         };
         let mut resolved: Vec<&Carer> = Vec::with_capacity(v.carers.len());
         for (j, id) in v.carers.iter().enumerate() {
-            let carer = match resolve(&carers, id.as_str()) {
+            let carer = match resolve(index, Kind::Carer, id.as_str()) {
                 Ok(Record::Carer(c)) => c,
                 other => {
                     let pointer = format!("/visits/{i}/carers/{j}");
@@ -206,12 +208,9 @@ pub fn week_rota(repo: &Repo, week: Week) -> Result<WeekRota<'_>, ExportError> {
         }
         let start = v.start.minutes();
         let end = v.end.minutes();
-        let tasks = rules
-            .iter()
-            .filter(|r| r.service_user == v.service_user && r.valid_on(v.date.0))
-            .flat_map(|r| r.visits.iter())
-            .find(|rule| rule.label == v.label)
-            .map_or(&[][..], |rule| rule.tasks.as_slice());
+        let tasks = index
+            .visit_in_force(v.service_user.as_str(), &v.label, v.date.0)
+            .map_or(&[][..], |rule| rule.visit.tasks.as_slice());
         visits.push(PlannedVisit {
             visit: v,
             person,
@@ -222,7 +221,7 @@ pub fn week_rota(repo: &Repo, week: Week) -> Result<WeekRota<'_>, ExportError> {
         });
     }
     for (i, u) in rota.unassigned.iter().enumerate() {
-        if let Err(why) = resolve(&people_entries, u.service_user.as_str()) {
+        if let Err(why) = resolve(index, Kind::ServiceUser, u.service_user.as_str()) {
             let pointer = format!("/unassigned/{i}/service_user");
             let id = u.service_user.as_str();
             return Err(unknown(
@@ -245,25 +244,16 @@ pub fn week_rota(repo: &Repo, week: Week) -> Result<WeekRota<'_>, ExportError> {
     })
 }
 
-/// The first entry of each id of a kind (as the checker takes them).
-fn by_id(repo: &Repo, kind: Kind) -> HashMap<&str, &Entry> {
-    let mut map = HashMap::new();
-    for e in repo.entries.iter().filter(|e| e.kind == kind) {
-        if let Some(id) = e.id.as_deref() {
-            map.entry(id).or_insert(e);
-        }
-    }
-    map
-}
-
 /// Why an id did not resolve: no record, or a record with errors (its file).
 enum Missing {
     None,
     Broken(usize),
 }
 
-fn resolve<'a>(map: &HashMap<&str, &'a Entry>, id: &str) -> Result<&'a Record, Missing> {
-    match map.get(id) {
+/// The record of the first entry of `kind` with `id` (as the checker
+/// takes them), or why there is none.
+fn resolve<'a>(index: &Index<'a>, kind: Kind, id: &str) -> Result<&'a Record, Missing> {
+    match index.entry_of(kind, id) {
         None => Err(Missing::None),
         Some(e) => e.record.as_ref().ok_or(Missing::Broken(e.file)),
     }
@@ -313,7 +303,7 @@ fn unknown(
 
 /// The week's rota: the file `carebook rota` writes, or else the one rota
 /// record of that week anywhere in the repository.
-fn find_rota(repo: &Repo, week: Week) -> Result<(&Entry, &Rota), ExportError> {
+fn find_rota<'a>(index: &Index<'a>, week: Week) -> Result<(&'a Entry, &'a Rota), ExportError> {
     let path = rota_path(week);
     let broken = |file: &str| ExportError::BrokenRota {
         week,
@@ -323,22 +313,13 @@ fn find_rota(repo: &Repo, week: Week) -> Result<(&Entry, &Rota), ExportError> {
              with `carebook rota --week {week}`"
         ),
     };
-    if let Some(index) = repo.files.iter().position(|f| f.path == path) {
-        let entry = repo.entries.iter().find(|e| e.file == index);
-        return match entry.map(|e| (e, &e.record)) {
+    if let Some(file) = index.file(&path) {
+        return match index.entry_in(file).map(|e| (e, &e.record)) {
             Some((e, Some(Record::Rota(r)))) if r.week == week => Ok((e, r)),
             _ => Err(broken(&path)),
         };
     }
-    let found: Vec<(&Entry, &Rota)> = repo
-        .entries
-        .iter()
-        .filter_map(|e| match &e.record {
-            Some(Record::Rota(r)) if r.week == week => Some((e, r)),
-            _ => None,
-        })
-        .collect();
-    match found.as_slice() {
+    match index.rotas_of_week(week) {
         [] => Err(ExportError::NoRota {
             week,
             path,
@@ -347,13 +328,10 @@ fn find_rota(repo: &Repo, week: Week) -> Result<(&Entry, &Rota), ExportError> {
                  the rota it writes, then export again"
             ),
         }),
-        [one] => Ok(*one),
+        [one] => Ok((one.entry, one.rota)),
         several => Err(ExportError::SeveralRotas {
             week,
-            files: several
-                .iter()
-                .map(|(e, _)| repo.files[e.file].path.clone())
-                .collect(),
+            files: several.iter().map(|r| r.file.to_owned()).collect(),
         }),
     }
 }

@@ -39,6 +39,12 @@ impl VisitRules {
     pub fn valid_on(&self, date: chrono::NaiveDate) -> bool {
         self.valid_from.is_none_or(|f| f.0 <= date) && self.valid_to.is_none_or(|t| date <= t.0)
     }
+
+    /// Whether the rules ended before `date` (their `valid_to` is earlier):
+    /// rules that have not are in force on `date` or yet to start.
+    pub fn ended_before(&self, date: chrono::NaiveDate) -> bool {
+        self.valid_to.is_some_and(|t| t.0 < date)
+    }
 }
 
 /// One recurring visit.

@@ -29,6 +29,7 @@ pub mod training;
 pub use error::{ReportError, TemplateError};
 
 use crate::check;
+use crate::index::Index;
 use crate::load::Repo;
 use crate::model::values::Week;
 use chrono::NaiveDate;
@@ -179,14 +180,27 @@ impl<'a> Session<'a> {
         check: &'a check::Report,
         options: &'a Options,
     ) -> Result<Session<'a>, ReportError> {
-        let overrides = repo.root.join("templates");
+        Session::of(Records::new(repo, check, options.today), options)
+    }
+
+    /// Opens a session on an index already built (the one `check` ran on).
+    pub fn with_index(
+        index: &'a Index<'a>,
+        check: &'a check::Report,
+        options: &'a Options,
+    ) -> Result<Session<'a>, ReportError> {
+        Session::of(Records::with_index(index, check, options.today), options)
+    }
+
+    fn of(records: Records<'a>, options: &'a Options) -> Result<Session<'a>, ReportError> {
+        let overrides = records.repo.root.join("templates");
         let templates = Templates::load(
             options.format,
             Some(&overrides),
             options.template.as_deref(),
         )?;
         Ok(Session {
-            records: Records::new(repo, check, options.today),
+            records,
             options,
             templates,
             audit: OnceLock::new(),

@@ -1,26 +1,23 @@
-//! The typed records of a loaded repository, indexed once for all the
-//! reports of a run: by id, care plans and visit rules by service user,
-//! rotas by week, findings by record. A build renders every report from
-//! one of these, so a large agency is indexed once.
+//! The records as reports read them: the repository's [`Index`] (built
+//! once, or shared with `check`), plus what only reports need: people and
+//! carers sorted by id, the plan that speaks for a person, and the
+//! findings by record. A build renders every report from one of these.
 
 use crate::check;
+use crate::index::{At, Index};
 use crate::load::Repo;
 use crate::model::values::Week;
-use crate::model::{CarePlan, Carer, Policy, Record, Rota, ServiceUser, VisitRules};
+use crate::model::{CarePlan, Carer, Policy, ServiceUser, VisitRules};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// A rota and the file it was read from.
-#[derive(Debug, Clone, Copy)]
-pub struct RotaFile<'a> {
-    /// The rota.
-    pub rota: &'a Rota,
-    /// Its file, relative to the repository root.
-    pub file: &'a str,
-}
+pub use crate::index::RotaFile;
 
 /// Every typed record of a repository, with the indexes reports need.
 pub struct Records<'a> {
+    /// The typed index of the repository (owned, or shared with `check`).
+    pub index: Cow<'a, Index<'a>>,
     /// The repository.
     pub repo: &'a Repo,
     /// The date statuses are judged on.
@@ -33,76 +30,58 @@ pub struct Records<'a> {
     pub service_users: Vec<&'a ServiceUser>,
     /// Carers, by id.
     pub carers: Vec<&'a Carer>,
-    /// Rotas, by week and then file.
-    pub rotas: Vec<RotaFile<'a>>,
-    plans: HashMap<&'a str, Vec<&'a CarePlan>>,
-    rules: HashMap<&'a str, Vec<&'a VisitRules>>,
-    carer_by_id: HashMap<&'a str, &'a Carer>,
-    user_by_id: HashMap<&'a str, &'a ServiceUser>,
     findings_by_record: HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Records<'a> {
     /// Indexes `repo`, whose findings on `today` are `check`.
     pub fn new(repo: &'a Repo, check: &'a check::Report, today: NaiveDate) -> Records<'a> {
-        let mut r = Records {
+        Records::of(Cow::Owned(Index::new(repo)), check, today)
+    }
+
+    /// The records of an index already built (by the caller of `check`),
+    /// whose findings on `today` are `check`.
+    pub fn with_index(
+        index: &'a Index<'a>,
+        check: &'a check::Report,
+        today: NaiveDate,
+    ) -> Records<'a> {
+        Records::of(Cow::Borrowed(index), check, today)
+    }
+
+    fn of(index: Cow<'a, Index<'a>>, check: &'a check::Report, today: NaiveDate) -> Records<'a> {
+        let repo = index.repo;
+        let mut service_users: Vec<&'a ServiceUser> =
+            index.service_users.iter().map(|s| s.record).collect();
+        service_users.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut carers: Vec<&'a Carer> = index.carers.iter().map(|c| c.record).collect();
+        carers.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut findings_by_record: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for (i, f) in check.findings.iter().enumerate() {
+            if let Some(id) = &f.record {
+                findings_by_record.entry(id.as_str()).or_default().push(i);
+            }
+        }
+        Records {
+            index,
             repo,
             today,
             policy: &repo.agency.policy,
             check,
-            service_users: Vec::new(),
-            carers: Vec::new(),
-            rotas: Vec::new(),
-            plans: HashMap::new(),
-            rules: HashMap::new(),
-            carer_by_id: HashMap::new(),
-            user_by_id: HashMap::new(),
-            findings_by_record: HashMap::new(),
-        };
-        for entry in &repo.entries {
-            match &entry.record {
-                Some(Record::ServiceUser(s)) => r.service_users.push(s),
-                Some(Record::Carer(c)) => r.carers.push(c),
-                Some(Record::CarePlan(p)) => {
-                    r.plans.entry(p.service_user.as_str()).or_default().push(p)
-                }
-                Some(Record::VisitRules(v)) => {
-                    r.rules.entry(v.service_user.as_str()).or_default().push(v)
-                }
-                Some(Record::Rota(rota)) => r.rotas.push(RotaFile {
-                    rota,
-                    file: &repo.files[entry.file].path,
-                }),
-                Some(Record::Agency(_)) | None => {}
-            }
+            service_users,
+            carers,
+            findings_by_record,
         }
-        r.service_users.sort_by(|a, b| a.id.cmp(&b.id));
-        r.carers.sort_by(|a, b| a.id.cmp(&b.id));
-        r.rotas
-            .sort_by(|a, b| (a.rota.week, a.file).cmp(&(b.rota.week, b.file)));
-        // The first record of a duplicated id wins, as it does in `check`.
-        for c in &r.carers {
-            r.carer_by_id.entry(c.id.as_str()).or_insert(c);
-        }
-        for s in &r.service_users {
-            r.user_by_id.entry(s.id.as_str()).or_insert(s);
-        }
-        for (i, f) in check.findings.iter().enumerate() {
-            if let Some(id) = &f.record {
-                r.findings_by_record.entry(id.as_str()).or_default().push(i);
-            }
-        }
-        r
     }
 
     /// The carer with `id`.
     pub fn carer(&self, id: &str) -> Option<&'a Carer> {
-        self.carer_by_id.get(id).copied()
+        self.index.carers.get(id).map(|c| c.record)
     }
 
     /// The service user with `id`.
     pub fn service_user(&self, id: &str) -> Option<&'a ServiceUser> {
-        self.user_by_id.get(id).copied()
+        self.index.service_users.get(id).map(|s| s.record)
     }
 
     /// A carer's name, or the id itself when there is no such carer.
@@ -112,8 +91,8 @@ impl<'a> Records<'a> {
     }
 
     /// Every care plan of a service user.
-    pub fn plans_of(&self, service_user: &str) -> &[&'a CarePlan] {
-        self.plans.get(service_user).map_or(&[], Vec::as_slice)
+    pub fn plans_of(&self, service_user: &str) -> &[At<'a, CarePlan>] {
+        self.index.plans_of(service_user)
     }
 
     /// The plan that speaks for a person now: the one in force (latest
@@ -123,21 +102,21 @@ impl<'a> Records<'a> {
         let latest = |in_force: bool| {
             plans
                 .iter()
-                .filter(|p| p.in_force() == in_force)
-                .max_by_key(|p| p.effective_from)
-                .copied()
+                .filter(|p| p.record.in_force() == in_force)
+                .max_by_key(|p| p.record.effective_from)
+                .map(|p| p.record)
         };
         latest(true).or_else(|| latest(false))
     }
 
     /// The visit rules of a service user.
-    pub fn rules_of(&self, service_user: &str) -> &[&'a VisitRules] {
-        self.rules.get(service_user).map_or(&[], Vec::as_slice)
+    pub fn rules_of(&self, service_user: &str) -> &[At<'a, VisitRules>] {
+        self.index.rules_of(service_user)
     }
 
-    /// The first rota of `week`.
+    /// The rota of `week` (the first by file, when there are several).
     pub fn rota(&self, week: Week) -> Option<RotaFile<'a>> {
-        self.rotas.iter().find(|r| r.rota.week == week).copied()
+        self.index.rota_of_week(week)
     }
 
     /// The findings about the records with these ids.

@@ -7,7 +7,8 @@ use super::records::{RotaFile, week_of};
 use super::{Rendered, ReportError, Session, text};
 use crate::model::Carer;
 use crate::model::rota::RotaVisit;
-use crate::model::values::Week;
+use crate::model::values::{Date, Week};
+use crate::model::visit_rules::Visit;
 use crate::travel::{Place, TravelTimes};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -145,12 +146,17 @@ pub struct RotaView {
     pub counts: Counts,
 }
 
-fn window_of(s: &Session, person: &str, label: &str) -> String {
+/// The visit of `person`'s rules in force on `date` labelled `label`.
+fn rule_visit<'a>(s: &Session<'a>, person: &str, label: &str, date: Date) -> Option<&'a Visit> {
     s.records
-        .rules_of(person)
-        .iter()
-        .flat_map(|v| v.visits.iter())
-        .find(|v| v.label == label)
+        .index
+        .visit_in_force(person, label, date.0)
+        .map(|v| v.visit)
+}
+
+/// The window of that visit, or empty when no rules in force have it.
+fn window_of(s: &Session, person: &str, label: &str, date: Date) -> String {
+    rule_visit(s, person, label, date)
         .map(|v| v.window.to_string())
         .unwrap_or_default()
 }
@@ -206,11 +212,7 @@ fn run_sheet(
                     let minutes = if minutes == u32::MAX { 0 } else { minutes };
                     travel += minutes;
                     care += v.end.minutes().saturating_sub(v.start.minutes());
-                    let mut tasks = r
-                        .rules_of(v.service_user.as_str())
-                        .iter()
-                        .flat_map(|x| x.visits.iter())
-                        .find(|x| x.label == v.label)
+                    let mut tasks = rule_visit(s, v.service_user.as_str(), &v.label, v.date)
                         .map(|x| x.tasks.join(", "))
                         .unwrap_or_default();
                     let others: Vec<String> = v
@@ -234,7 +236,7 @@ fn run_sheet(
                                 u.address.line1, u.address.postcode
                             )))
                         }),
-                        window: window_of(s, v.service_user.as_str(), &v.label),
+                        window: window_of(s, v.service_user.as_str(), &v.label, v.date),
                         tasks,
                         travel_minutes: minutes,
                         travel: format!("{}{from}", text::minutes(minutes)),
@@ -270,7 +272,12 @@ pub fn view(s: &Session, rf: RotaFile, week: Week) -> RotaView {
     let (times, _) = TravelTimes::for_repo(&r.policy.travel, &r.repo.root);
     let rota = rf.rota;
     let mut open: Vec<_> = rota.unassigned.iter().collect();
-    open.sort_by_key(|u| (u.date, window_of(s, u.service_user.as_str(), &u.label)));
+    open.sort_by_key(|u| {
+        (
+            u.date,
+            window_of(s, u.service_user.as_str(), &u.label, u.date),
+        )
+    });
     let unassigned: Vec<UnassignedLine> = open
         .into_iter()
         .map(|u| UnassignedLine {
@@ -278,7 +285,7 @@ pub fn view(s: &Session, rf: RotaFile, week: Week) -> RotaView {
             person: person_name(s, u.service_user.as_str()),
             person_id: u.service_user.to_string(),
             label: u.label.clone(),
-            window: window_of(s, u.service_user.as_str(), &u.label),
+            window: window_of(s, u.service_user.as_str(), &u.label, u.date),
             reason: u.reason.clone(),
         })
         .collect();

@@ -12,6 +12,7 @@ use super::{Rendered, ReportError, Session, text};
 use crate::model::ServiceUser;
 use crate::model::service_user::ServiceUserStatus;
 use crate::model::values::Day;
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -174,22 +175,20 @@ fn visits(s: &Session, u: &ServiceUser) -> WeekVisits {
             visits: Vec::new(),
         })
         .collect();
-    let rules = r.rules_of(u.id.as_str());
-    let tasks_of = |label: &str| {
-        rules
-            .iter()
-            .flat_map(|v| v.visits.iter())
-            .find(|v| v.label == label)
-            .map(|v| v.tasks.join(", "))
+    let tasks_of = |label: &str, date: NaiveDate| {
+        r.index
+            .visit_in_force(u.id.as_str(), label, date)
+            .map(|v| v.visit.tasks.join(", "))
             .unwrap_or_default()
     };
     let p = s.privacy();
     let (source, note) = if let Some(rf) = r.rota(week) {
-        let mut mine: Vec<_> = rf
-            .rota
-            .visits
+        let mut mine: Vec<_> = r
+            .index
+            .visits_of(u.id.as_str())
             .iter()
-            .filter(|v| v.service_user == u.id)
+            .filter(|v| std::ptr::eq(v.rota.entry, rf.entry))
+            .map(|v| v.visit)
             .collect();
         mine.sort_by_key(|v| (v.date, v.start));
         for v in mine {
@@ -205,7 +204,7 @@ fn visits(s: &Session, u: &ServiceUser) -> WeekVisits {
                     label: v.label.clone(),
                     duration: text::minutes(v.end.minutes().saturating_sub(v.start.minutes())),
                     carers: carers.join(", "),
-                    tasks: tasks_of(&v.label),
+                    tasks: tasks_of(&v.label, v.date.0),
                 });
             }
         }
@@ -221,7 +220,7 @@ fn visits(s: &Session, u: &ServiceUser) -> WeekVisits {
     } else {
         for (i, date) in dates.iter().enumerate() {
             let mut lines: Vec<(u16, VisitLine)> = Vec::new();
-            for v in rules.iter().filter(|v| v.valid_on(*date)) {
+            for v in r.index.rules_in_force(u.id.as_str(), *date) {
                 for visit in v.visits.iter().filter(|x| x.days.includes(Day::of(*date))) {
                     lines.push((
                         visit.window.start.0,

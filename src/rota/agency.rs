@@ -3,13 +3,17 @@
 //! carer's working day a vehicle, and the policy's weights the objective.
 //! Keeps, for each task, what is needed to write it back as a rota visit
 //! and to explain why it could not be assigned.
+//!
+//! The records come from the repository's [`Index`]; which visit rules
+//! apply on a day is [`VisitRules::valid_on`], as everywhere else.
 
 use super::problem::{Interval, Link, Matrix, Problem, Task, TaskId, Vehicle, Weights, Worker};
+use crate::index::Index;
 use crate::load::Repo;
 use crate::model::carer::{CarerStatus, TravelMode};
 use crate::model::service_user::ServiceUserStatus;
 use crate::model::values::{Day, Week};
-use crate::model::{Carer, Policy, Record, Rota, ServiceUser, VisitRules};
+use crate::model::{Carer, Policy, Rota, ServiceUser, VisitRules};
 use crate::travel::{Place, TravelTimes};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -61,30 +65,6 @@ pub struct AgencyProblem {
     pub matrix_error: Option<String>,
 }
 
-/// The records `build` reads, as typed lists.
-struct Records<'a> {
-    service_users: Vec<&'a ServiceUser>,
-    carers: Vec<&'a Carer>,
-    visit_rules: Vec<&'a VisitRules>,
-}
-
-fn records(repo: &Repo) -> Records<'_> {
-    let mut r = Records {
-        service_users: Vec::new(),
-        carers: Vec::new(),
-        visit_rules: Vec::new(),
-    };
-    for e in &repo.entries {
-        match &e.record {
-            Some(Record::ServiceUser(s)) => r.service_users.push(s),
-            Some(Record::Carer(c)) => r.carers.push(c),
-            Some(Record::VisitRules(v)) => r.visit_rules.push(v),
-            _ => {}
-        }
-    }
-    r
-}
-
 fn hhmm(minutes: u32) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
@@ -93,28 +73,32 @@ fn hhmm(minutes: u32) -> String {
 /// their carers and times; `previous` (repair) marks each visit's carers
 /// before, so that moving them costs.
 pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> AgencyProblem {
-    let policy = &repo.agency.policy;
-    let recs = records(repo);
+    build_on(&Index::new(repo), week, previous, repair)
+}
+
+/// Builds the week's problem from an index of the records (see [`build`]).
+pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool) -> AgencyProblem {
+    let repo = index.repo;
+    let policy = index.policy;
+    let service_users: Vec<&ServiceUser> = index.service_users.iter().map(|s| s.record).collect();
     let monday = week.monday();
     let dates: Vec<NaiveDate> = (0..7).map(|d| monday + chrono::Days::new(d)).collect();
 
     // Locations: service users first, then carers' homes. Travel is in
     // whole minutes, rounded up, exactly as `check` counts it.
-    let su_index: HashMap<&str, usize> = recs
-        .service_users
+    let su_index: HashMap<&str, usize> = service_users
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    let active: Vec<&Carer> = recs
+    let active: Vec<&Carer> = index
         .carers
         .iter()
-        .copied()
+        .map(|c| c.record)
         .filter(|c| c.status == CarerStatus::Active)
         .collect();
     let home_keys: Vec<String> = active.iter().map(|c| format!("home:{}", c.id)).collect();
-    let mut places: Vec<Place> = recs
-        .service_users
+    let mut places: Vec<Place> = service_users
         .iter()
         .map(|s| Place {
             key: s.id.as_str(),
@@ -186,11 +170,11 @@ pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> 
     let mut infos = Vec::new();
     let mut links = Vec::new();
     let max_late = f64::from(policy.rota.max_late_minutes);
-    for vr in &recs.visit_rules {
+    for vr in index.visit_rules.iter().map(|v| v.record) {
         let Some(&client) = su_index.get(vr.service_user.as_str()) else {
             continue;
         };
-        if recs.service_users[client].status != ServiceUserStatus::Active {
+        if service_users[client].status != ServiceUserStatus::Active {
             continue;
         }
         for (d, &date) in dates.iter().enumerate() {
@@ -292,7 +276,7 @@ pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> 
         links,
         matrices,
         weights: weights(policy, repair),
-        clients: recs.service_users.len(),
+        clients: service_users.len(),
     };
     if let Some(rota) = previous {
         apply_previous(&mut problem, &infos, rota, &worker_of, &shift, repair);
@@ -301,11 +285,7 @@ pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> 
         problem,
         tasks: infos,
         carers: active.iter().map(|c| c.id.to_string()).collect(),
-        clients: recs
-            .service_users
-            .iter()
-            .map(|s| s.id.to_string())
-            .collect(),
+        clients: service_users.iter().map(|s| s.id.to_string()).collect(),
         week,
         matrix_error: matrix_error.map(|e| e.to_string()),
     }

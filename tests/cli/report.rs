@@ -5,6 +5,7 @@
 
 mod kinds;
 mod privacy;
+mod rules_in_force;
 mod templates;
 
 use crate::support::{Fixture, Run, TODAY};

@@ -35,11 +35,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 /// The visit rules of `su` that apply today or later (not ended before
 /// today).
 fn current_rules<'a>(cx: &Context<'a>, su: &ServiceUser) -> Vec<At<'a, VisitRules>> {
-    cx.rules_of(su.id.as_str())
-        .iter()
-        .copied()
-        .filter(|v| v.record.valid_to.is_none_or(|t| t.0 >= cx.today))
-        .collect()
+    cx.rules_from(su.id.as_str(), cx.today).collect()
 }
 
 fn no_active_plan(cx: &Context, su: At<ServiceUser>, out: &mut Vec<Finding>) {
@@ -170,11 +166,7 @@ fn hours_mismatch(cx: &Context, su: At<ServiceUser>, out: &mut Vec<Finding>) {
     {
         return;
     }
-    let in_force: Vec<_> = cx
-        .rules_of(r.id.as_str())
-        .iter()
-        .filter(|v| v.record.valid_on(cx.today))
-        .collect();
+    let in_force: Vec<_> = cx.rules_in_force(r.id.as_str(), cx.today).collect();
     let planned_minutes: u64 = in_force.iter().map(|v| weekly_minutes(v.record)).sum();
     // Compare in minutes: whole hours and quarter hours stay exact there.
     let planned = planned_minutes as f64;

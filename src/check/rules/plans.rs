@@ -349,11 +349,7 @@ fn medication(cx: &Context, p: At<CarePlan>, out: &mut Vec<Finding>) {
     if cx.has_broken(Kind::VisitRules, r.service_user.as_str()) {
         return;
     }
-    let rules: Vec<_> = cx
-        .rules_of(r.service_user.as_str())
-        .iter()
-        .filter(|v| v.record.valid_to.is_none_or(|t| t.0 >= cx.today))
-        .collect();
+    let rules: Vec<_> = cx.rules_from(r.service_user.as_str(), cx.today).collect();
     // With no visit rules at all, `service-user/no-visit-rules` says so.
     if rules.is_empty() {
         return;

@@ -17,9 +17,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn duplicate_ids(cx: &Context, out: &mut Vec<Finding>) {
-    let mut ids: Vec<(&&str, &Vec<&Entry>)> =
-        cx.by_id.iter().filter(|(_, v)| v.len() > 1).collect();
-    ids.sort_by_key(|(id, _)| **id);
+    let mut ids: Vec<(&str, &[&Entry])> = cx.duplicates().collect();
+    ids.sort_by_key(|(id, _)| *id);
     for (id, entries) in ids {
         for (i, entry) in entries.iter().enumerate() {
             let mut f = cx

@@ -43,7 +43,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for vr in cx
         .visit_rules
         .iter()
-        .filter(|vr| vr.record.valid_to.is_none_or(|t| t.0 >= cx.today))
+        .filter(|vr| !vr.record.ended_before(cx.today))
     {
         let person = people.get(vr.record.service_user.as_str()).copied();
         if person.is_some_and(|p| p.status == ServiceUserStatus::Ended) {

@@ -30,13 +30,16 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
             let monday = week_of(s.options.today).monday();
             let mut visits = 0;
             for u in &scope.active {
-                for v in r.rules_of(u.id.as_str()) {
-                    for d in 0..7 {
-                        let date = monday + chrono::Days::new(d);
-                        if v.valid_on(date) {
-                            let day = Day::of(date);
-                            visits += v.visits.iter().filter(|x| x.days.includes(day)).count();
-                        }
+                for d in 0..7 {
+                    let date = monday + chrono::Days::new(d);
+                    let day = Day::of(date);
+                    for v in r.index.rules_in_force(u.id.as_str(), date) {
+                        visits += v
+                            .record
+                            .visits
+                            .iter()
+                            .filter(|x| x.days.includes(day))
+                            .count();
                     }
                 }
             }

@@ -2,7 +2,7 @@
 //! is planned once, has the carers it needs (skilled, allowed, available)
 //! and starts inside its window.
 
-use super::{Index, Planned, carer_name, clock, span};
+use super::{Planned, carer_name, clock, span};
 use crate::check::context::{At, Context};
 use crate::diag::Code;
 use crate::diag::Finding;
@@ -14,13 +14,7 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// Adds the findings about each visit of `rota` on its own.
-pub(super) fn check(
-    cx: &Context,
-    ix: &Index,
-    rota: At<Rota>,
-    planned: &[Planned],
-    out: &mut Vec<Finding>,
-) {
+pub(super) fn check(cx: &Context, rota: At<Rota>, planned: &[Planned], out: &mut Vec<Finding>) {
     let mut first: HashMap<(&str, &str, NaiveDate), usize> = HashMap::new();
     let mut broken: HashMap<&str, bool> = HashMap::new();
     for p in planned {
@@ -49,22 +43,21 @@ pub(super) fn check(
                 .entry(su)
                 .or_insert_with(|| cx.has_broken(Kind::VisitRules, su));
             if !is_broken {
-                unknown_label(cx, ix, rota, p, out);
+                unknown_label(cx, rota, p, out);
             }
         }
-        carers(cx, ix, rota, p, out);
+        carers(cx, rota, p, out);
         window(cx, rota, p, out);
     }
 }
 
-fn unknown_label(cx: &Context, ix: &Index, rota: At<Rota>, p: &Planned, out: &mut Vec<Finding>) {
+fn unknown_label(cx: &Context, rota: At<Rota>, p: &Planned, out: &mut Vec<Finding>) {
     let v = p.visit;
     let su = v.service_user.as_str();
-    let labels = ix
-        .rules
-        .keys()
-        .filter(|(person, _)| *person == su)
-        .map(|(_, label)| *label);
+    let labels = cx
+        .rules_of(su)
+        .iter()
+        .flat_map(|r| r.record.visits.iter().map(|x| x.label.as_str()));
     let help = match nearest(&v.label, labels) {
         Some(n) if n != v.label => format!("did you mean `{n}`?"),
         Some(_) => format!(
@@ -87,7 +80,7 @@ fn unknown_label(cx: &Context, ix: &Index, rota: At<Rota>, p: &Planned, out: &mu
     );
 }
 
-fn carers(cx: &Context, ix: &Index, rota: At<Rota>, p: &Planned, out: &mut Vec<Finding>) {
+fn carers(cx: &Context, rota: At<Rota>, p: &Planned, out: &mut Vec<Finding>) {
     let v = p.visit;
     for (j, id) in v.carers.iter().enumerate() {
         if v.carers[..j].contains(id) {
@@ -102,7 +95,7 @@ fn carers(cx: &Context, ix: &Index, rota: At<Rota>, p: &Planned, out: &mut Vec<F
             );
             continue;
         }
-        let Some(carer) = ix.carers.get(id.as_str()) else {
+        let Some(carer) = cx.carers.get(id.as_str()) else {
             continue; // ref/unknown says so
         };
         let pointer = format!("/visits/{}/carers/{j}", p.i);
@@ -140,7 +133,7 @@ fn carers(cx: &Context, ix: &Index, rota: At<Rota>, p: &Planned, out: &mut Vec<F
                     ),
                 );
             }
-            excluded(cx, rota, p, *carer, &pointer, out);
+            excluded(cx, rota, p, carer, &pointer, out);
         }
     }
     let Some(rule) = p.rule else { return };

@@ -1,7 +1,7 @@
 //! The week's cover: every visit the rules require is planned or listed as
 //! unassigned, and `after` gaps between a person's visits of a day hold.
 
-use super::{Index, Planned, clock, day, span};
+use super::{Planned, clock, day, span};
 use crate::check::context::{At, Context};
 use crate::diag::Code;
 use crate::diag::Finding;
@@ -12,13 +12,7 @@ use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
 /// Adds the findings about `rota`'s cover of the week.
-pub(super) fn check(
-    cx: &Context,
-    ix: &Index,
-    rota: At<Rota>,
-    planned: &[Planned],
-    out: &mut Vec<Finding>,
-) {
+pub(super) fn check(cx: &Context, rota: At<Rota>, planned: &[Planned], out: &mut Vec<Finding>) {
     let mut by_key: HashMap<(&str, &str, NaiveDate), &Planned> = HashMap::new();
     for p in planned {
         by_key
@@ -29,7 +23,7 @@ pub(super) fn check(
             ))
             .or_insert(p);
     }
-    missing(cx, ix, rota, &by_key, out);
+    missing(cx, rota, &by_key, out);
     for p in planned {
         gap(cx, rota, p, &by_key, out);
     }
@@ -37,7 +31,6 @@ pub(super) fn check(
 
 fn missing(
     cx: &Context,
-    ix: &Index,
     rota: At<Rota>,
     planned: &HashMap<(&str, &str, NaiveDate), &Planned>,
     out: &mut Vec<Finding>,
@@ -55,7 +48,7 @@ fn missing(
         for vr in &cx.visit_rules {
             let v = vr.record;
             let su = v.service_user.as_str();
-            let Some(person) = ix.people.get(su) else {
+            let Some(person) = cx.service_users.get(su) else {
                 continue;
             };
             if person.record.status != ServiceUserStatus::Active || !v.valid_on(date) {

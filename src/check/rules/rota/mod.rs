@@ -17,12 +17,11 @@ mod time;
 use crate::check::context::{At, Context};
 use crate::diag::Code;
 use crate::diag::Finding;
+use crate::index::RuleVisit;
 use crate::model::rota::RotaVisit;
-use crate::model::visit_rules::Visit;
-use crate::model::{Carer, Kind, Rota, ServiceUser, VisitRules};
+use crate::model::{Carer, Kind, Rota, ServiceUser};
 use crate::travel::{MatrixError, TravelTimes};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// Adds this family's findings to `out`.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -39,12 +38,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     if current.is_empty() {
         return;
     }
-    let ix = Index::new(cx, travel);
+    let ix = Shared { travel };
     for rota in current {
-        let planned = ix.resolve(rota.record);
-        assign::check(cx, &ix, rota, &planned, out);
+        let planned = resolve(cx, rota.record);
+        assign::check(cx, rota, &planned, out);
         time::check(cx, &ix, rota, &planned, out);
-        coverage::check(cx, &ix, rota, &planned, out);
+        coverage::check(cx, rota, &planned, out);
     }
 }
 
@@ -65,27 +64,10 @@ fn report_matrix(cx: &Context, e: &MatrixError, out: &mut Vec<Finding>) {
     );
 }
 
-/// Lookups by id, built once for all rotas.
-pub(super) struct Index<'a> {
-    /// Carers by id (the first, if an id is duplicated).
-    pub carers: HashMap<&'a str, At<'a, Carer>>,
-    /// Service users by id.
-    pub people: HashMap<&'a str, At<'a, ServiceUser>>,
-    /// Visits of the visit rules, by service user and label.
-    pub rules: HashMap<(&'a str, &'a str), Vec<Rule<'a>>>,
+/// What every rota's rules share: travel times, read once.
+pub(super) struct Shared<'a> {
     /// Travel times.
     pub travel: TravelTimes<'a>,
-}
-
-/// A visit of some visit rules.
-#[derive(Clone, Copy)]
-pub(super) struct Rule<'a> {
-    /// The visit rules.
-    pub rules: At<'a, VisitRules>,
-    /// The visit.
-    pub visit: &'a Visit,
-    /// Its index in the rules' `visits`.
-    pub index: usize,
 }
 
 /// One rota visit, resolved against the records.
@@ -100,66 +82,31 @@ pub(super) struct Planned<'a> {
     pub end: u32,
     /// The service user, if known.
     pub person: Option<&'a ServiceUser>,
-    /// The rule it delivers, if one is in force.
-    pub rule: Option<Rule<'a>>,
+    /// The visit of the rules in force it delivers, if there is one.
+    pub rule: Option<RuleVisit<'a>>,
 }
 
-impl<'a> Index<'a> {
-    fn new(cx: &Context<'a>, travel: TravelTimes<'a>) -> Self {
-        let mut ix = Index {
-            carers: HashMap::new(),
-            people: HashMap::new(),
-            rules: HashMap::new(),
-            travel,
-        };
-        for c in &cx.carers {
-            ix.carers.entry(c.record.id.as_str()).or_insert(*c);
-        }
-        for s in &cx.service_users {
-            ix.people.entry(s.record.id.as_str()).or_insert(*s);
-        }
-        for vr in &cx.visit_rules {
-            for (index, visit) in vr.record.visits.iter().enumerate() {
-                ix.rules
-                    .entry((vr.record.service_user.as_str(), visit.label.as_str()))
-                    .or_default()
-                    .push(Rule {
-                        rules: *vr,
-                        visit,
-                        index,
-                    });
+/// Each visit of `rota`, resolved against the index.
+fn resolve<'a>(cx: &Context<'a>, rota: &'a Rota) -> Vec<Planned<'a>> {
+    rota.visits
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let start = v.start.minutes();
+            let end = v.end.minutes();
+            Planned {
+                i,
+                visit: v,
+                start,
+                end: if end < start { end + 1440 } else { end },
+                person: cx
+                    .service_users
+                    .get(v.service_user.as_str())
+                    .map(|p| p.record),
+                rule: cx.visit_in_force(v.service_user.as_str(), &v.label, v.date.0),
             }
-        }
-        ix
-    }
-
-    /// The visit labelled `label` of `person`'s rules in force on `date`.
-    pub fn rule(&self, person: &str, label: &str, date: NaiveDate) -> Option<Rule<'a>> {
-        self.rules
-            .get(&(person, label))?
-            .iter()
-            .find(|r| r.rules.record.valid_on(date))
-            .copied()
-    }
-
-    fn resolve(&self, rota: &'a Rota) -> Vec<Planned<'a>> {
-        rota.visits
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let start = v.start.minutes();
-                let end = v.end.minutes();
-                Planned {
-                    i,
-                    visit: v,
-                    start,
-                    end: if end < start { end + 1440 } else { end },
-                    person: self.people.get(v.service_user.as_str()).map(|p| p.record),
-                    rule: self.rule(v.service_user.as_str(), &v.label, v.date.0),
-                }
-            })
-            .collect()
-    }
+        })
+        .collect()
 }
 
 /// `Mon 2026-11-30`.

@@ -6,7 +6,7 @@
 //! (not to and from home), as the rota engine counts it. Travel is between
 //! the service users' homes, by the carer's own travel mode.
 
-use super::{Index, Planned, carer_name, clock, day, span};
+use super::{Planned, Shared, carer_name, clock, day, span};
 use crate::check::context::{At, Context};
 use crate::diag::Code;
 use crate::diag::Finding;
@@ -33,7 +33,7 @@ impl Slot<'_, '_> {
 /// Adds the findings about each carer's week in `rota`.
 pub(super) fn check(
     cx: &Context,
-    ix: &Index,
+    ix: &Shared,
     rota: At<Rota>,
     planned: &[Planned],
     out: &mut Vec<Finding>,
@@ -54,7 +54,7 @@ pub(super) fn check(
     let mut carers: Vec<(&str, Vec<Slot>)> = by_carer.into_iter().collect();
     carers.sort_by_key(|(id, _)| *id);
     for (id, mut slots) in carers {
-        let Some(carer) = ix.carers.get(id) else {
+        let Some(carer) = cx.carers.get(id) else {
             continue; // ref/unknown says so
         };
         slots.sort_by_key(|s| (s.date, s.planned.start, s.planned.end, s.planned.i));
@@ -77,7 +77,7 @@ pub(super) fn check(
 
 /// Whole minutes from one visit's home to the next one's, by the carer's
 /// mode; 0 when either person is unknown.
-fn travel(ix: &Index, carer: &Carer, from: &Planned, to: &Planned) -> u32 {
+fn travel(ix: &Shared, carer: &Carer, from: &Planned, to: &Planned) -> u32 {
     let (Some(a), Some(b)) = (from.person, to.person) else {
         return 0;
     };
@@ -96,7 +96,7 @@ fn travel(ix: &Index, carer: &Carer, from: &Planned, to: &Planned) -> u32 {
 
 fn overlaps(
     cx: &Context,
-    ix: &Index,
+    ix: &Shared,
     rota: At<Rota>,
     carer: &Carer,
     slots: &[Slot],
