@@ -3,12 +3,12 @@
 //!
 //! `rota-bench mankowska INSTANCE --seconds S --seed N [--solution FILE]`
 
-use carebook::rota::construct::regret_insertion;
-use carebook::rota::improve::{Annealing, Budget, improve};
-use carebook::rota::index::Index;
+use carebook::rota::engine::construct::regret_insertion;
+use carebook::rota::engine::improve::{Annealing, Budget, improve};
+use carebook::rota::engine::index::Index;
 use carebook::rota::mankowska;
-use carebook::rota::rng::Rng;
-use carebook::rota::solution::State;
+use carebook::rota::engine::rng::Rng;
+use carebook::rota::engine::solution::State;
 use std::process::ExitCode;
 use std::time::Instant;
 

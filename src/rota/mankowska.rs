@@ -2,8 +2,8 @@
 //! into the engine's problem, and writing solutions in the format of the
 //! published reference solutions (see `shared/bench/mankowska/README.md`).
 
-use super::problem::{Interval, Link, Matrix, Problem, Task, Vehicle, Weights, Worker};
-use super::solution::Solution;
+use super::engine::problem::{Interval, Link, Matrix, Problem, Task, Vehicle, Weights, Worker};
+use super::engine::solution::Solution;
 use std::collections::HashMap;
 use std::fmt::Write;
 

@@ -4,12 +4,12 @@
 //! solution back into a rota with a reason for every unassigned visit.
 
 use super::agency::{self, AgencyProblem, DAY};
-use super::construct::regret_insertion;
-use super::improve::{Annealing, Budget, Stats, improve};
-use super::index::Index;
-use super::insert::insert_on;
-use super::rng::Rng;
-use super::solution::{Cost, Solution, State};
+use super::engine::construct::regret_insertion;
+use super::engine::improve::{Annealing, Budget, Stats, improve};
+use super::engine::index::Index;
+use super::engine::insert::insert_on;
+use super::engine::rng::Rng;
+use super::engine::solution::{Cost, Solution, State};
 use crate::load::Repo;
 use crate::model::Rota;
 use crate::model::rota::{Generated, RotaVisit, Unassigned};
