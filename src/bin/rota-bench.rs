@@ -6,9 +6,9 @@
 use carebook::rota::engine::construct::regret_insertion;
 use carebook::rota::engine::improve::{Annealing, Budget, improve};
 use carebook::rota::engine::index::Index;
-use carebook::rota::mankowska;
 use carebook::rota::engine::rng::Rng;
 use carebook::rota::engine::solution::State;
+use carebook::rota::mankowska;
 use std::process::ExitCode;
 use std::time::Instant;
 

@@ -4,7 +4,9 @@
 //! Keeps, for each task, what is needed to write it back as a rota visit
 //! and to explain why it could not be assigned.
 
-use super::engine::problem::{Interval, Link, Matrix, Problem, Task, TaskId, Vehicle, Weights, Worker};
+use super::engine::problem::{
+    Interval, Link, Matrix, Problem, Task, TaskId, Vehicle, Weights, Worker,
+};
 use crate::load::Repo;
 use crate::model::carer::{CarerStatus, TravelMode};
 use crate::model::service_user::ServiceUserStatus;

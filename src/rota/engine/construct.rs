@@ -85,3 +85,81 @@ pub fn regret_insertion(state: &mut State, rng: &mut Rng) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::regret_insertion;
+    use crate::rota::engine::fixture::{
+        assert_double_ups_whole, assert_links_respected, line, problem, task,
+    };
+    use crate::rota::engine::index::Index;
+    use crate::rota::engine::rng::Rng;
+    use crate::rota::engine::solution::State;
+
+    #[test]
+    fn every_task_that_fits_is_assigned_and_links_hold() {
+        for seed in 1..=10 {
+            let problem = problem(seed);
+            let index = Index::new(&problem);
+            let mut state = State::new(&problem, &index);
+            regret_insertion(&mut state, &mut Rng::new(seed));
+            assert_links_respected(&problem, &state.sol);
+            assert_double_ups_whole(&problem, &state.sol);
+            // Nothing left out could go anywhere.
+            for t in 0..problem.tasks.len() {
+                if state.sol.vehicle_of[t].is_none() && index.together[t].is_none() {
+                    for &v in &problem.tasks[t].eligible {
+                        for pos in 0..=state.sol.routes[v].len() {
+                            assert_eq!(
+                                state.insert(t, v, pos, false),
+                                None,
+                                "seed {seed} task {t}"
+                            );
+                        }
+                    }
+                }
+            }
+            // The incremental times are the times from scratch.
+            let cost = state.cost();
+            assert!(state.retime_all());
+            assert!((cost.total - state.cost().total).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn the_task_with_fewest_options_goes_first() {
+        // Both want vehicle 0 at 10:00 and only one fits there; task 1 can
+        // also go on vehicle 1 (farther), task 0 cannot.
+        let mut p = line(
+            2,
+            vec![
+                task(1, 600.0, 600.0, 60.0, &[0]),
+                task(1, 600.0, 600.0, 60.0, &[0, 1]),
+            ],
+            vec![],
+        );
+        p.tasks.iter_mut().for_each(|t| t.max_late = 0.0);
+        p.vehicles[1].start_location = 5;
+        p.vehicles[1].end_location = 5;
+        let index = Index::new(&p);
+        let mut state = State::new(&p, &index);
+        regret_insertion(&mut state, &mut Rng::new(1));
+        assert_eq!(state.sol.vehicle_of, vec![Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn a_task_no_vehicle_may_do_is_left_unassigned() {
+        let p = line(
+            1,
+            vec![
+                task(1, 0.0, 100.0, 15.0, &[]),
+                task(2, 0.0, 100.0, 15.0, &[0]),
+            ],
+            vec![],
+        );
+        let index = Index::new(&p);
+        let mut state = State::new(&p, &index);
+        regret_insertion(&mut state, &mut Rng::new(1));
+        assert_eq!(state.sol.vehicle_of, vec![None, Some(0)]);
+    }
+}

@@ -2,8 +2,9 @@
 //! with every feature the engine has (double-ups, gaps, continuity,
 //! contracted hours, rest between days), so each part is exercised.
 
-use super::problem::{Interval, Link, Matrix, Problem, Task, Vehicle, Weights, Worker};
+use super::problem::{Interval, Link, Matrix, Problem, Task, TaskId, Vehicle, Weights, Worker};
 use super::rng::Rng;
+use super::solution::Solution;
 
 /// A small random problem with double-ups, gaps, continuity and
 /// contracted hours, so that every part of the bound is exercised.
@@ -94,5 +95,106 @@ pub fn problem(seed: u64) -> Problem {
         }],
         weights,
         clients: 12,
+    }
+}
+
+/// A task at `location` with start window `[start, end]`, lasting
+/// `duration`, that the vehicles `eligible` may do.
+pub fn task(location: usize, start: f64, end: f64, duration: f64, eligible: &[usize]) -> Task {
+    Task {
+        client: location,
+        location,
+        duration,
+        window: Interval { start, end },
+        max_late: f64::INFINITY,
+        eligible: eligible.to_vec(),
+        preferred: Vec::new(),
+        locked: None,
+        previous: None,
+    }
+}
+
+/// A one-day problem on a line: location `i` lies `10 * i` minutes from
+/// location 0, where every worker starts at time 0 and ends. One vehicle
+/// per worker, available all day; Mankowska weights.
+pub fn line(workers: usize, tasks: Vec<Task>, links: Vec<Link>) -> Problem {
+    let places = 8;
+    let minutes = (0..places)
+        .flat_map(|a: usize| (0..places).map(move |b: usize| 10.0 * a.abs_diff(b) as f64))
+        .collect();
+    let clients = places;
+    Problem {
+        tasks,
+        vehicles: (0..workers)
+            .map(|w| Vehicle {
+                worker: w,
+                day: 0,
+                start_location: 0,
+                end_location: 0,
+                matrix: 0,
+                availability: vec![Interval {
+                    start: 0.0,
+                    end: 1440.0,
+                }],
+                departure: Some(0.0),
+            })
+            .collect(),
+        workers: (0..workers)
+            .map(|_| Worker {
+                contracted: 0.0,
+                max_work: f64::INFINITY,
+                min_rest: 0.0,
+            })
+            .collect(),
+        links,
+        matrices: vec![Matrix {
+            size: places,
+            minutes,
+        }],
+        weights: Weights::mankowska(),
+        clients,
+    }
+}
+
+/// Panics unless every link between assigned tasks holds in `sol` (but
+/// [`Link::Together`]: see [`assert_double_ups_whole`]).
+pub fn assert_links_respected(problem: &Problem, sol: &Solution) {
+    let worker = |t: TaskId| sol.vehicle_of[t].map(|v| problem.vehicles[v].worker);
+    for link in &problem.links {
+        match *link {
+            Link::SameStart(a, b) => {
+                if worker(a).is_some() && worker(b).is_some() {
+                    assert!((sol.start[a] - sol.start[b]).abs() < 1e-6, "{link:?}");
+                }
+            }
+            Link::Gap {
+                first,
+                second,
+                min,
+                max,
+            } => {
+                if worker(first).is_some() && worker(second).is_some() {
+                    let gap = sol.start[second] - sol.start[first];
+                    assert!(gap >= min - 1e-6 && gap <= max + 1e-6, "{link:?}: {gap}");
+                }
+            }
+            Link::DifferentWorkers(a, b) => {
+                if worker(a).is_some() {
+                    assert_ne!(worker(a), worker(b), "{link:?}");
+                }
+            }
+            Link::Together(..) => {}
+        }
+    }
+}
+
+/// Panics unless both tasks of every [`Link::Together`] are assigned, or
+/// neither (it only holds between insertions of a pair).
+pub fn assert_double_ups_whole(problem: &Problem, sol: &Solution) {
+    for link in &problem.links {
+        if let Link::Together(a, b) = *link {
+            let (a, b) = (sol.vehicle_of[a], sol.vehicle_of[b]);
+            assert_eq!(a.is_some(), b.is_some(), "{link:?}");
+        }
     }
 }

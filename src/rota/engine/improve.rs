@@ -255,3 +255,82 @@ pub fn improve(
     progress(1.0, best_cost);
     (best, stats)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Annealing, Budget, improve, neighbours};
+    use crate::rota::engine::construct::regret_insertion;
+    use crate::rota::engine::fixture::{
+        assert_double_ups_whole, assert_links_respected, line, problem, task,
+    };
+    use crate::rota::engine::index::Index;
+    use crate::rota::engine::rng::Rng;
+    use crate::rota::engine::solution::{Solution, State};
+
+    const ANNEAL: Annealing = Annealing {
+        start: 5.0,
+        end: 0.05,
+    };
+
+    /// Regret insertion then `iterations` steps of search, with `seed`.
+    fn search(seed: u64, iterations: u64) -> (f64, f64, Solution) {
+        let problem = problem(seed);
+        let index = Index::new(&problem);
+        let mut state = State::new(&problem, &index);
+        let mut rng = Rng::new(seed);
+        regret_insertion(&mut state, &mut rng);
+        let start = state.cost().total;
+        let budget = Budget {
+            iterations,
+            seconds: f64::INFINITY,
+        };
+        let (best, stats) = improve(&mut state, budget, ANNEAL, &mut rng, &mut |_, _| {});
+        assert_eq!(stats.iterations, iterations);
+        assert!(!stats.timed_out);
+        let best_state = State::with_solution(&problem, &index, best.clone()).expect("feasible");
+        assert_links_respected(&problem, &best);
+        assert_double_ups_whole(&problem, &best);
+        (start, best_state.cost().total, best)
+    }
+
+    #[test]
+    fn the_search_never_returns_worse_than_it_was_given() {
+        let mut improved = 0;
+        for seed in 1..=8 {
+            let (start, best, _) = search(seed, 300);
+            assert!(best <= start + 1e-9, "seed {seed}: {best} > {start}");
+            improved += usize::from(best < start - 1e-9);
+        }
+        assert!(improved > 0, "300 steps improved no problem at all");
+    }
+
+    #[test]
+    fn the_same_seed_and_budget_give_the_same_solution() {
+        assert_eq!(search(2, 200).2, search(2, 200).2);
+    }
+
+    #[test]
+    fn a_spent_time_budget_stops_the_search_at_once() {
+        let problem = problem(1);
+        let index = Index::new(&problem);
+        let mut state = State::new(&problem, &index);
+        let budget = Budget {
+            iterations: u64::MAX,
+            seconds: 0.0,
+        };
+        let (_, stats) = improve(&mut state, budget, ANNEAL, &mut Rng::new(1), &mut |_, _| {});
+        assert_eq!(stats.iterations, 0);
+        assert!(stats.timed_out);
+    }
+
+    #[test]
+    fn neighbours_are_the_nearest_tasks_first() {
+        let tasks = [0, 1, 3, 7]
+            .iter()
+            .map(|&l| task(l, 0.0, 100.0, 15.0, &[0]))
+            .collect();
+        let near = neighbours(&line(1, tasks, vec![]), 2);
+        assert_eq!(near[0], vec![1, 2]);
+        assert_eq!(near[3], vec![2, 1]);
+    }
+}

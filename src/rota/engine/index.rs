@@ -51,3 +51,51 @@ impl Index {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Index;
+    use crate::rota::engine::fixture::{line, task};
+    use crate::rota::engine::problem::Link;
+
+    #[test]
+    fn each_task_knows_its_links_and_its_partner() {
+        let tasks = (0..4).map(|i| task(i, 0.0, 100.0, 15.0, &[0, 1])).collect();
+        let gap = Link::Gap {
+            first: 2,
+            second: 3,
+            min: 10.0,
+            max: 20.0,
+        };
+        let links = vec![
+            Link::SameStart(0, 1),
+            Link::Together(0, 1),
+            gap,
+            // Out of range: ignored rather than a panic.
+            Link::SameStart(2, 9),
+        ];
+        let index = Index::new(&line(2, tasks, links));
+        assert_eq!(
+            index.links_of[0],
+            vec![Link::SameStart(0, 1), Link::Together(0, 1)]
+        );
+        assert_eq!(index.links_of[1], index.links_of[0]);
+        assert_eq!(index.links_of[2], vec![gap]);
+        assert_eq!(index.links_of[3], vec![gap]);
+        assert_eq!(index.together, vec![Some(1), Some(0), None, None]);
+    }
+
+    #[test]
+    fn each_worker_day_maps_to_its_shift() {
+        let mut p = line(2, vec![], vec![]);
+        p.vehicles.push(crate::rota::engine::problem::Vehicle {
+            day: 1,
+            ..p.vehicles[1].clone()
+        });
+        let index = Index::new(&p);
+        assert_eq!(index.shift.get(&(0, 0)), Some(&0));
+        assert_eq!(index.shift.get(&(1, 0)), Some(&1));
+        assert_eq!(index.shift.get(&(1, 1)), Some(&2));
+        assert_eq!(index.shift.get(&(0, 1)), None);
+    }
+}

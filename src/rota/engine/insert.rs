@@ -217,4 +217,20 @@ mod tests {
         }
         assert!(rest_short > 0.0, "the problems exercise rest between days");
     }
+
+    #[test]
+    fn a_double_up_goes_in_whole_on_two_workers_at_the_same_start() {
+        for seed in 1..=10 {
+            let problem = problem(seed);
+            let index = Index::new(&problem);
+            let mut state = State::new(&problem, &index);
+            assert!(insert_best(&mut state, 0, &mut Rng::new(seed), 0.0));
+            let (a, b) = (state.sol.vehicle_of[0], state.sol.vehicle_of[2]);
+            let worker = |v: Option<usize>| problem.vehicles[v.expect("assigned")].worker;
+            assert_ne!(worker(a), worker(b), "seed {seed}");
+            assert_eq!(state.sol.start[0], state.sol.start[2], "seed {seed}");
+            // Already assigned: nothing changes.
+            assert!(!insert_best(&mut state, 2, &mut Rng::new(seed), 0.0));
+        }
+    }
 }

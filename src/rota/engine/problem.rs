@@ -183,3 +183,19 @@ pub struct Problem {
     /// Number of clients (for continuity).
     pub clients: usize,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Matrix;
+
+    #[test]
+    fn a_matrix_is_read_row_by_row() {
+        let m = Matrix {
+            size: 2,
+            minutes: vec![0.0, 5.0, 7.0, 0.0],
+        };
+        assert_eq!(m.get(0, 1), 5.0);
+        assert_eq!(m.get(1, 0), 7.0);
+        assert_eq!(m.get(1, 1), 0.0);
+    }
+}

@@ -215,3 +215,91 @@ impl State<'_> {
         tasks + between
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rota::engine::fixture::{line, task};
+    use crate::rota::engine::index::Index;
+    use crate::rota::engine::solution::{Solution, State};
+
+    #[test]
+    fn the_cost_adds_travel_lateness_and_unassigned_tasks_by_hand() {
+        // Out 10, across 20, back 30; the second task starts at 65, 15 late.
+        let p = line(
+            1,
+            vec![
+                task(1, 30.0, 60.0, 15.0, &[0]),
+                task(3, 0.0, 50.0, 10.0, &[0]),
+                task(2, 0.0, 50.0, 10.0, &[0]),
+            ],
+            vec![],
+        );
+        let index = Index::new(&p);
+        let mut sol = Solution::empty(&p);
+        sol.routes[0] = vec![0, 1];
+        sol.vehicle_of[0] = Some(0);
+        sol.vehicle_of[1] = Some(0);
+        let state = State::with_solution(&p, &index, sol).expect("feasible");
+        let c = state.cost();
+        assert_eq!(c.travel, 60.0);
+        assert_eq!(c.travel_between, 20.0);
+        assert_eq!(c.late, 15.0);
+        assert_eq!(c.max_late, 15.0);
+        assert_eq!(c.unassigned, 1);
+        assert_eq!(c.total, 1e6 + 60.0 + 15.0 + 15.0);
+        // Tasks plus travel between them, not from or to home.
+        assert_eq!(state.work_of(0), 15.0 + 20.0 + 10.0);
+    }
+
+    #[test]
+    fn continuity_preferences_and_contracted_hours_are_counted() {
+        let mut p = line(
+            2,
+            vec![
+                task(1, 0.0, 100.0, 30.0, &[0, 1]),
+                task(1, 200.0, 300.0, 30.0, &[0, 1]),
+            ],
+            vec![],
+        );
+        p.tasks[0].preferred = vec![0];
+        p.tasks[1].preferred = vec![0];
+        p.workers[0].contracted = 90.0;
+        p.weights.extra_worker = 7.0;
+        p.weights.preference_breach = 3.0;
+        p.weights.contract_hour_gap = 2.0;
+        let index = Index::new(&p);
+        let mut state = State::new(&p, &index);
+        state.insert(0, 0, 0, true);
+        state.insert(1, 1, 0, true);
+        let c = state.cost();
+        // One client, two workers; worker 1 is not preferred; worker 0
+        // works 30 of 90 contracted minutes (one hour short).
+        assert_eq!(c.extra_workers, 1);
+        assert_eq!(c.breaches, 1);
+        assert_eq!(c.contract_gap_hours, 1.0);
+        assert_eq!(c.total, 40.0 + 7.0 + 3.0 + 2.0);
+    }
+
+    #[test]
+    fn rest_short_between_days_is_counted() {
+        let mut p = line(1, vec![], vec![]);
+        p.vehicles.push(crate::rota::engine::problem::Vehicle {
+            day: 1,
+            ..p.vehicles[0].clone()
+        });
+        p.vehicles[1].availability[0].start = 1440.0;
+        p.vehicles[1].availability[0].end = 2880.0;
+        p.tasks = vec![
+            task(1, 1300.0, 1300.0, 60.0, &[0]),
+            task(1, 1500.0, 1500.0, 30.0, &[1]),
+        ];
+        p.workers[0].min_rest = 600.0;
+        p.weights.rest_minute = 1.0;
+        let index = Index::new(&p);
+        let mut state = State::new(&p, &index);
+        state.insert(0, 0, 0, true);
+        state.insert(1, 1, 0, true);
+        // Day 0 ends at 1360, day 1 starts at 1500: 140 minutes of rest.
+        assert_eq!(state.cost().rest_short, 600.0 - 140.0);
+    }
+}

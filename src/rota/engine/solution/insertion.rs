@@ -155,3 +155,137 @@ impl State<'_> {
         delta
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rota::engine::fixture::{assert_links_respected, line, problem, task};
+    use crate::rota::engine::index::Index;
+    use crate::rota::engine::problem::{Link, Problem};
+    use crate::rota::engine::solution::State;
+
+    /// Inserts every task of `problem` in turn, checking each position of
+    /// its first vehicle against the objective recomputed from scratch with
+    /// `check(delta, recomputed)`. Returns how many were checked.
+    fn check_insertions(problem: &Problem, check: impl Fn(f64, f64) -> bool) -> usize {
+        let index = Index::new(problem);
+        let mut state = State::new(problem, &index);
+        let mut checked = 0;
+        for t in 0..problem.tasks.len() {
+            let v = problem.tasks[t].eligible.first().copied();
+            let Some(v) = v.filter(|&v| state.allowed(t, v)) else {
+                continue;
+            };
+            for pos in 0..=state.sol.routes[v].len() {
+                let before = state.cost().total;
+                let bound = state.insert_bound(t, v, pos);
+                let Some(delta) = state.insert(t, v, pos, true) else {
+                    continue;
+                };
+                let recomputed = state.cost().total - before;
+                assert!(
+                    check(delta, recomputed),
+                    "task {t}: {delta} vs {recomputed}"
+                );
+                if problem.weights.rest_minute == 0.0 {
+                    // With rest, a link may move the worker's own next day
+                    // later and lengthen its rest: the bound does not hold.
+                    assert!(bound.is_some_and(|b| b <= delta + 1e-9), "task {t}");
+                }
+                assert_links_respected(problem, &state.sol);
+                checked += 1;
+                state.rollback();
+            }
+            // Keep the cheapest, so the next tasks meet fuller routes.
+            crate::rota::engine::insert::insert_on(&mut state, t, v);
+            state.commit();
+        }
+        checked
+    }
+
+    #[test]
+    fn an_insertion_costs_what_the_objective_recomputed_says() {
+        let mut checked = 0;
+        for seed in 1..=10 {
+            let mut problem = problem(seed);
+            problem.weights.rest_minute = 0.0;
+            checked += check_insertions(&problem, |delta, recomputed| {
+                (delta - recomputed).abs() < 1e-6
+            });
+        }
+        assert!(checked > 100, "only {checked} insertions checked");
+    }
+
+    /// Rest between days counts only the inserted worker's own days: a link
+    /// may also move another worker's first task of a day later, which can
+    /// only lengthen that worker's rest. So the change is never understated.
+    #[test]
+    fn with_rest_between_days_an_insertion_never_costs_less_than_it_says() {
+        for seed in 1..=10 {
+            check_insertions(&problem(seed), |delta, recomputed| {
+                recomputed <= delta + 1e-6
+            });
+        }
+    }
+
+    #[test]
+    fn an_insertion_not_kept_leaves_the_state_as_it_was() {
+        let problem = problem(3);
+        let index = Index::new(&problem);
+        let mut state = State::new(&problem, &index);
+        for t in 0..15 {
+            if let Some(&v) = problem.tasks[t].eligible.first() {
+                crate::rota::engine::insert::insert_on(&mut state, t, v);
+                state.commit();
+            }
+        }
+        let sol = state.sol.clone();
+        let cost = state.cost();
+        for t in 15..problem.tasks.len() {
+            for &v in &problem.tasks[t].eligible {
+                for pos in 0..=state.sol.routes[v].len() {
+                    state.insert(t, v, pos, false);
+                    assert_eq!(state.sol, sol, "task {t} vehicle {v} position {pos}");
+                }
+            }
+        }
+        assert_eq!(state.cost(), cost);
+    }
+
+    #[test]
+    fn different_workers_cannot_share_a_linked_pair() {
+        let p = line(
+            2,
+            vec![
+                task(1, 0.0, 100.0, 15.0, &[0, 1]),
+                task(1, 0.0, 100.0, 15.0, &[0, 1]),
+            ],
+            vec![Link::DifferentWorkers(0, 1)],
+        );
+        let index = Index::new(&p);
+        let mut state = State::new(&p, &index);
+        assert!(state.allowed(1, 0));
+        state.insert(0, 0, 0, true);
+        assert!(!state.allowed(1, 0));
+        assert!(state.allowed(1, 1));
+    }
+
+    #[test]
+    fn maximum_working_time_is_a_hard_limit() {
+        let mut p = line(
+            1,
+            vec![
+                task(1, 0.0, 100.0, 30.0, &[0]),
+                task(2, 0.0, 100.0, 30.0, &[0]),
+            ],
+            vec![],
+        );
+        // 30 + 10 travel between + 30 = 70 minutes for both.
+        p.workers[0].max_work = 69.0;
+        let index = Index::new(&p);
+        let mut state = State::new(&p, &index);
+        assert!(state.insert(0, 0, 0, true).is_some());
+        assert_eq!(state.insert_bound(1, 0, 1), None);
+        assert_eq!(state.insert(1, 0, 1, true), None);
+        assert_eq!(state.sol.routes[0], vec![0]);
+    }
+}

@@ -60,3 +60,89 @@ impl State<'_> {
         self.undo.clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rota::engine::fixture::problem;
+    use crate::rota::engine::index::Index;
+    use crate::rota::engine::problem::Problem;
+    use crate::rota::engine::solution::State;
+
+    /// A state with about half the tasks of `problem(seed)` inserted.
+    fn half_full<'p>(problem: &'p Problem, index: &'p Index) -> State<'p> {
+        let mut state = State::new(problem, index);
+        for t in (0..problem.tasks.len()).step_by(2) {
+            if let Some(&v) = problem.tasks[t].eligible.first() {
+                crate::rota::engine::insert::insert_on(&mut state, t, v);
+                state.commit();
+            }
+        }
+        state
+    }
+
+    #[test]
+    fn rolling_back_kept_insertions_restores_the_state() {
+        for seed in 1..=10 {
+            let problem = problem(seed);
+            let index = Index::new(&problem);
+            let mut state = half_full(&problem, &index);
+            let (sol, cost) = (state.sol.clone(), state.cost());
+            let mut kept = 0;
+            for t in (1..problem.tasks.len()).step_by(2) {
+                for &v in &problem.tasks[t].eligible {
+                    if state.sol.vehicle_of[t].is_none()
+                        && state.allowed(t, v)
+                        && state.insert(t, v, 0, true).is_some()
+                    {
+                        kept += 1;
+                    }
+                }
+            }
+            assert!(kept > 0, "seed {seed}");
+            for _ in 0..kept {
+                state.rollback();
+            }
+            assert_eq!(state.sol, sol, "seed {seed}");
+            assert_eq!(state.cost(), cost, "seed {seed}");
+            // The running aggregates too: the next insertion costs the same
+            // as in a fresh state holding the same solution.
+            let fresh_index = Index::new(&problem);
+            let mut fresh = State::with_solution(&problem, &fresh_index, sol.clone()).unwrap();
+            for t in (1..problem.tasks.len()).step_by(2) {
+                for &v in &problem.tasks[t].eligible {
+                    let (a, b) = (state.insert(t, v, 0, false), fresh.insert(t, v, 0, false));
+                    assert_eq!(a.is_some(), b.is_some(), "seed {seed} task {t}");
+                    assert!((a.unwrap_or(0.0) - b.unwrap_or(0.0)).abs() < 1e-9);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn committed_insertions_cannot_be_rolled_back() {
+        let problem = problem(4);
+        let index = Index::new(&problem);
+        let mut state = half_full(&problem, &index);
+        let sol = state.sol.clone();
+        state.rollback();
+        assert_eq!(state.sol, sol);
+    }
+
+    #[test]
+    fn removing_a_task_then_retiming_matches_a_fresh_state() {
+        let problem = problem(5);
+        let index = Index::new(&problem);
+        let mut state = half_full(&problem, &index);
+        let assigned: Vec<usize> = (0..problem.tasks.len())
+            .filter(|&t| state.sol.vehicle_of[t].is_some() && index.together[t].is_none())
+            .collect();
+        for &t in assigned.iter().take(3) {
+            state.remove(t);
+            assert_eq!(state.sol.vehicle_of[t], None);
+        }
+        assert!(state.retime_all());
+        let fresh = State::with_solution(&problem, &index, state.sol.clone()).unwrap();
+        assert_eq!(state.sol, fresh.sol);
+        assert_eq!(state.cost(), fresh.cost());
+    }
+}

@@ -212,3 +212,147 @@ impl State<'_> {
         ok
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rota::engine::fixture::{line, task};
+    use crate::rota::engine::index::Index;
+    use crate::rota::engine::problem::{Interval, Link};
+    use crate::rota::engine::solution::{Solution, State};
+
+    /// `routes` on the problem's vehicles, timed from scratch.
+    fn timed(
+        problem: &crate::rota::engine::problem::Problem,
+        routes: &[&[usize]],
+    ) -> Option<Vec<f64>> {
+        let index = Index::new(problem);
+        let mut sol = Solution::empty(problem);
+        for (v, route) in routes.iter().enumerate() {
+            sol.routes[v] = route.to_vec();
+            for &t in *route {
+                sol.vehicle_of[t] = Some(v);
+            }
+        }
+        State::with_solution(problem, &index, sol).map(|s| s.sol.start)
+    }
+
+    #[test]
+    fn a_route_travels_and_waits_for_each_window() {
+        // Location 1 is 10 minutes from home: arrive at 10, wait until 30,
+        // leave at 45, 20 minutes to location 3.
+        let p = line(
+            1,
+            vec![
+                task(1, 30.0, 60.0, 15.0, &[0]),
+                task(3, 0.0, 100.0, 10.0, &[0]),
+            ],
+            vec![],
+        );
+        assert_eq!(timed(&p, &[&[0, 1]]), Some(vec![30.0, 65.0]));
+        // The other way round: 30 minutes out, then 20 back to location 1.
+        assert_eq!(timed(&p, &[&[1, 0]]), Some(vec![60.0, 30.0]));
+    }
+
+    #[test]
+    fn a_same_start_link_makes_the_earlier_carer_wait() {
+        let p = line(
+            2,
+            vec![
+                task(1, 0.0, 100.0, 15.0, &[0, 1]),
+                task(4, 0.0, 100.0, 15.0, &[0, 1]),
+            ],
+            vec![Link::SameStart(0, 1)],
+        );
+        assert_eq!(timed(&p, &[&[0], &[1]]), Some(vec![40.0, 40.0]));
+    }
+
+    #[test]
+    fn a_gap_delays_the_second_task_and_then_the_rest_of_its_route() {
+        let p = line(
+            2,
+            vec![
+                task(1, 0.0, 100.0, 15.0, &[0]),
+                task(1, 0.0, 100.0, 15.0, &[1]),
+                task(2, 0.0, 100.0, 15.0, &[1]),
+            ],
+            vec![Link::Gap {
+                first: 0,
+                second: 1,
+                min: 30.0,
+                max: 60.0,
+            }],
+        );
+        assert_eq!(timed(&p, &[&[0], &[1, 2]]), Some(vec![10.0, 40.0, 65.0]));
+    }
+
+    #[test]
+    fn a_maximum_gap_delays_the_first_task() {
+        // The second task cannot start before 200, so the first is pushed
+        // to 200 - 60 = 140.
+        let p = line(
+            2,
+            vec![
+                task(1, 0.0, 300.0, 15.0, &[0]),
+                task(2, 200.0, 300.0, 15.0, &[1]),
+            ],
+            vec![Link::Gap {
+                first: 0,
+                second: 1,
+                min: 0.0,
+                max: 60.0,
+            }],
+        );
+        assert_eq!(timed(&p, &[&[0], &[1]]), Some(vec![140.0, 200.0]));
+    }
+
+    #[test]
+    fn a_task_that_fits_no_availability_window_is_infeasible() {
+        let mut p = line(1, vec![task(1, 40.0, 60.0, 15.0, &[0])], vec![]);
+        p.vehicles[0].availability = vec![Interval {
+            start: 0.0,
+            end: 50.0,
+        }];
+        assert_eq!(timed(&p, &[&[0]]), None);
+        p.vehicles[0].availability[0].end = 55.0;
+        assert_eq!(timed(&p, &[&[0]]), Some(vec![40.0]));
+    }
+
+    #[test]
+    fn lateness_past_the_hard_limit_is_infeasible() {
+        let mut p = line(1, vec![task(5, 0.0, 20.0, 15.0, &[0])], vec![]);
+        p.tasks[0].max_late = 29.0;
+        assert_eq!(timed(&p, &[&[0]]), None);
+        p.tasks[0].max_late = 30.0;
+        assert_eq!(timed(&p, &[&[0]]), Some(vec![50.0]));
+    }
+
+    #[test]
+    fn crossing_gaps_never_settle_and_are_infeasible() {
+        // Vehicle 0 does 0 then 1, vehicle 1 does 2 then 3; 2 must follow 1
+        // and 0 must follow 3, so each route waits for the other for ever.
+        let p = line(
+            2,
+            vec![
+                task(1, 0.0, 1000.0, 15.0, &[0]),
+                task(2, 0.0, 1000.0, 15.0, &[0]),
+                task(2, 0.0, 1000.0, 15.0, &[1]),
+                task(1, 0.0, 1000.0, 15.0, &[1]),
+            ],
+            vec![
+                Link::Gap {
+                    first: 1,
+                    second: 2,
+                    min: 30.0,
+                    max: f64::INFINITY,
+                },
+                Link::Gap {
+                    first: 3,
+                    second: 0,
+                    min: 30.0,
+                    max: f64::INFINITY,
+                },
+            ],
+        );
+        assert_eq!(timed(&p, &[&[0, 1], &[2, 3]]), None);
+    }
+}
