@@ -6,6 +6,5 @@
 
 pub mod agency;
 pub mod engine;
-pub mod mankowska;
 pub mod plan;
 pub mod write;

@@ -429,26 +429,14 @@ fn the_example_agency_gets_a_rota_that_check_accepts() {
 fn a_generated_agency_gets_a_rota_with_no_hard_rule_broken() {
     let fx = Fixture::empty();
     let dir = fx.path().join("agency");
-    let generated = assert_cmd::Command::cargo_bin("carebook-gen")
-        .expect("generator")
-        .arg(&dir)
-        .args([
-            "--service-users",
-            "30",
-            "--carers",
-            "15",
-            "--seed",
-            "3",
-            "--faults",
-            "0",
-        ])
-        .output()
-        .expect("runs");
-    assert!(
-        generated.status.success(),
-        "{}",
-        String::from_utf8_lossy(&generated.stderr)
-    );
+    let config = carebook_gen::Config {
+        service_users: 30,
+        carers: 15,
+        seed: 3,
+        fault_percent: 0.0,
+        ..carebook_gen::Config::default()
+    };
+    carebook_gen::generate(&dir, &config).expect("the generator writes the agency");
     let mut cmd = assert_cmd::Command::cargo_bin("carebook").expect("binary");
     let out = cmd
         .arg("rota")

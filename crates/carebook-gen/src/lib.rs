@@ -7,11 +7,9 @@
 //! records (1% by default) carries one deliberate problem each, counted by
 //! rule code in [`Stats::faults`].
 //!
-//! Shared by `benches/check.rs` and the `carebook-gen` binary through
-//! `#[path]`, so it is written once and needs no crates.
-
-// The bench and the binary each use a different part of this module.
-#![allow(dead_code)]
+//! A library for the root package's benchmarks and tests (a
+//! dev-dependency) and the `carebook-gen` binary; not part of the shipped
+//! `carebook`.
 
 mod bundle;
 mod names;

@@ -9,13 +9,10 @@
 //! The agency is deterministic from the seed and mostly compliant on
 //! `--today`; `--faults` is the percentage of records given one deliberate
 //! problem (0 for none). `--service-users 200 --carers 90` gives about
-//! 3,500 visits and 2,000 carer-hours a week. The generator itself lives in
-//! `benches/support/generate.rs`, shared with `benches/check.rs`.
+//! 3,500 visits and 2,000 carer-hours a week. The generator itself is this
+//! crate's library, shared with the root package's benchmarks and tests.
 
-#[path = "../../benches/support/generate.rs"]
-mod generate;
-
-use generate::rng::Date;
+use carebook_gen::rng::Date;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,8 +27,8 @@ carers/, visit-rules/) into OUT, which must not exist or be empty.
   --faults PERCENT    share of records with one deliberate problem (1; 0 for none)
   --today DATE        the date the agency should check clean on (2026-11-23)";
 
-fn parse(args: &[String]) -> Result<(PathBuf, generate::Config), String> {
-    let mut cfg = generate::Config::default();
+fn parse(args: &[String]) -> Result<(PathBuf, carebook_gen::Config), String> {
+    let mut cfg = carebook_gen::Config::default();
     let mut out = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -100,7 +97,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let started = std::time::Instant::now();
-    match generate::generate(&out, &cfg) {
+    match carebook_gen::generate(&out, &cfg) {
         Ok(stats) => {
             println!(
                 "wrote {} (seed {}, today {}) in {:.2} s",

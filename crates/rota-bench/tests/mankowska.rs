@@ -1,10 +1,12 @@
 //! The Mankowska et al. (2014) benchmark, checked from outside the engine.
 //!
-//! `mankowska/eval.rs` is an evaluator written only from the README of
-//! `shared/bench/mankowska` (its own parsers, its own timing rule; nothing from
-//! the crate). These tests check the evaluator against the 49 published
-//! reference solutions and a hand-computed instance, then check the solution
-//! files that `rota-bench` writes: feasible, and costed as the binary says.
+//! `mankowska/eval.rs` is an evaluator written only from the benchmark's
+//! README (its own parsers, its own timing rule; nothing from carebook).
+//! These tests check the evaluator against the published reference solutions
+//! of the bundled sets A–E and a hand-computed instance, then check the
+//! solution files that `rota-bench` writes: feasible, and costed as the
+//! binary says. Their data are in `data/mankowska/` of this crate; a missing
+//! file fails the test.
 //!
 //! Two ignored tests serve `scripts/bench-mankowska.sh`: `check_runs` and
 //! `report_runs` read a manifest of runs (`MANKOWSKA_RUNS`) and check them or
@@ -18,15 +20,18 @@ mod report;
 use eval::{Instance, Route, SolutionFile, evaluate, evaluate_files};
 use std::path::{Path, PathBuf};
 
-/// The benchmark folder beside the clone, or `None` (with a note) if absent.
-fn bench_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/mankowska");
-    if dir.join("bks.csv").is_file() {
-        Some(dir)
-    } else {
-        eprintln!("note: {} is absent; skipping", dir.display());
-        None
-    }
+/// The sets whose instances and reference solutions are bundled.
+const BUNDLED_SETS: [&str; 5] = ["A", "B", "C", "D", "E"];
+
+/// The bundled benchmark folder; panics if it is missing.
+fn bench_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/mankowska");
+    assert!(
+        dir.join("bks.csv").is_file(),
+        "{} is missing: the benchmark data belong in the repository",
+        dir.display()
+    );
+    dir
 }
 
 fn instance_path(dir: &Path, id: &str) -> PathBuf {
@@ -40,12 +45,17 @@ fn instance_path(dir: &Path, id: &str) -> PathBuf {
 
 #[test]
 fn reference_solutions_reproduce_bks_csv() {
-    let Some(dir) = bench_dir() else { return };
+    let dir = bench_dir();
     let rows = report::read_bks(&dir.join("bks.csv")).expect("bks.csv");
     assert_eq!(rows.len(), 49);
+    let bundled: Vec<_> = rows
+        .iter()
+        .filter(|r| BUNDLED_SETS.contains(&r.set.as_str()))
+        .collect();
+    assert_eq!(bundled.len(), 35);
     let mut failures = Vec::new();
     let mut worst: f64 = 0.0;
-    for row in &rows {
+    for row in bundled {
         let ev = evaluate_files(&dir.join(&row.file), &dir.join(&row.ref_solution))
             .expect("readable files");
         worst = worst.max((ev.cost - row.ref_solution_objective).abs());
@@ -77,7 +87,7 @@ fn reference_solutions_reproduce_bks_csv() {
             ));
         }
     }
-    eprintln!("49 reference solutions: largest |evaluator - bks.csv| = {worst:.5}");
+    eprintln!("35 reference solutions: largest |evaluator - bks.csv| = {worst:.5}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -274,7 +284,7 @@ fn broken_solutions_are_rejected() {
 
 #[test]
 fn deadlock_in_a_reference_solution_is_found() {
-    let Some(dir) = bench_dir() else { return };
+    let dir = bench_dir();
     let inst =
         Instance::parse(&std::fs::read_to_string(instance_path(&dir, "A1")).unwrap()).unwrap();
     // A1's reference routes, with caregiver 2 visiting patient 9 before
@@ -294,8 +304,8 @@ fn deadlock_in_a_reference_solution_is_found() {
 }
 
 /// Runs the debug `rota-bench` on an instance and evaluates its solution.
-fn bench_run(id: &str, seconds: f64) -> Option<(serde_json::Value, eval::Evaluation)> {
-    let dir = bench_dir()?;
+fn bench_run(id: &str, seconds: f64) -> (serde_json::Value, eval::Evaluation) {
+    let dir = bench_dir();
     let instance = instance_path(&dir, id);
     let out_dir = tempfile::tempdir().expect("temp dir");
     let file = out_dir.path().join(format!("{id}.txt"));
@@ -319,13 +329,11 @@ fn bench_run(id: &str, seconds: f64) -> Option<(serde_json::Value, eval::Evaluat
     );
     let line: serde_json::Value = serde_json::from_slice(&output.stdout).expect("one JSON line");
     let ev = evaluate_files(&instance, &file).expect("readable solution");
-    Some((line, ev))
+    (line, ev)
 }
 
 fn assert_bench_solution_checks_out(id: &str) {
-    let Some((line, ev)) = bench_run(id, 0.5) else {
-        return;
-    };
+    let (line, ev) = bench_run(id, 0.5);
     assert!(ev.feasible(), "{id}: infeasible: {:?}", ev.violations);
     assert_eq!(line["unassigned"], 0, "{id}: {line}");
     let objective = line["objective"].as_f64().expect("objective");
@@ -359,7 +367,7 @@ fn bench_solution_b1() {
 /// seven runs go side by side to keep the test at about a second.
 #[test]
 fn a_instances_reach_the_optimum_in_one_second() {
-    let Some(dir) = bench_dir() else { return };
+    let dir = bench_dir();
     let rows = report::read_bks(&dir.join("bks.csv")).expect("bks.csv");
     let out_dir = tempfile::tempdir().expect("temp dir");
     let runs: Vec<_> = rows
@@ -410,10 +418,8 @@ fn a_instances_reach_the_optimum_in_one_second() {
 #[test]
 #[ignore = "run by scripts/bench-mankowska.sh"]
 fn check_runs() {
-    let Some(manifest) = std::env::var_os("MANKOWSKA_RUNS") else {
-        eprintln!("note: set MANKOWSKA_RUNS to a manifest of runs");
-        return;
-    };
+    let manifest = std::env::var_os("MANKOWSKA_RUNS")
+        .expect("MANKOWSKA_RUNS names a manifest of runs (see scripts/bench-mankowska.sh)");
     let runs = report::read_runs(Path::new(&manifest)).expect("manifest");
     let mut bad = Vec::new();
     for run in &runs {
@@ -435,17 +441,11 @@ fn check_runs() {
 #[test]
 #[ignore = "run by scripts/bench-mankowska.sh"]
 fn report_runs() {
-    let (Some(manifest), Some(out)) = (
-        std::env::var_os("MANKOWSKA_RUNS"),
-        std::env::var_os("MANKOWSKA_REPORT"),
-    ) else {
-        eprintln!("note: set MANKOWSKA_RUNS and MANKOWSKA_REPORT");
-        return;
-    };
-    let dir = std::env::var_os("MANKOWSKA_DIR").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/mankowska"),
-        PathBuf::from,
-    );
+    let manifest = std::env::var_os("MANKOWSKA_RUNS")
+        .expect("MANKOWSKA_RUNS names a manifest of runs (see scripts/bench-mankowska.sh)");
+    let out = std::env::var_os("MANKOWSKA_REPORT").expect("MANKOWSKA_REPORT names the report");
+    // The full set when the script runs sets F and G from outside.
+    let dir = std::env::var_os("MANKOWSKA_DIR").map_or_else(bench_dir, PathBuf::from);
     let bks = report::read_bks(&dir.join("bks.csv")).expect("bks.csv");
     let runs = report::read_runs(Path::new(&manifest)).expect("manifest");
     let checked: Vec<_> = runs.iter().map(report::check).collect();

@@ -1,9 +1,11 @@
 //! Reading the benchmark instances of Mankowska, Meisel & Bierwirth (2014)
 //! into the engine's problem, and writing solutions in the format of the
-//! published reference solutions (see `shared/bench/mankowska/README.md`).
+//! published reference solutions (see `data/mankowska/README.md`).
 
-use super::engine::problem::{Interval, Link, Matrix, Problem, Task, Vehicle, Weights, Worker};
-use super::engine::solution::Solution;
+use carebook::rota::engine::problem::{
+    Interval, Link, Matrix, Problem, Task, Vehicle, Weights, Worker,
+};
+use carebook::rota::engine::solution::Solution;
 use std::collections::HashMap;
 use std::fmt::Write;
 

@@ -8,7 +8,7 @@ use carebook::rota::engine::improve::{Annealing, Budget, improve};
 use carebook::rota::engine::index::Index;
 use carebook::rota::engine::rng::Rng;
 use carebook::rota::engine::solution::State;
-use carebook::rota::mankowska;
+use rota_bench::mankowska;
 use std::process::ExitCode;
 use std::time::Instant;
 

@@ -1,5 +1,6 @@
 //! An independent evaluator for the benchmark of Mankowska, Meisel &
-//! Bierwirth (2014), written only from `shared/bench/mankowska/README.md`.
+//! Bierwirth (2014), written only from the benchmark README
+//! (`data/mankowska/README.md` of this crate).
 //!
 //! It reads an instance and a solution in the reference solution format with
 //! its own parsers (nothing from the `carebook` crate), checks that the
