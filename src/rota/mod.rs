@@ -2,7 +2,7 @@
 //! windows, skills and linked tasks ([`agency`]), solved by the
 //! domain-free [`engine`] (regret insertion, then ruin-and-recreate under
 //! simulated annealing, seeded and time-limited) and written back as a
-//! rota record ([`plan`], [`write`]).
+//! rota record ([`plan`], [`mod@write`]).
 
 pub mod agency;
 pub mod engine;

@@ -1,7 +1,7 @@
 //! A solution (routes and start times) and the engine's working state
-//! around it. The state's work is split by idea: [`timing`] times routes
-//! and meets links, [`cost`] holds the objective, [`insertion`] evaluates
-//! and makes insertions, and [`rollback`] undoes them.
+//! around it. The state's work is split by idea: `timing` times routes
+//! and meets links, `cost` holds the objective, `insertion` evaluates and
+//! makes insertions, and `rollback` undoes them.
 
 mod cost;
 mod insertion;
