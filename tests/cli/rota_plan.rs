@@ -469,6 +469,58 @@ fn a_generated_agency_gets_a_rota_with_no_hard_rule_broken() {
     assert!(json["summary"]["files"].as_u64().unwrap_or(0) > 90);
 }
 
+/// Regression: `--time-limit` bounded only the search, not the regret
+/// construction before it (a 7,700-visit week with `--time-limit 1s` took
+/// 64 s). With no time at all, construction must not insert a single visit:
+/// every visit a carer could do is left unassigned, saying the time ran
+/// out. (Counting what was done after the deadline, not timing the run,
+/// keeps this exact on a loaded machine.)
+#[test]
+fn time_limit_bounds_the_first_construction_too() {
+    let fx = Fixture::empty();
+    let dir = fx.path().join("agency");
+    let config = carebook_gen::Config {
+        service_users: 30,
+        carers: 15,
+        seed: 3,
+        fault_percent: 0.0,
+        ..carebook_gen::Config::default()
+    };
+    carebook_gen::generate(&dir, &config).expect("the generator writes the agency");
+    let out_file = fx.path().join("rota.yaml");
+    let out = assert_cmd::Command::cargo_bin("carebook")
+        .expect("binary")
+        .arg("rota")
+        .arg(&dir)
+        .args(["--week", WEEK, "--time-limit", "0s", "--out"])
+        .arg(&out_file)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("visits assigned     0\n"), "{stdout}");
+    let rota = std::fs::read_to_string(&out_file).expect("rota written");
+    let unassigned: Vec<&str> = rota
+        .lines()
+        .skip_while(|l| *l != "unassigned:")
+        .skip(1)
+        .collect();
+    let out_of_time = unassigned
+        .iter()
+        .filter(|l| l.contains("the time limit ran out"))
+        .count();
+    assert!(out_of_time > 100, "{rota}");
+    // The others no carer could ever do, and say so; none was tried and
+    // found the carers busy.
+    for line in unassigned {
+        assert!(!line.contains("are busy"), "{line}");
+    }
+}
+
 #[test]
 fn the_written_rota_points_editors_at_the_schema() {
     let first_line = |fx: &Fixture| {

@@ -4,6 +4,7 @@
 //! `rota-bench mankowska INSTANCE --seconds S --seed N [--solution FILE]`
 
 use carebook::rota::engine::construct::regret_insertion;
+use carebook::rota::engine::deadline::Deadline;
 use carebook::rota::engine::improve::{Annealing, Budget, improve};
 use carebook::rota::engine::index::Index;
 use carebook::rota::engine::rng::Rng;
@@ -56,10 +57,11 @@ fn main() -> ExitCode {
     let index = Index::new(problem);
     let mut state = State::new(problem, &index);
     let mut rng = Rng::new(seed);
-    regret_insertion(&mut state, &mut rng);
+    let deadline = Deadline::after(seconds - clock.elapsed().as_secs_f64());
+    regret_insertion(&mut state, &mut rng, deadline);
     let budget = Budget {
         iterations: u64::MAX,
-        seconds: (seconds - clock.elapsed().as_secs_f64()).max(0.0),
+        seconds: deadline.remaining_seconds(),
     };
     let env = |k: &str, d: f64| {
         std::env::var(k)

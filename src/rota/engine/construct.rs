@@ -2,8 +2,10 @@
 //! place is most better than its second-best (the one that would suffer
 //! most from waiting) is inserted at its best place. Best costs per
 //! (task, vehicle) are cached and refreshed only for the vehicle that
-//! changed.
+//! changed. It stops at a deadline, leaving the tasks not yet inserted
+//! unassigned: on a large week it is the slowest part of planning.
 
+use super::deadline::Deadline;
 use super::insert::insert_best;
 use super::problem::TaskId;
 use super::rng::Rng;
@@ -20,8 +22,10 @@ fn best_on(state: &mut State, t: TaskId, v: usize) -> f64 {
         .fold(f64::INFINITY, f64::min)
 }
 
-/// Inserts every unassigned task it can, most regretted first.
-pub fn regret_insertion(state: &mut State, rng: &mut Rng) {
+/// Inserts every unassigned task it can, most regretted first, until
+/// `deadline`. Returns the tasks it had no time to try (none when it
+/// finished), still unassigned.
+pub fn regret_insertion(state: &mut State, rng: &mut Rng, deadline: Deadline) -> Vec<TaskId> {
     let n = state.problem.tasks.len();
     let mut pending: Vec<TaskId> = (0..n)
         .filter(|&t| state.sol.vehicle_of[t].is_none())
@@ -35,10 +39,16 @@ pub fn regret_insertion(state: &mut State, rng: &mut Rng) {
         }
     };
     for &t in &pending {
+        if deadline.passed() {
+            return pending;
+        }
         let vs = vehicles_of(state, t);
         cache[t] = vs.iter().map(|&v| best_on(state, t, v)).collect();
     }
     while !pending.is_empty() {
+        if deadline.passed() {
+            return pending;
+        }
         let mut pick = None;
         let mut pick_key = (f64::NEG_INFINITY, f64::INFINITY);
         for (i, &t) in pending.iter().enumerate() {
@@ -76,6 +86,10 @@ pub fn regret_insertion(state: &mut State, rng: &mut Rng) {
         changed.dedup();
         pending.retain(|&u| state.sol.vehicle_of[u].is_none());
         for &u in &pending {
+            if deadline.passed() {
+                // The next step stops before reading the stale costs.
+                break;
+            }
             let vs = vehicles_of(state, u);
             for &v in &changed {
                 if let Ok(k) = vs.binary_search(&v) {
@@ -84,11 +98,13 @@ pub fn regret_insertion(state: &mut State, rng: &mut Rng) {
             }
         }
     }
+    Vec::new()
 }
 
 #[cfg(test)]
 mod tests {
     use super::regret_insertion;
+    use crate::rota::engine::deadline::Deadline;
     use crate::rota::engine::fixture::{
         assert_double_ups_whole, assert_links_respected, line, problem, task,
     };
@@ -102,7 +118,7 @@ mod tests {
             let problem = problem(seed);
             let index = Index::new(&problem);
             let mut state = State::new(&problem, &index);
-            regret_insertion(&mut state, &mut Rng::new(seed));
+            regret_insertion(&mut state, &mut Rng::new(seed), Deadline::never());
             assert_links_respected(&problem, &state.sol);
             assert_double_ups_whole(&problem, &state.sol);
             // Nothing left out could go anywhere.
@@ -143,7 +159,7 @@ mod tests {
         p.vehicles[1].end_location = 5;
         let index = Index::new(&p);
         let mut state = State::new(&p, &index);
-        regret_insertion(&mut state, &mut Rng::new(1));
+        regret_insertion(&mut state, &mut Rng::new(1), Deadline::never());
         assert_eq!(state.sol.vehicle_of, vec![Some(0), Some(1)]);
     }
 
@@ -159,7 +175,32 @@ mod tests {
         );
         let index = Index::new(&p);
         let mut state = State::new(&p, &index);
-        regret_insertion(&mut state, &mut Rng::new(1));
+        regret_insertion(&mut state, &mut Rng::new(1), Deadline::never());
         assert_eq!(state.sol.vehicle_of, vec![None, Some(0)]);
+    }
+
+    #[test]
+    fn a_passed_deadline_stops_construction_before_any_insertion() {
+        let problem = problem(1);
+        let index = Index::new(&problem);
+        let mut state = State::new(&problem, &index);
+        let untried = regret_insertion(&mut state, &mut Rng::new(1), Deadline::after(0.0));
+        assert_eq!(untried, (0..problem.tasks.len()).collect::<Vec<_>>());
+        assert!(state.sol.vehicle_of.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn a_deadline_not_reached_changes_nothing() {
+        for seed in 1..=5 {
+            let problem = problem(seed);
+            let index = Index::new(&problem);
+            let mut free = State::new(&problem, &index);
+            let mut bound = State::new(&problem, &index);
+            assert!(regret_insertion(&mut free, &mut Rng::new(seed), Deadline::never()).is_empty());
+            let untried =
+                regret_insertion(&mut bound, &mut Rng::new(seed), Deadline::after(3600.0));
+            assert!(untried.is_empty());
+            assert_eq!(free.sol, bound.sol, "seed {seed}");
+        }
     }
 }

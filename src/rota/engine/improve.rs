@@ -260,6 +260,7 @@ pub fn improve(
 mod tests {
     use super::{Annealing, Budget, improve, neighbours};
     use crate::rota::engine::construct::regret_insertion;
+    use crate::rota::engine::deadline::Deadline;
     use crate::rota::engine::fixture::{
         assert_double_ups_whole, assert_links_respected, line, problem, task,
     };
@@ -278,7 +279,7 @@ mod tests {
         let index = Index::new(&problem);
         let mut state = State::new(&problem, &index);
         let mut rng = Rng::new(seed);
-        regret_insertion(&mut state, &mut rng);
+        regret_insertion(&mut state, &mut rng, Deadline::never());
         let start = state.cost().total;
         let budget = Budget {
             iterations,

@@ -6,6 +6,7 @@
 //! instances.
 
 pub mod construct;
+pub mod deadline;
 pub mod improve;
 pub mod index;
 pub mod insert;
