@@ -19,8 +19,6 @@
 //! changes the number of runs. Run as a test (`cargo test --benches`) it
 //! does one quick pass over a small agency.
 
-#[path = "support/generate.rs"]
-mod generate;
 #[path = "support/phases.rs"]
 mod phases;
 #[path = "support/timing.rs"]
@@ -30,6 +28,7 @@ mod variants;
 
 use carebook::check;
 use carebook::load::{Repo, parse, walk};
+use carebook_gen as generate;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::path::Path;

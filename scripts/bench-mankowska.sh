@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 ## Runs the rota engine on the Mankowska et al. (2014) benchmark, checks every
-## solution with the independent evaluator of tests/mankowska (feasibility, and
-## its cost against the binary's `objective`), and prints a markdown table
-## against the best-known values of bks.csv.
+## solution with the independent evaluator of crates/rota-bench/tests/mankowska
+## (feasibility, and its cost against the binary's `objective`), and prints a
+## markdown table against the best-known values of bks.csv.
 ##
 ## usage: scripts/bench-mankowska.sh [options] [SETS...]
 ##
-##   SETS            set letters, e.g. `A`, `B C`, `BCDE` (default: A B C D E F G)
+##   SETS            set letters, e.g. `A`, `B C`, `BCDE` (default: every set of
+##                   the benchmark folder: A B C D E bundled, A to G with
+##                   MANKOWSKA_DIR pointing at the full set)
 ##   --seconds S     seconds per instance for every set (default per set, as in
 ##                   the issue: A 1 s, B–E 30 s, F–G 60 s)
 ##   --seeds LIST    seeds, e.g. `1`, `1,2,3`, `1-3` (default 1)
@@ -15,15 +17,17 @@
 ##                   temporary directory, printed at the end)
 ##   --keep-going    do not stop at a run that fails the check
 ##
-## The benchmark folder is $MANKOWSKA_DIR, by default ../shared/bench/mankowska
-## beside the repository. Runs go one at a time. The binaries are copied to
-## DIR/bin after the build, so a rebuild elsewhere cannot swap them mid-run.
+## The benchmark folder is $MANKOWSKA_DIR, by default the sets A to E bundled in
+## crates/rota-bench/data/mankowska (sets F and G are not: point MANKOWSKA_DIR
+## at a folder of all 49 instances, laid out the same way, to run them). Runs
+## go one at a time. The binaries are copied to DIR/bin after the build, so a
+## rebuild elsewhere cannot swap them mid-run.
 set -euo pipefail
 
 command_line="$0 $*"
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
-bench=${MANKOWSKA_DIR:-$repo/../shared/bench/mankowska}
+bench=${MANKOWSKA_DIR:-$repo/crates/rota-bench/data/mankowska}
 bench=$(cd "$bench" && pwd)
 
 seconds="" seeds="1" instances="" out="" keep_going=0 sets=()
@@ -39,7 +43,23 @@ while [ $# -gt 0 ]; do
         *) for ((i = 0; i < ${#1}; i++)); do sets+=("${1:i:1}"); done; shift ;;
     esac
 done
-[ ${#sets[@]} -gt 0 ] || sets=(A B C D E F G)
+# The first instance file of a set, from bks.csv.
+first_file() {
+    awk -F, -v set="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+        $c["set"] == set { print $c["file"]; exit }' "$bench/bks.csv"
+}
+if [ ${#sets[@]} -eq 0 ]; then
+    for set in A B C D E F G; do
+        [ -f "$bench/$(first_file "$set")" ] && sets+=("$set")
+    done
+fi
+for set in "${sets[@]}"; do
+    file=$(first_file "$set")
+    [ -n "$file" ] && [ -f "$bench/$file" ] || {
+        echo "set $set is not in $bench; point MANKOWSKA_DIR at the full benchmark set" >&2
+        exit 2
+    }
+done
 
 # `1,3-5` -> `1 3 4 5`
 expand() {
@@ -66,11 +86,11 @@ mkdir -p "$out/bin" "$out/solutions"
 out=$(cd "$out" && pwd)
 
 echo "building (release)..." >&2
-cargo build --release --quiet --bin rota-bench
+cargo build --release --quiet -p rota-bench --bin rota-bench
 cp target/release/rota-bench "$out/bin/rota-bench"
-eval_exe=$(cargo test --release --test mankowska --no-run 2>&1 |
+eval_exe=$(cargo test --release -p rota-bench --test mankowska --no-run 2>&1 |
     sed -n 's/.*Executable tests\/mankowska.rs (\(.*\))$/\1/p' | tail -n 1)
-[ -n "$eval_exe" ] || { echo "could not build the evaluator (tests/mankowska.rs)" >&2; exit 1; }
+[ -n "$eval_exe" ] || { echo "could not build the evaluator (crates/rota-bench/tests/mankowska.rs)" >&2; exit 1; }
 cp "$eval_exe" "$out/bin/mankowska-eval"
 
 manifest=$out/runs.tsv

@@ -16,7 +16,7 @@ use super::{Rendered, ReportError, Session, text};
 use crate::model::ServiceUser;
 use crate::model::care_plan::{ConsentStatus, MedicationSupport, RiskLevel};
 use crate::model::service_user::ServiceUserStatus;
-use crate::rota::rng::Rng;
+use crate::rota::engine::rng::Rng;
 use serde::Serialize;
 
 /// Most gaps listed under one regulation; the rest are counted.

@@ -7,7 +7,9 @@
 //! The records come from the repository's [`Index`]; which visit rules
 //! apply on a day is [`VisitRules::valid_on`], as everywhere else.
 
-use super::problem::{Interval, Link, Matrix, Problem, Task, TaskId, Vehicle, Weights, Worker};
+use super::engine::problem::{
+    Interval, Link, Matrix, Problem, Task, TaskId, Vehicle, Weights, Worker,
+};
 use crate::index::Index;
 use crate::load::Repo;
 use crate::model::carer::{CarerStatus, TravelMode};

@@ -1,15 +1,17 @@
 //! Planning an agency's week: build the problem, keep what must be kept
 //! (locked visits; in a repair, every assignment still valid), construct
 //! by regret insertion, improve by ruin and recreate, and turn the best
-//! solution back into a rota with a reason for every unassigned visit.
+//! solution back into a rota with a reason for every unassigned visit. The
+//! time limit bounds all of it: construction stops at the deadline too.
 
 use super::agency::{self, AgencyProblem, DAY};
-use super::construct::regret_insertion;
-use super::improve::{Annealing, Budget, Stats, improve};
-use super::index::Index;
-use super::insert::insert_on;
-use super::rng::Rng;
-use super::solution::{Cost, Solution, State};
+use super::engine::construct::regret_insertion;
+use super::engine::deadline::Deadline;
+use super::engine::improve::{Annealing, Budget, Stats, improve};
+use super::engine::index::Index;
+use super::engine::insert::insert_on;
+use super::engine::rng::Rng;
+use super::engine::solution::{Cost, Solution, State};
 use crate::load::Repo;
 use crate::model::Rota;
 use crate::model::rota::{Generated, RotaVisit, Unassigned};
@@ -21,7 +23,7 @@ use std::collections::BTreeMap;
 pub struct Options {
     /// Seed of the search.
     pub seed: u64,
-    /// Most seconds of search.
+    /// Most seconds for the whole planning, construction included.
     pub seconds: f64,
     /// Most ruin-and-recreate steps (the same seed and budget give the same rota).
     pub iterations: u64,
@@ -79,6 +81,7 @@ pub fn plan(
     options: Options,
     progress: &mut dyn FnMut(f64),
 ) -> Outcome {
+    let deadline = Deadline::after(options.seconds);
     let ap = agency::build(repo, week, previous, options.repair);
     let problem = &ap.problem;
     let index = Index::new(problem);
@@ -118,10 +121,10 @@ pub fn plan(
         }
     }
     state.retime_all();
-    regret_insertion(&mut state, &mut rng);
+    let untried = regret_insertion(&mut state, &mut rng, deadline);
     let budget = Budget {
         iterations: options.iterations,
-        seconds: options.seconds,
+        seconds: deadline.remaining_seconds(),
     };
     let anneal = Annealing {
         start: 20.0,
@@ -132,7 +135,9 @@ pub fn plan(
     });
     let final_state = State::with_solution(problem, &index, best.clone()).unwrap_or(state);
     let cost = final_state.cost();
-    let rota = to_rota(&ap, &final_state.sol, &cost, options.seed);
+    let mut out_of_time = vec![false; problem.tasks.len()];
+    untried.iter().for_each(|&t| out_of_time[t] = true);
+    let rota = to_rota(&ap, &final_state.sol, &out_of_time, options.seed);
     let summary = summarise(
         &ap,
         &final_state,
@@ -152,8 +157,12 @@ fn time_of(minutes: f64) -> Time {
     Time(m.min(23 * 60 + 59))
 }
 
-/// The solution as a rota record.
-fn to_rota(ap: &AgencyProblem, sol: &Solution, cost: &Cost, seed: u64) -> Rota {
+/// Why a visit construction had no time to try is unassigned.
+pub const OUT_OF_TIME: &str = "the time limit ran out before this visit could be planned: plan again with a longer time limit";
+
+/// The solution as a rota record; `out_of_time[t]` tells whether
+/// construction had no time to try task `t`.
+fn to_rota(ap: &AgencyProblem, sol: &Solution, out_of_time: &[bool], seed: u64) -> Rota {
     let mut visits: BTreeMap<(chrono::NaiveDate, u64, String, String), RotaVisit> = BTreeMap::new();
     let mut unassigned: BTreeMap<(chrono::NaiveDate, String, String), Unassigned> = BTreeMap::new();
     for (t, info) in ap.tasks.iter().enumerate() {
@@ -185,12 +194,17 @@ fn to_rota(ap: &AgencyProblem, sol: &Solution, cost: &Cost, seed: u64) -> Rota {
                     service_user: Id(info.service_user.clone()),
                     label: info.label.clone(),
                     date: Date(info.date),
-                    reason: info.reason.clone().unwrap_or_else(|| busy_reason(ap, t)),
+                    reason: info.reason.clone().unwrap_or_else(|| {
+                        if out_of_time[t] {
+                            OUT_OF_TIME.to_owned()
+                        } else {
+                            busy_reason(ap, t)
+                        }
+                    }),
                 });
             }
         }
     }
-    let _ = cost;
     Rota {
         id: Id(format!("rota-{}", ap.week)),
         week: ap.week,

@@ -429,26 +429,14 @@ fn the_example_agency_gets_a_rota_that_check_accepts() {
 fn a_generated_agency_gets_a_rota_with_no_hard_rule_broken() {
     let fx = Fixture::empty();
     let dir = fx.path().join("agency");
-    let generated = assert_cmd::Command::cargo_bin("carebook-gen")
-        .expect("generator")
-        .arg(&dir)
-        .args([
-            "--service-users",
-            "30",
-            "--carers",
-            "15",
-            "--seed",
-            "3",
-            "--faults",
-            "0",
-        ])
-        .output()
-        .expect("runs");
-    assert!(
-        generated.status.success(),
-        "{}",
-        String::from_utf8_lossy(&generated.stderr)
-    );
+    let config = carebook_gen::Config {
+        service_users: 30,
+        carers: 15,
+        seed: 3,
+        fault_percent: 0.0,
+        ..carebook_gen::Config::default()
+    };
+    carebook_gen::generate(&dir, &config).expect("the generator writes the agency");
     let mut cmd = assert_cmd::Command::cargo_bin("carebook").expect("binary");
     let out = cmd
         .arg("rota")
@@ -479,6 +467,58 @@ fn a_generated_agency_gets_a_rota_with_no_hard_rule_broken() {
         .collect();
     assert!(rota_errors.is_empty(), "{rota_errors:?}");
     assert!(json["summary"]["files"].as_u64().unwrap_or(0) > 90);
+}
+
+/// Regression: `--time-limit` bounded only the search, not the regret
+/// construction before it (a 7,700-visit week with `--time-limit 1s` took
+/// 64 s). With no time at all, construction must not insert a single visit:
+/// every visit a carer could do is left unassigned, saying the time ran
+/// out. (Counting what was done after the deadline, not timing the run,
+/// keeps this exact on a loaded machine.)
+#[test]
+fn time_limit_bounds_the_first_construction_too() {
+    let fx = Fixture::empty();
+    let dir = fx.path().join("agency");
+    let config = carebook_gen::Config {
+        service_users: 30,
+        carers: 15,
+        seed: 3,
+        fault_percent: 0.0,
+        ..carebook_gen::Config::default()
+    };
+    carebook_gen::generate(&dir, &config).expect("the generator writes the agency");
+    let out_file = fx.path().join("rota.yaml");
+    let out = assert_cmd::Command::cargo_bin("carebook")
+        .expect("binary")
+        .arg("rota")
+        .arg(&dir)
+        .args(["--week", WEEK, "--time-limit", "0s", "--out"])
+        .arg(&out_file)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("visits assigned     0\n"), "{stdout}");
+    let rota = std::fs::read_to_string(&out_file).expect("rota written");
+    let unassigned: Vec<&str> = rota
+        .lines()
+        .skip_while(|l| *l != "unassigned:")
+        .skip(1)
+        .collect();
+    let out_of_time = unassigned
+        .iter()
+        .filter(|l| l.contains("the time limit ran out"))
+        .count();
+    assert!(out_of_time > 100, "{rota}");
+    // The others no carer could ever do, and say so; none was tried and
+    // found the carers busy.
+    for line in unassigned {
+        assert!(!line.contains("are busy"), "{line}");
+    }
 }
 
 #[test]

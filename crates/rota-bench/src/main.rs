@@ -1,0 +1,113 @@
+//! `rota-bench`: runs the rota engine on a benchmark instance of the
+//! literature and prints one JSON line.
+//!
+//! `rota-bench mankowska INSTANCE --seconds S --seed N [--solution FILE]`
+
+use carebook::rota::engine::construct::regret_insertion;
+use carebook::rota::engine::deadline::Deadline;
+use carebook::rota::engine::improve::{Annealing, Budget, improve};
+use carebook::rota::engine::index::Index;
+use carebook::rota::engine::rng::Rng;
+use carebook::rota::engine::solution::State;
+use rota_bench::mankowska;
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = "usage: rota-bench mankowska INSTANCE [--seconds S] [--seed N] [--solution FILE]";
+    if args.len() < 2 || args[0] != "mankowska" {
+        eprintln!("{usage}");
+        return ExitCode::from(2);
+    }
+    let path = &args[1];
+    let mut seconds = 10.0;
+    let mut seed = 1;
+    let mut solution_file = None;
+    let mut i = 2;
+    while i < args.len() {
+        let value = args.get(i + 1).cloned().unwrap_or_default();
+        match args[i].as_str() {
+            "--seconds" => seconds = value.parse().unwrap_or(seconds),
+            "--seed" => seed = value.parse().unwrap_or(seed),
+            "--solution" => solution_file = Some(value),
+            other => {
+                eprintln!("unknown option {other}\n{usage}");
+                return ExitCode::from(2);
+            }
+        }
+        i += 2;
+    }
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("cannot read {path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let instance = match mankowska::parse(&text) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let clock = Instant::now();
+    let problem = &instance.problem;
+    let index = Index::new(problem);
+    let mut state = State::new(problem, &index);
+    let mut rng = Rng::new(seed);
+    let deadline = Deadline::after(seconds - clock.elapsed().as_secs_f64());
+    regret_insertion(&mut state, &mut rng, deadline);
+    let budget = Budget {
+        iterations: u64::MAX,
+        seconds: deadline.remaining_seconds(),
+    };
+    let env = |k: &str, d: f64| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d)
+    };
+    let anneal = Annealing {
+        start: env("ROTA_T0", 5.0),
+        end: env("ROTA_TF", 0.05),
+    };
+    let (best, stats) = improve(&mut state, budget, anneal, &mut rng, &mut |_, _| {});
+    let Some(state) = State::with_solution(problem, &index, best) else {
+        eprintln!("internal error: the best solution does not re-time");
+        return ExitCode::from(1);
+    };
+    let c = state.cost();
+    let objective = mankowska::Objective {
+        cost: (c.travel + c.late + c.max_late) / 3.0,
+        distance: c.travel,
+        tardiness: c.late,
+        tmax: c.max_late,
+    };
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+    if let Some(file) = solution_file
+        && let Err(e) = std::fs::write(
+            &file,
+            mankowska::write_solution(&instance, &state.sol, path, &objective),
+        )
+    {
+        eprintln!("cannot write {file}: {e}");
+        return ExitCode::from(2);
+    }
+    println!(
+        "{{\"instance\": \"{name}\", \"objective\": {:.3}, \"distance\": {:.3}, \"tardiness\": {:.3}, \"tmax\": {:.3}, \"unassigned\": {}, \"iterations\": {}, \"accepted\": {}, \"improved\": {}, \"seconds\": {:.2}}}",
+        objective.cost,
+        objective.distance,
+        objective.tardiness,
+        objective.tmax,
+        c.unassigned,
+        stats.iterations,
+        stats.accepted,
+        stats.improved,
+        clock.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,337 @@
+//! Improving a rota: ruin and recreate. Each step removes a few related
+//! tasks (strings of neighbouring visits from nearby routes, or tasks at
+//! random), puts them back greedily in a random order with blinks, and
+//! keeps the result by simulated annealing. Seeded and limited by
+//! iterations and time, whichever ends first.
+
+use super::insert::insert_best;
+use super::problem::{Problem, TaskId};
+use super::rng::Rng;
+use super::solution::{Solution, State};
+use std::time::Instant;
+
+/// How long to search.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Budget {
+    /// Most ruin-and-recreate steps.
+    pub iterations: u64,
+    /// Most seconds (wall clock).
+    pub seconds: f64,
+}
+
+/// Annealing temperatures, in objective units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Annealing {
+    /// At the start.
+    pub start: f64,
+    /// At the end.
+    pub end: f64,
+}
+
+/// What the search did.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Stats {
+    /// Steps taken.
+    pub iterations: u64,
+    /// Steps whose result was kept.
+    pub accepted: u64,
+    /// Steps that found a new best.
+    pub improved: u64,
+    /// Whether the time limit, not the iteration budget, ended the search.
+    pub timed_out: bool,
+}
+
+/// Each task's nearest other tasks, by travel and time of day.
+pub fn neighbours(problem: &Problem, k: usize) -> Vec<Vec<TaskId>> {
+    let n = problem.tasks.len();
+    let Some(matrix) = problem.matrices.first() else {
+        return vec![Vec::new(); n];
+    };
+    (0..n)
+        .map(|a| {
+            let ta = &problem.tasks[a];
+            let mut others: Vec<(f64, TaskId)> = (0..n)
+                .filter(|&b| b != a)
+                .map(|b| {
+                    let tb = &problem.tasks[b];
+                    let d = matrix.get(ta.location, tb.location)
+                        + 0.2 * (ta.window.start - tb.window.start).abs();
+                    (d, b)
+                })
+                .collect();
+            let k = k.min(others.len());
+            if k > 0 && k < others.len() {
+                others.select_nth_unstable_by(k - 1, |x, y| x.0.total_cmp(&y.0));
+                others.truncate(k);
+            }
+            others.sort_by(|x, y| x.0.total_cmp(&y.0));
+            others.into_iter().map(|(_, b)| b).collect()
+        })
+        .collect()
+}
+
+/// Removes related strings of tasks around a random seed; returns them.
+fn ruin(
+    state: &mut State,
+    near: &[Vec<TaskId>],
+    by_client: &[Vec<TaskId>],
+    rng: &mut Rng,
+    size: usize,
+) -> Vec<TaskId> {
+    let assigned: Vec<TaskId> = (0..state.sol.vehicle_of.len())
+        .filter(|&t| state.sol.vehicle_of[t].is_some() && state.problem.tasks[t].locked.is_none())
+        .collect();
+    let mut removed = Vec::new();
+    if assigned.is_empty() {
+        return removed;
+    }
+    let seed = assigned[rng.below(assigned.len())];
+    if state.problem.weights.extra_worker > 0.0 && rng.unit() < 0.2 {
+        // All of one person's visits this week: put back together, they
+        // tend to go to the same few carers (continuity).
+        let client = state.problem.tasks[seed].client;
+        let removed: Vec<TaskId> = by_client
+            .get(client)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(|&t| {
+                state.sol.vehicle_of[t].is_some() && state.problem.tasks[t].locked.is_none()
+            })
+            .collect();
+        for &t in &removed {
+            state.remove(t);
+        }
+        return removed;
+    }
+    let random = rng.unit() < 0.15;
+    let mut ruined_routes = Vec::new();
+    let order: Vec<TaskId> = if random {
+        (0..size)
+            .map(|_| assigned[rng.below(assigned.len())])
+            .collect()
+    } else {
+        std::iter::once(seed)
+            .chain(near[seed].iter().copied())
+            .collect()
+    };
+    for t in order {
+        if removed.len() >= size {
+            break;
+        }
+        let Some(v) = state.sol.vehicle_of[t] else {
+            continue;
+        };
+        if ruined_routes.contains(&v) && !random {
+            continue;
+        }
+        ruined_routes.push(v);
+        let route = &state.sol.routes[v];
+        let Some(at) = route.iter().position(|&u| u == t) else {
+            continue;
+        };
+        let len = if random {
+            1
+        } else {
+            1 + rng.below(route.len().min(8))
+        };
+        let first = at
+            .saturating_sub(rng.below(len))
+            .min(route.len().saturating_sub(len));
+        let string: Vec<TaskId> = route[first..(first + len).min(route.len())].to_vec();
+        for u in string {
+            if state.problem.tasks[u].locked.is_some() || removed.contains(&u) {
+                continue;
+            }
+            removed.push(u);
+            if let Some(p) = state.index.together[u]
+                && state.sol.vehicle_of[p].is_some()
+                && !removed.contains(&p)
+            {
+                removed.push(p);
+            }
+        }
+    }
+    for &t in &removed {
+        state.remove(t);
+    }
+    removed
+}
+
+/// Puts tasks back, in an order chosen at random among a few sensible ones.
+fn recreate(state: &mut State, mut tasks: Vec<TaskId>, rng: &mut Rng) {
+    let p = state.problem;
+    match rng.below(10) {
+        0..=4 => rng.shuffle(&mut tasks),
+        5 | 6 => {
+            tasks.sort_by(|&a, &b| p.tasks[a].window.start.total_cmp(&p.tasks[b].window.start))
+        }
+        7 | 8 => tasks.sort_by_key(|&t| p.tasks[t].eligible.len()),
+        _ => tasks.sort_by(|&a, &b| p.tasks[b].duration.total_cmp(&p.tasks[a].duration)),
+    }
+    for t in tasks {
+        if state.sol.vehicle_of[t].is_none() {
+            insert_best(state, t, rng, 0.01);
+        }
+    }
+}
+
+/// Improves `state` by ruin and recreate; returns the best solution found.
+/// `progress` is called now and then with the fraction done.
+pub fn improve(
+    state: &mut State,
+    budget: Budget,
+    anneal: Annealing,
+    rng: &mut Rng,
+    progress: &mut dyn FnMut(f64, f64),
+) -> (Solution, Stats) {
+    let clock = Instant::now();
+    let near = neighbours(state.problem, 40);
+    let mut by_client: Vec<Vec<TaskId>> = vec![Vec::new(); state.problem.clients];
+    for (t, task) in state.problem.tasks.iter().enumerate() {
+        if let Some(list) = by_client.get_mut(task.client) {
+            list.push(t);
+        }
+    }
+    let n_tasks = state.problem.tasks.len();
+    let mut stats = Stats::default();
+    let mut current = state.cost().total;
+    let mut best = state.sol.clone();
+    let mut best_cost = current;
+    let max_size = std::env::var("ROTA_RUIN")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or((n_tasks / 4).clamp(1, 30));
+    while stats.iterations < budget.iterations {
+        let elapsed = clock.elapsed().as_secs_f64();
+        if elapsed >= budget.seconds {
+            stats.timed_out = true;
+            break;
+        }
+        let done =
+            (stats.iterations as f64 / budget.iterations as f64).max(elapsed / budget.seconds);
+        let temperature = anneal.start * (anneal.end / anneal.start).powf(done);
+        if stats.iterations % 256 == 0 {
+            progress(done, best_cost);
+        }
+        stats.iterations += 1;
+        let before = state.sol.clone();
+        let size = 1 + rng.below(max_size);
+        let mut removed = ruin(state, &near, &by_client, rng, size);
+        if !state.retime_all() {
+            state.sol = before;
+            state.retime_all();
+            continue;
+        }
+        // Also try a few of the tasks left out, not all: with many left
+        // out, trying every one each step would take most of the time.
+        let mut was_removed = vec![false; n_tasks];
+        removed.iter().for_each(|&t| was_removed[t] = true);
+        let mut waiting: Vec<TaskId> = (0..n_tasks)
+            .filter(|&t| state.sol.vehicle_of[t].is_none() && !was_removed[t])
+            .filter(|&t| !state.problem.tasks[t].eligible.is_empty())
+            .collect();
+        if waiting.len() > 8 {
+            rng.shuffle(&mut waiting);
+            waiting.truncate(8);
+        }
+        removed.extend(waiting);
+        recreate(state, removed, rng);
+        let cost = state.cost().total;
+        let threshold = current - temperature * rng.unit().max(1e-12).ln();
+        if cost < threshold {
+            stats.accepted += 1;
+            current = cost;
+            if cost < best_cost - 1e-9 {
+                best_cost = cost;
+                best = state.sol.clone();
+                stats.improved += 1;
+            }
+        } else {
+            state.sol = before;
+            state.retime_all();
+        }
+    }
+    progress(1.0, best_cost);
+    (best, stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Annealing, Budget, improve, neighbours};
+    use crate::rota::engine::construct::regret_insertion;
+    use crate::rota::engine::deadline::Deadline;
+    use crate::rota::engine::fixture::{
+        assert_double_ups_whole, assert_links_respected, line, problem, task,
+    };
+    use crate::rota::engine::index::Index;
+    use crate::rota::engine::rng::Rng;
+    use crate::rota::engine::solution::{Solution, State};
+
+    const ANNEAL: Annealing = Annealing {
+        start: 5.0,
+        end: 0.05,
+    };
+
+    /// Regret insertion then `iterations` steps of search, with `seed`.
+    fn search(seed: u64, iterations: u64) -> (f64, f64, Solution) {
+        let problem = problem(seed);
+        let index = Index::new(&problem);
+        let mut state = State::new(&problem, &index);
+        let mut rng = Rng::new(seed);
+        regret_insertion(&mut state, &mut rng, Deadline::never());
+        let start = state.cost().total;
+        let budget = Budget {
+            iterations,
+            seconds: f64::INFINITY,
+        };
+        let (best, stats) = improve(&mut state, budget, ANNEAL, &mut rng, &mut |_, _| {});
+        assert_eq!(stats.iterations, iterations);
+        assert!(!stats.timed_out);
+        let best_state = State::with_solution(&problem, &index, best.clone()).expect("feasible");
+        assert_links_respected(&problem, &best);
+        assert_double_ups_whole(&problem, &best);
+        (start, best_state.cost().total, best)
+    }
+
+    #[test]
+    fn the_search_never_returns_worse_than_it_was_given() {
+        let mut improved = 0;
+        for seed in 1..=8 {
+            let (start, best, _) = search(seed, 300);
+            assert!(best <= start + 1e-9, "seed {seed}: {best} > {start}");
+            improved += usize::from(best < start - 1e-9);
+        }
+        assert!(improved > 0, "300 steps improved no problem at all");
+    }
+
+    #[test]
+    fn the_same_seed_and_budget_give_the_same_solution() {
+        assert_eq!(search(2, 200).2, search(2, 200).2);
+    }
+
+    #[test]
+    fn a_spent_time_budget_stops_the_search_at_once() {
+        let problem = problem(1);
+        let index = Index::new(&problem);
+        let mut state = State::new(&problem, &index);
+        let budget = Budget {
+            iterations: u64::MAX,
+            seconds: 0.0,
+        };
+        let (_, stats) = improve(&mut state, budget, ANNEAL, &mut Rng::new(1), &mut |_, _| {});
+        assert_eq!(stats.iterations, 0);
+        assert!(stats.timed_out);
+    }
+
+    #[test]
+    fn neighbours_are_the_nearest_tasks_first() {
+        let tasks = [0, 1, 3, 7]
+            .iter()
+            .map(|&l| task(l, 0.0, 100.0, 15.0, &[0]))
+            .collect();
+        let near = neighbours(&line(1, tasks, vec![]), 2);
+        assert_eq!(near[0], vec![1, 2]);
+        assert_eq!(near[3], vec![2, 1]);
+    }
+}

@@ -1,0 +1,201 @@
+//! The rota engine's own model, general enough for both an agency's week
+//! (from YAML records) and the literature's benchmark instances.
+//!
+//! A *task* is one carer's part of a visit (a double-up is two tasks linked
+//! by the same start and different workers). A *vehicle* is one worker's
+//! shift on one day: a route of tasks from home and back. Times are
+//! minutes as `f64`, absolute from the start of the planning horizon (day
+//! `d` starts at `d * 1440`), finer than the records' whole minutes.
+
+/// Index of a task in [`Problem::tasks`].
+pub type TaskId = usize;
+/// Index of a vehicle (a worker's shift) in [`Problem::vehicles`].
+pub type VehicleId = usize;
+/// Index of a worker (a carer) in [`Problem::workers`].
+pub type WorkerId = usize;
+
+/// A time interval `[start, end]` in minutes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    /// Start, minutes.
+    pub start: f64,
+    /// End, minutes.
+    pub end: f64,
+}
+
+/// One carer's part of one visit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    /// The service user (client) visited, for continuity of carers.
+    pub client: usize,
+    /// Where: an index into each travel matrix.
+    pub location: usize,
+    /// How long the task lasts, minutes.
+    pub duration: f64,
+    /// Window for the start: starting before `window.start` is not
+    /// allowed (the carer waits), starting after `window.end` costs
+    /// lateness per minute.
+    pub window: Interval,
+    /// The most lateness allowed (hard); `f64::INFINITY` for none.
+    pub max_late: f64,
+    /// The vehicles allowed to do it (skills, gender, exclusions, day,
+    /// leave), sorted. Empty means it cannot be assigned.
+    pub eligible: Vec<VehicleId>,
+    /// Workers the client prefers (empty: no preference).
+    pub preferred: Vec<WorkerId>,
+    /// A vehicle this task is fixed to (a locked visit).
+    pub locked: Option<VehicleId>,
+    /// The worker who had this task in the rota being repaired, if any:
+    /// giving it to someone else costs [`Weights::changed_task`].
+    pub previous: Option<WorkerId>,
+}
+
+/// One worker's shift on one day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vehicle {
+    /// The worker.
+    pub worker: WorkerId,
+    /// Day index within the horizon (0 for a single-day problem).
+    pub day: usize,
+    /// Where the shift starts (home or depot), a location index.
+    pub start_location: usize,
+    /// Where it ends.
+    pub end_location: usize,
+    /// Which travel matrix applies (the worker's travel mode).
+    pub matrix: usize,
+    /// When work may happen: every task lies wholly inside one of these,
+    /// sorted and disjoint.
+    pub availability: Vec<Interval>,
+    /// Earliest departure from the start location, when the route's first
+    /// arrival is bound by it (a depot opening at time 0); `None` when the
+    /// worker simply leaves home in time.
+    pub departure: Option<f64>,
+}
+
+/// A worker (carer) across the horizon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Worker {
+    /// Contracted minutes over the horizon (for balance; 0 for none).
+    pub contracted: f64,
+    /// The most working minutes (tasks plus travel between them) allowed
+    /// over the horizon; `f64::INFINITY` for none.
+    pub max_work: f64,
+    /// The least rest between the last task of a day and the first of the
+    /// next, minutes (a soft goal); 0 for none.
+    pub min_rest: f64,
+}
+
+/// A constraint between two tasks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Link {
+    /// Both start at the same time (a double-up), if both are assigned.
+    SameStart(TaskId, TaskId),
+    /// `min <= start(second) - start(first) <= max`, if both are assigned.
+    Gap {
+        /// The earlier task.
+        first: TaskId,
+        /// The later task.
+        second: TaskId,
+        /// Least gap, minutes.
+        min: f64,
+        /// Most gap, minutes (`f64::INFINITY` for none).
+        max: f64,
+    },
+    /// Done by different workers.
+    DifferentWorkers(TaskId, TaskId),
+    /// Either both are assigned or neither (the two halves of a double-up).
+    Together(TaskId, TaskId),
+}
+
+/// Weights of the objective, a weighted sum.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Per unassigned task.
+    pub unassigned: f64,
+    /// Per minute of lateness (summed over tasks).
+    pub late_minute: f64,
+    /// Per minute of the largest lateness of any task.
+    pub max_late_minute: f64,
+    /// Per minute of travel (including to and from home).
+    pub travel_minute: f64,
+    /// Per distinct worker beyond the first, per client.
+    pub extra_worker: f64,
+    /// Per task of a client with preferences done by a non-preferred worker.
+    pub preference_breach: f64,
+    /// Per hour between a worker's working time and contracted time.
+    pub contract_hour_gap: f64,
+    /// Per minute of rest short of `min_rest` between days.
+    pub rest_minute: f64,
+    /// Per task given to another worker than in the rota being repaired.
+    pub changed_task: f64,
+}
+
+impl Weights {
+    /// The weights of the Mankowska et al. (2014) objective, times 3:
+    /// distance plus total tardiness plus the largest tardiness.
+    pub fn mankowska() -> Weights {
+        Weights {
+            unassigned: 1e6,
+            late_minute: 1.0,
+            max_late_minute: 1.0,
+            travel_minute: 1.0,
+            extra_worker: 0.0,
+            preference_breach: 0.0,
+            contract_hour_gap: 0.0,
+            rest_minute: 0.0,
+            changed_task: 0.0,
+        }
+    }
+}
+
+/// A square matrix of travel minutes between locations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matrix {
+    /// Number of locations.
+    pub size: usize,
+    /// Row-major minutes.
+    pub minutes: Vec<f64>,
+}
+
+impl Matrix {
+    /// Travel minutes from `a` to `b`.
+    #[inline]
+    pub fn get(&self, a: usize, b: usize) -> f64 {
+        self.minutes[a * self.size + b]
+    }
+}
+
+/// A planning problem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// The tasks.
+    pub tasks: Vec<Task>,
+    /// The vehicles (worker shifts).
+    pub vehicles: Vec<Vehicle>,
+    /// The workers.
+    pub workers: Vec<Worker>,
+    /// Links between tasks.
+    pub links: Vec<Link>,
+    /// Travel matrices, one per travel mode.
+    pub matrices: Vec<Matrix>,
+    /// Objective weights.
+    pub weights: Weights,
+    /// Number of clients (for continuity).
+    pub clients: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Matrix;
+
+    #[test]
+    fn a_matrix_is_read_row_by_row() {
+        let m = Matrix {
+            size: 2,
+            minutes: vec![0.0, 5.0, 7.0, 0.0],
+        };
+        assert_eq!(m.get(0, 1), 5.0);
+        assert_eq!(m.get(1, 0), 7.0);
+        assert_eq!(m.get(1, 1), 0.0);
+    }
+}

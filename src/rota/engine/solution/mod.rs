@@ -1,0 +1,104 @@
+//! A solution (routes and start times) and the engine's working state
+//! around it. The state's work is split by idea: `timing` times routes
+//! and meets links, `cost` holds the objective, `insertion` evaluates and
+//! makes insertions, and `rollback` undoes them.
+
+mod cost;
+mod insertion;
+mod rollback;
+mod timing;
+
+pub use cost::Cost;
+
+use super::index::Index;
+use super::problem::{Problem, TaskId, VehicleId};
+use rollback::Undo;
+
+/// Tolerance when comparing times, minutes.
+const EPS: f64 = 1e-6;
+
+/// Routes and start times.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Solution {
+    /// For each vehicle, its tasks in order.
+    pub routes: Vec<Vec<TaskId>>,
+    /// For each task, its vehicle (None: unassigned).
+    pub vehicle_of: Vec<Option<VehicleId>>,
+    /// For each task, its start (meaningless when unassigned).
+    pub start: Vec<f64>,
+}
+
+impl Solution {
+    /// Every task unassigned.
+    pub fn empty(problem: &Problem) -> Solution {
+        Solution {
+            routes: vec![Vec::new(); problem.vehicles.len()],
+            vehicle_of: vec![None; problem.tasks.len()],
+            start: vec![f64::NEG_INFINITY; problem.tasks.len()],
+        }
+    }
+}
+
+/// The engine's working state: the problem, its lookups and a solution.
+#[derive(Debug, Clone)]
+pub struct State<'p> {
+    /// The problem.
+    pub problem: &'p Problem,
+    /// Its lookups.
+    pub index: &'p Index,
+    /// The current solution.
+    pub sol: Solution,
+    log: Vec<(TaskId, f64)>,
+    /// Working minutes per worker.
+    work: Vec<f64>,
+    /// The largest lateness of any assigned task.
+    max_late: f64,
+    /// For each client, its workers and how many tasks each does.
+    client_workers: Vec<Vec<(usize, u32)>>,
+    /// Kept insertions that may still be rolled back, newest last.
+    undo: Vec<Undo>,
+    /// Buffers of `propagate`, kept to avoid allocating on every evaluation.
+    queue: Vec<VehicleId>,
+    changed: Vec<TaskId>,
+    seen: Vec<u32>,
+    generation: u32,
+    /// For each queued route, the positions to re-time from and to reach
+    /// at least (past it, an unchanged start ends the re-timing).
+    dirty: Vec<Option<(usize, usize)>>,
+}
+
+impl<'p> State<'p> {
+    /// A state with every task unassigned.
+    pub fn new(problem: &'p Problem, index: &'p Index) -> State<'p> {
+        State {
+            problem,
+            index,
+            sol: Solution::empty(problem),
+            log: Vec::new(),
+            work: vec![0.0; problem.workers.len()],
+            max_late: 0.0,
+            client_workers: vec![Vec::new(); problem.clients],
+            undo: Vec::new(),
+            queue: Vec::new(),
+            changed: Vec::new(),
+            seen: vec![0; problem.vehicles.len()],
+            generation: 0,
+            dirty: vec![None; problem.vehicles.len()],
+        }
+    }
+
+    /// A state holding `sol`, re-timed; `None` if it is infeasible.
+    pub fn with_solution(
+        problem: &'p Problem,
+        index: &'p Index,
+        sol: Solution,
+    ) -> Option<State<'p>> {
+        let mut state = State::new(problem, index);
+        state.sol = sol;
+        state.retime_all().then_some(state)
+    }
+
+    fn travel(&self, v: VehicleId, a: usize, b: usize) -> f64 {
+        self.problem.matrices[self.problem.vehicles[v].matrix].get(a, b)
+    }
+}
