@@ -190,7 +190,9 @@ impl Audit {
 /// agency.yaml (the defaults when it cannot be read: `check` says why).
 fn agency(root: &Path) -> (Policy, Vec<String>) {
     let read = || -> Option<Agency> {
-        let text = std::fs::read_to_string(root.join(AGENCY_FILE)).ok()?;
+        let path = root.join(AGENCY_FILE);
+        let limit = crate::load::parse::MAX_FILE_BYTES;
+        let text = crate::fsutil::read_text_bounded(root, &path, limit).ok()?;
         let tree = crate::load::parse::parse(&text).ok()?;
         let mut json = tree.value.to_json();
         json.as_object_mut()?.remove("kind");

@@ -136,7 +136,8 @@ pub fn init(dir: &Path, options: &Options) -> Result<Outcome, InitError> {
             outcome.skipped.push(file.path);
             continue;
         }
-        crate::fsutil::write_atomic(&path, file.text.as_bytes()).map_err(|e| io(&path, e))?;
+        crate::fsutil::write_atomic_in(dir, &path, file.text.as_bytes())
+            .map_err(|e| io(&path, e.reason()))?;
         set_permissions(&path, file.executable).map_err(|e| io(&path, e))?;
         outcome.written.push(file);
     }
