@@ -39,10 +39,10 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
         Err(e) => return super::fail(e),
     };
     for f in &built.files {
-        println!("wrote {}", f.display());
+        outln!("wrote {}", f.display());
     }
     use carebook::wording::plural;
-    println!(
+    outln!(
         "compliance: {} {} ({}, {}); open {} ({:.1} s)",
         built.status.symbol,
         built.status.text,

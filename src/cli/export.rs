@@ -2,6 +2,7 @@
 //! as hours for payroll and invoices (`hours`).
 
 use carebook::export::{self, hours, hours_output, ical};
+use carebook::fsutil::write_output;
 use carebook::model::carer::CarerStatus;
 use carebook::model::values::Week;
 use carebook::travel::TravelTimes;
@@ -107,19 +108,19 @@ fn run_ical(args: IcalArgs) -> ExitCode {
     });
     let calendars = ical::calendars(&week, &repo.agency.name);
     if calendars.is_empty() {
-        println!(
+        outln!(
             "the rota for {} has no assigned visits: no calendars written",
             args.week
         );
     }
     for cal in &calendars {
         let path = dir.join(format!("{}.ics", cal.carer_id));
-        if let Err(e) = carebook::fsutil::write_atomic(&path, cal.text.as_bytes()) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return ExitCode::from(super::EXIT_FAILED);
+        let records = repo.record_paths();
+        if let Err(e) = write_output(&repo.root, &records, &path, cal.text.as_bytes()) {
+            return super::fail(e);
         }
         let visits = if cal.events == 1 { "visit" } else { "visits" };
-        println!(
+        outln!(
             "wrote {}  {}, {} {visits}",
             path.display(),
             cal.carer_name,
@@ -169,9 +170,9 @@ fn run_hours(args: HoursArgs) -> ExitCode {
     };
     match args.out {
         Some(path) => {
-            if let Err(e) = carebook::fsutil::write_atomic(&path, text.as_bytes()) {
-                eprintln!("error: cannot write {}: {e}", path.display());
-                return ExitCode::from(super::EXIT_FAILED);
+            let records = repo.record_paths();
+            if let Err(e) = write_output(&repo.root, &records, &path, text.as_bytes()) {
+                return super::fail(e);
             }
             eprintln!("wrote {}", path.display());
         }

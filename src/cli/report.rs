@@ -140,10 +140,10 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
         .out
         .clone()
         .unwrap_or_else(|| repo.root.join("out"));
-    let path = out.join(&rendered.file);
-    if let Err(e) = carebook::fsutil::write_atomic(&path, rendered.text.as_bytes()) {
-        return super::fail(report::ReportError::write(&path, &e));
-    }
-    println!("wrote {}", path.display());
+    let path = match report::build::write_page(&session, &out, &rendered.file, &rendered.text) {
+        Ok(path) => path,
+        Err(e) => return super::fail(e),
+    };
+    outln!("wrote {}", path.display());
     ExitCode::SUCCESS
 }

@@ -1,9 +1,8 @@
 //! `carebook rota`: plan a week, write `rotas/<week>.yaml` atomically and
 //! print the summary a coordinator reads before signing it off.
 
-use carebook::load::Repo;
+use carebook::model::Rota;
 use carebook::model::values::Week;
-use carebook::model::{Record, Rota};
 use carebook::rota::{plan, write};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -35,6 +34,10 @@ pub struct Args {
     /// assignment that still holds, move only what must.
     #[arg(long)]
     repair: bool,
+    /// Replace the week's rota file even when it cannot be read (YAML or
+    /// schema errors); what it holds is lost.
+    #[arg(long)]
+    force: bool,
 }
 
 fn parse_week(s: &str) -> Result<Week, String> {
@@ -66,7 +69,10 @@ pub fn run(args: Args) -> ExitCode {
         .out
         .clone()
         .unwrap_or_else(|| repo.root.join("rotas").join(format!("{}.yaml", args.week)));
-    let previous: Option<Rota> = existing_rota(&repo, &out, args.week);
+    let previous: Option<Rota> = match write::existing(&repo, &out, args.week, args.force) {
+        Ok(previous) => previous,
+        Err(e) => return super::fail(e),
+    };
     if args.repair && previous.is_none() {
         eprintln!(
             "error: there is no rota for {} to repair at {}\n  help: plan it first with `carebook rota --week {}`",
@@ -107,34 +113,12 @@ pub fn run(args: Args) -> ExitCode {
     }
     let modeline = write::modeline(&repo.root, &out);
     let text = write::to_yaml(&outcome.rota, modeline.as_deref());
-    if let Err(e) = carebook::fsutil::write_atomic(&out, text.as_bytes()) {
-        eprintln!("error: cannot write {}: {e}", out.display());
-        return ExitCode::from(super::EXIT_FAILED);
+    if let Err(e) = write::save(&repo, &out, &text) {
+        return super::fail(e);
     }
-    print!(
+    out!(
         "{}",
         super::rota_summary::render(&outcome, &out, started.elapsed())
     );
     ExitCode::SUCCESS
-}
-
-/// The rota already planned for the week: the file at `out`, or a rota
-/// record of that week in the repository.
-fn existing_rota(repo: &Repo, out: &std::path::Path, week: Week) -> Option<Rota> {
-    let rel = out
-        .strip_prefix(&repo.root)
-        .ok()
-        .map(carebook::load::walk::display_path);
-    let in_repo = repo.entries.iter().find_map(|e| match &e.record {
-        Some(Record::Rota(r)) if rel.as_deref() == Some(repo.files[e.file].path.as_str()) => {
-            Some(r.clone())
-        }
-        _ => None,
-    });
-    in_repo.or_else(|| {
-        repo.entries.iter().find_map(|e| match &e.record {
-            Some(Record::Rota(r)) if r.week == week => Some(r.clone()),
-            _ => None,
-        })
-    })
 }

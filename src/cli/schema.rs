@@ -20,13 +20,14 @@ pub fn run(args: Args) -> ExitCode {
         Some(dir) => {
             for kind in Kind::ALL {
                 let path = dir.join(schema::file_name(kind));
-                if let Err(e) =
-                    carebook::fsutil::write_atomic(&path, schema::schema_text(kind).as_bytes())
-                {
-                    eprintln!("error: cannot write {}: {e}", path.display());
-                    return ExitCode::from(super::EXIT_FAILED);
+                if let Err(e) = carebook::fsutil::write_atomic_in(
+                    &dir,
+                    &path,
+                    schema::schema_text(kind).as_bytes(),
+                ) {
+                    return super::fail(e);
                 }
-                println!("wrote {}", path.display());
+                outln!("wrote {}", path.display());
             }
         }
         None => {
@@ -34,7 +35,7 @@ pub fn run(args: Args) -> ExitCode {
                 .into_iter()
                 .map(|k| (k.name().to_owned(), schema::schema_for(k)))
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
+            outln!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
         }
     }
     ExitCode::SUCCESS

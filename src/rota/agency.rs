@@ -95,8 +95,7 @@ fn hhmm(minutes: u32) -> String {
 pub fn build(repo: &Repo, week: Week, previous: Option<&Rota>, repair: bool) -> AgencyProblem {
     let policy = &repo.agency.policy;
     let recs = records(repo);
-    let monday = week.monday();
-    let dates: Vec<NaiveDate> = (0..7).map(|d| monday + chrono::Days::new(d)).collect();
+    let dates: Vec<NaiveDate> = (0..7).map(|d| week.day(d)).collect();
 
     // Locations: service users first, then carers' homes. Travel is in
     // whole minutes, rounded up, exactly as `check` counts it.

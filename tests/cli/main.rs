@@ -14,5 +14,6 @@ mod records;
 mod report;
 mod rota;
 mod rota_plan;
+mod safety;
 mod staff;
 mod visits;
