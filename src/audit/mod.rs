@@ -65,6 +65,15 @@ pub enum AuditError {
     #[error("cannot read the git history: {0}")]
     #[diagnostic(code(carebook::git))]
     Git(String),
+    /// `--record` names a record the history never held.
+    #[error("no record with id {id} in the history")]
+    #[diagnostic(code(carebook::audit::unknown_record), help("{help}"))]
+    UnknownRecord {
+        /// The id asked for.
+        id: String,
+        /// A near id, or how to list them.
+        help: String,
+    },
 }
 
 /// What to audit.
@@ -249,6 +258,9 @@ pub fn run(root: &Path, options: &Options) -> Result<Audit, AuditError> {
         None => false,
     });
 
+    if let Some(id) = options.record.as_deref() {
+        known_record(id, &walked.logs, &walked.timelines, &findings)?;
+    }
     let commits: Vec<CommitLog> = walked
         .logs
         .into_iter()
@@ -284,6 +296,40 @@ pub fn run(root: &Path, options: &Options) -> Result<Audit, AuditError> {
         findings,
         consent,
         summary,
+    })
+}
+
+/// Fails when `id` (from `--record`) is no record of the history: not
+/// changed in any commit, no consent timeline's plan or person, and in no
+/// finding. "No problems found" would read as a clean record.
+fn known_record(
+    id: &str,
+    logs: &[CommitLog],
+    timelines: &[Timeline],
+    findings: &[AuditFinding],
+) -> Result<(), AuditError> {
+    let mut ids: Vec<&str> = logs
+        .iter()
+        .flat_map(|log| log.changes.iter().map(|c| c.record.as_str()))
+        .chain(
+            timelines
+                .iter()
+                .flat_map(|t| std::iter::once(t.plan.as_str()).chain(t.service_user.as_deref())),
+        )
+        .chain(findings.iter().filter_map(|f| f.record.as_deref()))
+        .collect();
+    if ids.contains(&id) {
+        return Ok(());
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let help = match crate::schema::suggest::nearest(id, ids.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`? Record ids are case-sensitive"),
+        None => "give the `id:` of a record in the repository, e.g. --record SU-0001; leave --record out for every record".to_owned(),
+    };
+    Err(AuditError::UnknownRecord {
+        id: id.to_owned(),
+        help,
     })
 }
 

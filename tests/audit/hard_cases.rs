@@ -435,3 +435,22 @@ fn this_repositorys_own_history_with_examples_as_the_records() {
     );
     assert!(out.status.code().is_some_and(|c| c == 0 || c == 1));
 }
+
+#[test]
+fn audit_record_with_an_unknown_id_says_no_problems_found() {
+    let s = base();
+    s.checkout();
+    let run = s.audit(&["--record", "CP-9999"]);
+    assert_eq!(run.status, 2, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("CP-9999"), "{}", run.stderr);
+    assert!(!run.stdout.contains("no problems found"), "{}", run.stdout);
+    let run = s.audit(&["--record", "CP-0010"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean `CP-0001`"),
+        "{}",
+        run.stderr
+    );
+    let (status, doc) = s.json(&["--record", "CP-0001"]);
+    assert!(matches!(status, 0 | 1), "{doc:#}");
+}
