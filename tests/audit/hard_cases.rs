@@ -510,3 +510,44 @@ fn a_merge_repeats_its_branch_late_entry_and_backdated_edit() {
         }
     }
 }
+
+#[test]
+fn renaming_the_records_folder_shows_every_record_as_added() {
+    let mut s = Script::in_folder("records");
+    s.put("agency.yaml", &agency(""))
+        .put(
+            "care-plans/CP-0001.yaml",
+            &plan("CP-0001", "active", &consent("given", "2026-09-25")),
+        )
+        .put(
+            "visit-rules/VR-0001.yaml",
+            &visit_rules("VR-0001", "CP-0001", "30m"),
+        );
+    s.commit("Helen Okafor", "2026-09-26", "Import the records");
+    let riskier = s
+        .get("care-plans/CP-0001.yaml")
+        .replace("level: medium", "level: high");
+    s.put("care-plans/CP-0001.yaml", &riskier);
+    let before = s.commit("Aisha Khan", "2026-10-01", "Falls risk up");
+    s.move_records("care-records");
+    let moved = s.commit("Helen Okafor", "2026-10-05", "Rename the records folder");
+    s.put(
+        "visit-rules/VR-0001.yaml",
+        &visit_rules("VR-0001", "CP-0001", "45m"),
+    );
+    s.commit("Aisha Khan", "2026-10-06", "Longer mornings");
+    s.checkout();
+    let (_, doc) = s.json(&[]);
+    let all = changes(&doc);
+    assert!(
+        all.iter().all(|(id, _)| *id != moved.to_string()),
+        "the rename is no change to any record: {doc:#}"
+    );
+    assert!(
+        all.iter()
+            .any(|(id, c)| *id == before.to_string() && c["record"] == "CP-0001"),
+        "the history before the rename is kept: {doc:#}"
+    );
+    let (_, one) = s.json(&["--record", "CP-0001"]);
+    assert_eq!(one["commits"].as_array().map(Vec::len), Some(2), "{one:#}");
+}
