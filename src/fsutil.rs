@@ -22,7 +22,7 @@ pub const MAX_AUX_BYTES: u64 = 8 * 1024 * 1024;
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum FsError {
     /// A component of the path is a symbolic link.
-    #[error("{} is reached through the symbolic link {}", path.display(), link.display())]
+    #[error("{}", link_message(path, link))]
     #[diagnostic(
         code(carebook::fs::symlink),
         help(
@@ -97,6 +97,20 @@ pub enum FsError {
         #[source]
         source: io::Error,
     },
+}
+
+/// `out is a symbolic link`, or `out/a.html is reached through the
+/// symbolic link out`.
+fn link_message(path: &Path, link: &Path) -> String {
+    if normal(path) == normal(link) {
+        format!("{} is a symbolic link", path.display())
+    } else {
+        format!(
+            "{} is reached through the symbolic link {}",
+            path.display(),
+            link.display()
+        )
+    }
 }
 
 impl FsError {
