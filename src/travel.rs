@@ -14,6 +14,7 @@
 //! ways. A row with a mode applies to that mode only and wins over a row
 //! without one. A first line whose minutes are not a number is a header.
 
+use crate::fsutil::{self, FsError};
 use crate::model::agency::Travel;
 use crate::model::carer::TravelMode;
 use crate::model::values::Location;
@@ -164,13 +165,21 @@ impl fmt::Display for MatrixError {
 impl std::error::Error for MatrixError {}
 
 impl Matrix {
-    /// Reads `file` (as `policy.travel.matrix` names it) below `root`.
+    /// Reads `file` (as `policy.travel.matrix` names it) below `root`: a
+    /// regular file inside the repository, reached without a link, of at
+    /// most [`fsutil::MAX_AUX_BYTES`].
     pub fn load(root: &Path, file: &str) -> Result<Matrix, MatrixError> {
-        let text =
-            std::fs::read_to_string(root.join(file)).map_err(|e| MatrixError::Unreadable {
-                file: file.to_owned(),
-                reason: e.to_string(),
-            })?;
+        let path = root.join(file);
+        let inside = !Path::new(file).has_root() && fsutil::below(root, &path).is_some();
+        let text = if inside {
+            fsutil::read_text_bounded(root, &path, fsutil::MAX_AUX_BYTES)
+        } else {
+            Err(FsError::Outside { path })
+        }
+        .map_err(|e| MatrixError::Unreadable {
+            file: file.to_owned(),
+            reason: e.reason(),
+        })?;
         Matrix::parse(&text).map_err(|(line, reason)| MatrixError::Malformed {
             file: file.to_owned(),
             line,

@@ -70,6 +70,15 @@ pub enum AuditError {
         )
     )]
     Git(#[from] history::GitError),
+    /// `--record` names a record the history never held.
+    #[error("no record with id {id} in the history")]
+    #[diagnostic(code(carebook::audit::unknown_record), help("{help}"))]
+    UnknownRecord {
+        /// The id asked for.
+        id: String,
+        /// A near id, or how to list them.
+        help: String,
+    },
 }
 
 /// What to audit.
@@ -195,7 +204,9 @@ impl Audit {
 /// agency.yaml (the defaults when it cannot be read: `check` says why).
 fn agency(root: &Path) -> (Policy, Vec<String>) {
     let read = || -> Option<Agency> {
-        let text = std::fs::read_to_string(root.join(AGENCY_FILE)).ok()?;
+        let path = root.join(AGENCY_FILE);
+        let limit = crate::load::parse::MAX_FILE_BYTES;
+        let text = crate::fsutil::read_text_bounded(root, &path, limit).ok()?;
         let tree = crate::load::parse::parse(&text).ok()?;
         let mut json = tree.value.to_json();
         json.as_object_mut()?.remove("kind");
@@ -252,6 +263,9 @@ pub fn run(root: &Path, options: &Options) -> Result<Audit, AuditError> {
         None => false,
     });
 
+    if let Some(id) = options.record.as_deref() {
+        known_record(id, &walked.logs, &walked.timelines, &findings)?;
+    }
     let commits: Vec<CommitLog> = walked
         .logs
         .into_iter()
@@ -287,6 +301,40 @@ pub fn run(root: &Path, options: &Options) -> Result<Audit, AuditError> {
         findings,
         consent,
         summary,
+    })
+}
+
+/// Fails when `id` (from `--record`) is no record of the history: not
+/// changed in any commit, no consent timeline's plan or person, and in no
+/// finding. "No problems found" would read as a clean record.
+fn known_record(
+    id: &str,
+    logs: &[CommitLog],
+    timelines: &[Timeline],
+    findings: &[AuditFinding],
+) -> Result<(), AuditError> {
+    let mut ids: Vec<&str> = logs
+        .iter()
+        .flat_map(|log| log.changes.iter().map(|c| c.record.as_str()))
+        .chain(
+            timelines
+                .iter()
+                .flat_map(|t| std::iter::once(t.plan.as_str()).chain(t.service_user.as_deref())),
+        )
+        .chain(findings.iter().filter_map(|f| f.record.as_deref()))
+        .collect();
+    if ids.contains(&id) {
+        return Ok(());
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let help = match crate::diag::nearest(id, ids.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`? Record ids are case-sensitive"),
+        None => "give the `id:` of a record in the repository, e.g. --record SU-0001; leave --record out for every record".to_owned(),
+    };
+    Err(AuditError::UnknownRecord {
+        id: id.to_owned(),
+        help,
     })
 }
 

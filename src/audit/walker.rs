@@ -14,7 +14,7 @@ use super::version::Version;
 use super::{Change, ChangeKind, CommitLog};
 use crate::model::{Kind, Policy};
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// What the walk found.
@@ -46,6 +46,10 @@ pub struct Walker {
     oldest: Option<CommitMeta>,
     late_entry_days: u32,
     audit_from: Option<NaiveDate>,
+    /// The dated events already found late or backdated, so that a merge
+    /// that brings a branch's version in (with changes of its own to the
+    /// same record) does not report them again.
+    dated_reported: HashSet<String>,
 }
 
 impl Walker {
@@ -60,6 +64,7 @@ impl Walker {
             oldest: None,
             late_entry_days: policy.late_entry_days,
             audit_from: policy.audit_from.map(|d| d.0),
+            dated_reported: HashSet::new(),
         }
     }
 
@@ -298,13 +303,30 @@ impl Walker {
             || self
                 .audit_from
                 .is_some_and(|from| commit.time.date_naive() < from);
+        let mut found = Vec::new();
         if !baseline {
-            let late = dated::late_entries(&judged, self.late_entry_days);
-            self.findings
-                .extend(late.into_iter().map(|f| (seen.index, f)));
+            found.extend(dated::late_entries(&judged, self.late_entry_days));
         }
-        let back = dated::backdated_edits(&judged);
-        self.findings
-            .extend(back.into_iter().map(|f| (seen.index, f)));
+        found.extend(dated::backdated_edits(&judged));
+        for f in found {
+            if self.dated_reported.insert(dated_key(&f)) {
+                self.findings.push((seen.index, f));
+            }
+        }
     }
+}
+
+/// What makes a late-entry or backdated-edit finding the same event again:
+/// its code, record and the event (its message without the commit's date).
+fn dated_key(f: &AuditFinding) -> String {
+    let event = f
+        .message
+        .split(" was committed on ")
+        .next()
+        .unwrap_or_default();
+    format!(
+        "{}|{}|{event}",
+        f.code.as_str(),
+        f.record.as_deref().unwrap_or_default()
+    )
 }

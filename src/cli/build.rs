@@ -32,10 +32,10 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         .unwrap_or_else(|| repo.root.join("out"));
     let built = build(&mut session, &out)?;
     for f in &built.files {
-        println!("wrote {}", f.display());
+        outln!("wrote {}", f.display());
     }
     use carebook::wording::plural;
-    println!(
+    outln!(
         "compliance: {} {} ({}, {}); open {} ({:.1} s)",
         built.status.symbol,
         built.status.text,

@@ -34,6 +34,14 @@ pub enum CliError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Export(#[from] ExportError),
+    /// A file of the repository could not be read or written safely.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Fs(#[from] carebook::fsutil::FsError),
+    /// A week's rota was not written (an unreadable rota, or a record in the way).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    RotaWrite(#[from] carebook::rota::write::RotaWriteError),
     /// `rota --repair` with no rota to repair.
     #[error("there is no rota for {week} to repair at {}", path.display())]
     #[diagnostic(
@@ -46,21 +54,6 @@ pub enum CliError {
         /// Where the rota was looked for.
         path: PathBuf,
     },
-    /// An output file could not be written.
-    #[error("cannot write {}", path.display())]
-    #[diagnostic(
-        code(carebook::write),
-        help(
-            "check that the folder exists or can be made, that it is not a file, and that you may write there"
-        )
-    )]
-    Write {
-        /// The file.
-        path: PathBuf,
-        /// What the system said.
-        #[source]
-        source: std::io::Error,
-    },
     /// The hours could not be written as CSV.
     #[error("cannot write the hours as CSV")]
     #[diagnostic(code(carebook::csv))]
@@ -69,16 +62,6 @@ pub enum CliError {
     #[error("cannot render the man page")]
     #[diagnostic(code(carebook::man))]
     Man(#[source] std::io::Error),
-}
-
-impl CliError {
-    /// A file that could not be written.
-    pub fn write(path: &std::path::Path, source: std::io::Error) -> CliError {
-        CliError::Write {
-            path: path.to_path_buf(),
-            source,
-        }
-    }
 }
 
 /// Something a command did not stop for, but a person should know.

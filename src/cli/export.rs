@@ -2,6 +2,7 @@
 //! as hours for payroll and invoices (`hours`).
 
 use carebook::export::{self, hours, hours_output, ical};
+use carebook::fsutil::write_output;
 use carebook::model::carer::CarerStatus;
 use carebook::model::values::Week;
 use carebook::travel::TravelTimes;
@@ -96,17 +97,17 @@ fn run_ical(args: IcalArgs) -> Result<ExitCode, super::CliError> {
     });
     let calendars = ical::calendars(&week, &repo.agency.name);
     if calendars.is_empty() {
-        println!(
+        outln!(
             "the rota for {} has no assigned visits: no calendars written",
             args.week
         );
     }
     for cal in &calendars {
         let path = dir.join(format!("{}.ics", cal.carer_id));
-        carebook::fsutil::write_atomic(&path, cal.text.as_bytes())
-            .map_err(|e| super::CliError::write(&path, e))?;
+        let records = repo.record_paths();
+        write_output(&repo.root, &records, &path, cal.text.as_bytes())?;
         let visits = if cal.events == 1 { "visit" } else { "visits" };
-        println!(
+        outln!(
             "wrote {}  {}, {} {visits}",
             path.display(),
             cal.carer_name,
@@ -144,8 +145,8 @@ fn run_hours(args: HoursArgs) -> Result<ExitCode, super::CliError> {
     let text = text.map_err(super::CliError::Csv)?;
     match args.out {
         Some(path) => {
-            carebook::fsutil::write_atomic(&path, text.as_bytes())
-                .map_err(|e| super::CliError::write(&path, e))?;
+            let records = repo.record_paths();
+            write_output(&repo.root, &records, &path, text.as_bytes())?;
             eprintln!("wrote {}", path.display());
         }
         None => super::print_stdout(text.as_bytes()),

@@ -38,9 +38,9 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     let outcome = init::init(&dir, &options)?;
     let shown = dir.display();
     if outcome.written.is_empty() {
-        println!("{shown} already has every file carebook init writes; nothing was written");
+        outln!("{shown} already has every file carebook init writes; nothing was written");
     } else {
-        println!("records repository for {} in {shown}:", options.name);
+        outln!("records repository for {} in {shown}:", options.name);
     }
     let width = outcome
         .written
@@ -49,19 +49,19 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         .max()
         .unwrap_or(0);
     for f in &outcome.written {
-        println!("  wrote   {:<width$}  {}", f.path, f.about);
+        outln!("  wrote   {:<width$}  {}", f.path, f.about);
     }
     for path in &outcome.skipped {
-        println!("  skipped {path} (it exists; left as it is)");
+        outln!("  skipped {path} (it exists; left as it is)");
     }
     if outcome.skipped.iter().any(|p| p.starts_with("schema/")) {
-        println!("  to bring the schemas up to date: carebook schema --out schema");
+        outln!("  to bring the schemas up to date: carebook schema --out schema");
     }
     if outcome.skipped.iter().any(|p| p == ".gitignore") && !ignores_out(&dir) {
-        println!("  add the line `out/` to .gitignore: exports hold personal data");
+        outln!("  add the line `out/` to .gitignore: exports hold personal data");
     }
     if !outcome.no_examples.is_empty() {
-        println!(
+        outln!(
             "  no example records added: this repository already has agency.yaml and records of its own"
         );
     }
@@ -69,23 +69,23 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         Some(GitOutcome::Committed {
             commit,
             initialised,
-        }) => println!(
+        }) => outln!(
             "git: {}first commit {commit}: \"{}\"",
             if *initialised { "new repository, " } else { "" },
             init::COMMIT_MESSAGE
         ),
-        Some(GitOutcome::NotCommitted { reason }) => println!("git: not committed: {reason}"),
+        Some(GitOutcome::NotCommitted { reason }) => outln!("git: not committed: {reason}"),
         None => {}
     }
     if !outcome.written.is_empty() {
-        println!("\nnext:");
+        outln!("\nnext:");
         if args.dir.is_some() {
-            println!("  cd {shown}");
+            outln!("  cd {shown}");
         }
-        println!("  carebook check                  # no problems found: the examples pass");
-        println!("  code .                          # or any editor with the YAML language server");
-        println!("  pre-commit install              # or: git config core.hooksPath .githooks");
-        println!("  see \"Using carebook in your agency\" in carebook's README");
+        outln!("  carebook check                  # no problems found: the examples pass");
+        outln!("  code .                          # or any editor with the YAML language server");
+        outln!("  pre-commit install              # or: git config core.hooksPath .githooks");
+        outln!("  see \"Using carebook in your agency\" in carebook's README");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,23 @@
 //! Command-line arguments (clap derive) and dispatch to one file per
 //! subcommand. Only the binary knows about clap.
 
+/// `print!` that never panics: a closed or broken standard output
+/// (`carebook … | head -c1`) drops the text, and the command goes on.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// `println!` that never panics (see `out!`).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 mod audit;
 mod build;
 mod check;
@@ -79,7 +96,24 @@ impl Today {
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date: write YYYY-MM-DD, e.g. 2026-11-23"))
+        .ok()
+        .or_else(|| expanded_date(s))
+        .ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD, e.g. 2026-11-23"))
+}
+
+/// An ISO 8601 date with a signed (expanded) year, `+262143-12-31`: how
+/// the first and last days chrono knows are written.
+fn expanded_date(s: &str) -> Option<chrono::NaiveDate> {
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => return None,
+    };
+    let mut parts = rest.splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    chrono::NaiveDate::from_ymd_opt(sign * year, month, day)
 }
 
 /// An ISO week such as `2026-W49`, parsed once, by clap.

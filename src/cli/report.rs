@@ -131,9 +131,7 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         .out
         .clone()
         .unwrap_or_else(|| repo.root.join("out"));
-    let path = out.join(&rendered.file);
-    carebook::fsutil::write_atomic(&path, rendered.text.as_bytes())
-        .map_err(|e| super::CliError::write(&path, e))?;
-    println!("wrote {}", path.display());
+    let path = carebook::report::build::write_page(&session, &out, &rendered.file, &rendered.text)?;
+    outln!("wrote {}", path.display());
     Ok(ExitCode::SUCCESS)
 }

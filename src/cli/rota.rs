@@ -1,9 +1,8 @@
 //! `carebook rota`: plan a week, write `rotas/<week>.yaml` atomically and
 //! print the summary a coordinator reads before signing it off.
 
-use carebook::load::Repo;
+use carebook::model::Rota;
 use carebook::model::values::Week;
-use carebook::model::{Record, Rota};
 use carebook::rota::{plan, write};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -35,6 +34,10 @@ pub struct Args {
     /// assignment that still holds, move only what must.
     #[arg(long)]
     repair: bool,
+    /// Replace the week's rota file even when it cannot be read (YAML or
+    /// schema errors); what it holds is lost.
+    #[arg(long)]
+    force: bool,
 }
 
 fn parse_duration(s: &str) -> Result<Duration, String> {
@@ -59,7 +62,7 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         .out
         .clone()
         .unwrap_or_else(|| repo.root.join("rotas").join(format!("{}.yaml", args.week)));
-    let previous: Option<Rota> = existing_rota(&repo, &out, args.week);
+    let previous: Option<Rota> = write::existing(&repo, &out, args.week, args.force)?;
     if args.repair && previous.is_none() {
         return Err(super::CliError::NoRotaToRepair {
             week: args.week,
@@ -97,9 +100,8 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     }
     let modeline = write::modeline(&repo.root, &out);
     let text = write::to_yaml(&outcome.rota, modeline.as_deref());
-    carebook::fsutil::write_atomic(&out, text.as_bytes())
-        .map_err(|e| super::CliError::write(&out, e))?;
-    print!(
+    write::save(&repo, &out, &text)?;
+    out!(
         "{}",
         super::rota_summary::render(&outcome, &out, started.elapsed())
     );
@@ -107,25 +109,4 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         super::warn(super::CliWarning::TravelMatrix(e.clone()));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The rota already planned for the week: the file at `out`, or a rota
-/// record of that week in the repository.
-fn existing_rota(repo: &Repo, out: &std::path::Path, week: Week) -> Option<Rota> {
-    let rel = out
-        .strip_prefix(&repo.root)
-        .ok()
-        .map(carebook::load::walk::display_path);
-    let in_repo = repo.entries.iter().find_map(|e| match &e.record {
-        Some(Record::Rota(r)) if rel.as_deref() == Some(repo.files[e.file].path.as_str()) => {
-            Some(r.clone())
-        }
-        _ => None,
-    });
-    in_repo.or_else(|| {
-        repo.entries.iter().find_map(|e| match &e.record {
-            Some(Record::Rota(r)) if r.week == week => Some(r.clone()),
-            _ => None,
-        })
-    })
 }

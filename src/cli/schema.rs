@@ -20,9 +20,12 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         Some(dir) => {
             for kind in Kind::ALL {
                 let path = dir.join(schema::file_name(kind));
-                carebook::fsutil::write_atomic(&path, schema::schema_text(kind).as_bytes())
-                    .map_err(|e| super::CliError::write(&path, e))?;
-                println!("wrote {}", path.display());
+                carebook::fsutil::write_atomic_in(
+                    &dir,
+                    &path,
+                    schema::schema_text(kind).as_bytes(),
+                )?;
+                outln!("wrote {}", path.display());
             }
         }
         None => {
@@ -30,7 +33,7 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
                 .into_iter()
                 .map(|k| (k.name().to_owned(), schema::schema_for(k)))
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
+            outln!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -90,6 +90,16 @@ pub enum InitError {
         #[source]
         source: std::io::Error,
     },
+    /// A file could not be written safely (a link on the way, say).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Fs(Box<crate::fsutil::FsError>),
+}
+
+impl From<crate::fsutil::FsError> for InitError {
+    fn from(e: crate::fsutil::FsError) -> InitError {
+        InitError::Fs(Box::new(e))
+    }
 }
 
 fn io(path: &Path, source: std::io::Error) -> InitError {
@@ -144,7 +154,7 @@ pub fn init(dir: &Path, options: &Options) -> Result<Outcome, InitError> {
             outcome.skipped.push(file.path);
             continue;
         }
-        crate::fsutil::write_atomic(&path, file.text.as_bytes()).map_err(|e| io(&path, e))?;
+        crate::fsutil::write_atomic_in(dir, &path, file.text.as_bytes())?;
         set_permissions(&path, file.executable).map_err(|e| io(&path, e))?;
         outcome.written.push(file);
     }

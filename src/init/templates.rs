@@ -68,7 +68,13 @@ pub fn values(agency_name: &str, today: NaiveDate) -> Vec<(&'static str, String)
         ("assessed_on", assessed_on.to_string()),
         ("consent_on", ago(10).to_string()),
         ("effective_from", ago(7).to_string()),
-        ("review_due", (assessed_on + Months::new(6)).to_string()),
+        (
+            "review_due",
+            assessed_on
+                .checked_add_months(Months::new(6))
+                .unwrap_or(assessed_on)
+                .to_string(),
+        ),
         ("carer_start", carer_start.to_string()),
         (
             "checks_on",

@@ -189,6 +189,12 @@ impl Repo {
         }
     }
 
+    /// The paths of every file read as a record (below [`Repo::root`]),
+    /// which outputs must never replace.
+    pub fn record_paths(&self) -> Vec<PathBuf> {
+        self.files.iter().map(|f| self.root.join(&f.path)).collect()
+    }
+
     /// The site of the value at `pointer` in an entry's file.
     pub fn site(&self, entry: &Entry, pointer: &str) -> Site {
         Site {
@@ -248,7 +254,7 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
             help: Some("a record file holds one record; move anything else out of the repository or list it under `exclude:`".into()),
         })
     } else {
-        parse::read_file(&full).and_then(|bytes| {
+        read_record(root, &full).and_then(|bytes| {
             parse::decode(bytes).map_err(|(f, bytes)| {
                 // Keep a readable copy for the snippet; the file itself is untouched.
                 loaded.file.text = String::from_utf8_lossy(&bytes).into_owned();
@@ -293,6 +299,26 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
         }
     }
     loaded
+}
+
+/// Reads a record file's bytes: a regular file reached without a link,
+/// opened without blocking, of at most [`MAX_FILE_BYTES`].
+fn read_record(root: &Path, full: &Path) -> Result<Vec<u8>, ParseFailure> {
+    use crate::fsutil::{self, FsError};
+    fsutil::read_bounded(root, full, MAX_FILE_BYTES).map_err(|e| match e {
+        FsError::TooLarge { .. } => ParseFailure {
+            code: Code::YamlTooLarge,
+            message: "the file is over 8 MiB; a record is never that large".into(),
+            pos: None,
+            help: Some("a record file holds one record; split it, or move data that is not a record out of the repository".into()),
+        },
+        other => ParseFailure {
+            code: Code::IoUnreadable,
+            message: format!("cannot read the file: {}", other.reason()),
+            pos: None,
+            help: Some("check the file's permissions, or exclude it under `exclude:` in agency.yaml".into()),
+        },
+    })
 }
 
 type Rejection = (Code, String, Pos, String);

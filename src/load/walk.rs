@@ -4,7 +4,8 @@
 //! command runs, the way git finds `.git`. Below it every `*.yaml`/`*.yml`
 //! file is a record, except hidden files and folders, `out/`, `templates/`
 //! and the agency's `exclude:` globs. Symbolic links are never followed, so
-//! a link loop cannot hang the walk.
+//! a link loop cannot hang the walk; a link named like a record, or one to
+//! a folder, is listed as unreadable (a finding), never skipped quietly.
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
@@ -70,9 +71,23 @@ pub fn walk(root: &Path, exclude: &GlobSet) -> Walk {
                     .extension()
                     .is_some_and(|x| x == "yaml" || x == "yml");
                 let kind = e.file_type();
-                if is_yaml && kind.is_file() {
+                if kind.is_symlink() {
+                    // Stat the target only to say what it is; never read it.
+                    let to_dir = std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir());
+                    let top_output =
+                        e.depth() == 1 && (e.file_name() == "out" || e.file_name() == "templates");
+                    if is_yaml || (to_dir && !top_output) {
+                        let what = if to_dir { "folder" } else { "file" };
+                        out.unreadable.push((
+                            relative(e.path()),
+                            format!(
+                                "a symbolic link to a {what}: carebook does not follow links in a records repository"
+                            ),
+                        ));
+                    }
+                } else if is_yaml && kind.is_file() {
                     out.files.push(relative(e.path()));
-                } else if is_yaml && !kind.is_dir() && !kind.is_symlink() {
+                } else if is_yaml && !kind.is_dir() {
                     // A pipe, socket or device: opening it could block forever.
                     out.unreadable.push((
                         relative(e.path()),

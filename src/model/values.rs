@@ -232,6 +232,29 @@ impl Week {
     pub fn sunday(self) -> NaiveDate {
         NaiveDate::from_isoywd_opt(self.year, self.week, Weekday::Sun).unwrap_or(NaiveDate::MIN)
     }
+
+    /// The day `offset` days after the Monday (0 is Monday, 6 Sunday),
+    /// saturating at the last day chrono knows.
+    pub fn day(self, offset: u64) -> NaiveDate {
+        self.monday()
+            .checked_add_days(chrono::Days::new(offset))
+            .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// The week that holds `date`.
+    pub fn of(date: NaiveDate) -> Week {
+        use chrono::Datelike;
+        let iso = date.iso_week();
+        Week {
+            year: iso.year(),
+            week: iso.week(),
+        }
+    }
+
+    /// The week after this one (this one, for the last week chrono knows).
+    pub fn next(self) -> Week {
+        Week::of(self.day(7))
+    }
 }
 
 impl FromStr for Week {

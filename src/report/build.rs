@@ -6,9 +6,9 @@
 
 use super::compliance::{self, Area};
 use super::context::Mark;
-use super::records::{next_week, week_of};
+use super::records::week_of;
 use super::{ReportError, ReportKind, Session, text};
-use crate::fsutil::write_atomic;
+use crate::fsutil;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -68,11 +68,17 @@ enum Job {
 /// Renders every report of `session` into `out`.
 pub fn build(session: &mut Session, out: &Path) -> Result<Built, ReportError> {
     let ext = session.options.format.ext();
-    session.index_link = Some(format!("index.{ext}"));
+    let name = match session.options.redact {
+        true => super::redacted_name(&format!("index.{ext}")),
+        false => format!("index.{ext}"),
+    };
+    session.index_link = Some(name.clone());
     let s: &Session = session;
     s.prepare();
     let first = s.options.week.unwrap_or_else(|| week_of(s.options.today));
-    let weeks = [first, next_week(first)];
+    let mut weeks = vec![first, first.next()];
+    // The last week chrono knows has no week after it.
+    weeks.dedup();
     let mut jobs: Vec<Job> = ReportKind::ALL
         .iter()
         .filter(|k| **k != ReportKind::Rota)
@@ -143,16 +149,11 @@ pub fn build(session: &mut Session, out: &Path) -> Result<Built, ReportError> {
     page.index = None;
     page.subtitle =
         "Reports from the care records, for coordinators, families and inspectors".to_owned();
-    let name = format!("index.{ext}");
     let index = s.render("index", &page, "site", &site)?;
     let mut files = Vec::new();
-    let path = out.join(&name);
-    write_atomic(&path, index.as_bytes()).map_err(|e| ReportError::write(&path, e))?;
-    files.push(path);
+    files.push(write_page(s, out, &name, &index)?);
     for (_, r) in &pages {
-        let path = out.join(&r.file);
-        write_atomic(&path, r.text.as_bytes()).map_err(|e| ReportError::write(&path, e))?;
-        files.push(path);
+        files.push(write_page(s, out, &r.file, &r.text)?);
     }
     Ok(Built {
         files,
@@ -160,6 +161,35 @@ pub fn build(session: &mut Session, out: &Path) -> Result<Built, ReportError> {
         errors: view.counts.errors,
         warnings: view.counts.warnings,
     })
+}
+
+/// Writes one page of `session` as `out/file`, atomically, and returns its
+/// path. Inside the repository no component of the path may be a link;
+/// a page never replaces a record or a template in use.
+pub fn write_page(
+    session: &Session,
+    out: &Path,
+    file: &str,
+    text: &str,
+) -> Result<PathBuf, ReportError> {
+    let path = out.join(file);
+    let target = fsutil::normal(&path);
+    if let Some((source, what)) = session
+        .sources()
+        .into_iter()
+        .find(|(p, _)| fsutil::normal(p) == target)
+    {
+        return Err(ReportError::OverSource(source.display().to_string(), what));
+    }
+    let root = &session.records.repo.root;
+    // Outside the repository the folder named by --out is the boundary.
+    let base = if fsutil::below(root, &path).is_some() {
+        root.as_path()
+    } else {
+        out
+    };
+    fsutil::write_atomic_in(base, &path, text.as_bytes())?;
+    Ok(path)
 }
 
 fn describe(

@@ -134,6 +134,18 @@ pub enum ReportError {
         /// What is wrong.
         message: String,
     },
+    /// A file of the repository (a template, the output folder) is
+    /// reached through a link, is not a regular file, or is too large.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Fs(#[from] crate::fsutil::FsError),
+    /// The report would replace a record or a template in use.
+    #[error("{0} is a {1} of the repository: carebook does not write a report over it")]
+    #[diagnostic(
+        code(carebook::report::over_record),
+        help("write reports to out/ (the default) or another folder: --out DIR")
+    )]
+    OverSource(String, &'static str),
 }
 
 impl ReportError {

@@ -213,8 +213,8 @@ impl InspectionMap {
     /// `root`) or the default; also says which, for the report.
     pub fn for_repo(root: &Path) -> Result<(InspectionMap, String), ReportError> {
         let path = root.join("templates").join(FILE);
-        if path.is_file() {
-            let text = std::fs::read_to_string(&path).map_err(|e| ReportError::io(&path, e))?;
+        if std::fs::symlink_metadata(&path).is_ok() {
+            let text = crate::fsutil::read_text_bounded(root, &path, crate::fsutil::MAX_AUX_BYTES)?;
             let shown = path.display().to_string();
             let map = InspectionMap::parse(&text, &shown)?;
             return Ok((map, format!("templates/{FILE} of the records repository")));

@@ -144,8 +144,11 @@ impl Options {
 
     /// The first day of "what changed".
     pub fn since(&self) -> NaiveDate {
-        self.since
-            .unwrap_or_else(|| self.today - chrono::Days::new(28))
+        self.since.unwrap_or_else(|| {
+            self.today
+                .checked_sub_days(chrono::Days::new(28))
+                .unwrap_or(NaiveDate::MIN)
+        })
     }
 }
 
@@ -288,9 +291,10 @@ impl<'a> Session<'a> {
     }
 
     /// The file name of a report: the `--template` file's name without
-    /// `.tera`, or `stem.<ext>`.
+    /// `.tera`, or `stem.<ext>`; a redacted report is named as such
+    /// (`stem.redacted.<ext>`), so that a full one never takes its name.
     pub fn file_name(&self, stem: &str) -> String {
-        match &self.options.template {
+        let name = match &self.options.template {
             Some(t) => {
                 let name = t
                     .file_name()
@@ -299,7 +303,28 @@ impl<'a> Session<'a> {
                 name.strip_suffix(".tera").unwrap_or(&name).to_owned()
             }
             None => format!("{stem}.{}", self.options.format.ext()),
+        };
+        if self.options.redact {
+            redacted_name(&name)
+        } else {
+            name
         }
+    }
+
+    /// The files a report must never be written over: the repository's
+    /// records and the templates in use.
+    pub fn sources(&self) -> Vec<(PathBuf, &'static str)> {
+        let repo = self.records.repo;
+        let records = repo
+            .files
+            .iter()
+            .map(|f| (repo.root.join(&f.path), "record"));
+        let templates = self
+            .templates
+            .files()
+            .into_iter()
+            .map(|p| (p.to_path_buf(), "template in use"));
+        records.chain(templates).collect()
     }
 
     /// Renders one report of `kind`.
@@ -312,6 +337,14 @@ impl<'a> Session<'a> {
             ReportKind::Inspection => inspection::render(self),
             ReportKind::Audit => audit::render(self),
         }
+    }
+}
+
+/// `name` with `.redacted` before its extension: `inspection.redacted.html`.
+pub fn redacted_name(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => format!("{stem}.redacted.{ext}"),
+        _ => format!("{name}.redacted"),
     }
 }
 

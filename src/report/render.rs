@@ -115,6 +115,8 @@ pub fn built_in_names() -> impl Iterator<Item = &'static str> {
 /// Where a template came from, for diagnostics.
 #[derive(Debug, Clone)]
 struct Origin {
+    /// The file it was read from (none for a built-in template).
+    path: Option<PathBuf>,
     /// The file as the user would find it, or `built-in NAME`.
     shown: String,
     /// Its text.
@@ -144,15 +146,23 @@ impl Templates {
             .filter(|(name, _)| name.ends_with(&suffix))
             .map(|(name, text)| {
                 let origin = Origin {
+                    path: None,
                     shown: format!("built-in template {name}"),
                     source: (*text).to_owned(),
                 };
                 ((*name).to_owned(), origin)
             })
             .collect();
-        if let Some(dir) = overrides.filter(|d| d.is_dir()) {
-            for (name, path) in template_files(dir, &suffix)? {
-                origins.insert(name, read_origin(&path)?);
+        // Files are read from below the repository (the folder that holds
+        // `templates/`) without following a link.
+        let root = overrides.and_then(Path::parent);
+        if let Some(dir) = overrides.filter(|d| std::fs::symlink_metadata(d).is_ok()) {
+            let root = root.unwrap_or(dir);
+            crate::fsutil::check_no_links(root, dir)?;
+            if dir.is_dir() {
+                for (name, path) in template_files(dir, &suffix)? {
+                    origins.insert(name, read_origin(root, &path)?);
+                }
             }
         }
         let user_name = match user {
@@ -161,7 +171,8 @@ impl Templates {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| "template".to_owned());
-                origins.insert(name.clone(), read_origin(path)?);
+                let base = root.or_else(|| path.parent()).unwrap_or(Path::new("."));
+                origins.insert(name.clone(), read_origin(base, path)?);
                 Some(name)
             }
             None => None,
@@ -196,6 +207,15 @@ impl Templates {
             .unwrap_or_else(|| format!("{stem}.{}.tera", format.ext()))
     }
 
+    /// The files of the templates in use (the repository's overrides and
+    /// the `--template` file), which a report must never be written over.
+    pub fn files(&self) -> Vec<&Path> {
+        self.origins
+            .values()
+            .filter_map(|o| o.path.as_deref())
+            .collect()
+    }
+
     /// Renders the template `name` with `context`.
     pub fn render(&self, name: &str, context: &Context) -> Result<String, ReportError> {
         self.tera
@@ -218,9 +238,10 @@ fn template_files(dir: &Path, suffix: &str) -> Result<Vec<(String, PathBuf)>, Re
     Ok(out)
 }
 
-fn read_origin(path: &Path) -> Result<Origin, ReportError> {
-    let source = std::fs::read_to_string(path).map_err(|e| ReportError::io(path, e))?;
+fn read_origin(root: &Path, path: &Path) -> Result<Origin, ReportError> {
+    let source = crate::fsutil::read_text_bounded(root, path, crate::fsutil::MAX_AUX_BYTES)?;
     Ok(Origin {
+        path: Some(path.to_path_buf()),
         shown: path.display().to_string(),
         source,
     })

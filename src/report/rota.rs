@@ -291,7 +291,7 @@ pub fn view(s: &Session, rf: RotaFile, week: Week) -> RotaView {
         .collect();
     let days: Vec<DayPlan> = (0..7)
         .map(|d| {
-            let date = week.monday() + chrono::Days::new(d);
+            let date = week.day(d);
             let mut visits: Vec<&RotaVisit> =
                 rota.visits.iter().filter(|v| v.date.0 == date).collect();
             visits.sort_by(|a, b| (a.start, &a.service_user).cmp(&(b.start, &b.service_user)));

@@ -165,9 +165,7 @@ pub fn person_file(s: &Session, u: &ServiceUser) -> PersonFile {
 fn visits(s: &Session, u: &ServiceUser) -> WeekVisits {
     let r = &s.records;
     let week = s.options.week.unwrap_or_else(|| week_of(s.options.today));
-    let dates: Vec<_> = (0..7)
-        .map(|d| week.monday() + chrono::Days::new(d))
-        .collect();
+    let dates: Vec<_> = (0..7).map(|d| week.day(d)).collect();
     let mut days: Vec<DayVisits> = dates
         .iter()
         .map(|d| DayVisits {

@@ -83,8 +83,7 @@ pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool
     let repo = index.repo;
     let policy = index.policy;
     let service_users: Vec<&ServiceUser> = index.service_users.iter().map(|s| s.record).collect();
-    let monday = week.monday();
-    let dates: Vec<NaiveDate> = (0..7).map(|d| monday + chrono::Days::new(d)).collect();
+    let dates: Vec<NaiveDate> = (0..7).map(|d| week.day(d)).collect();
 
     // Locations: service users first, then carers' homes. Travel is in
     // whole minutes, rounded up, exactly as `check` counts it.

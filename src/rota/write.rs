@@ -1,7 +1,11 @@
 //! A rota as YAML text for people to review and commit: one visit per
 //! line, in date and time order, so a diff shows exactly what moved.
 
-use crate::model::Rota;
+use crate::fsutil::{self, FsError};
+use crate::load::Repo;
+use crate::load::walk::display_path;
+use crate::model::values::Week;
+use crate::model::{Record, Rota};
 use std::fmt::Write;
 use std::path::Path;
 
@@ -22,13 +26,14 @@ pub fn modeline(root: &Path, out: &Path) -> Option<String> {
 }
 
 /// The first line of the file at `path` (at most 4 KiB of it is read, and
-/// only from a regular file: a pipe would block).
+/// only from a regular file reached without a link: a pipe would block).
 fn first_line(path: &Path) -> Option<String> {
     use std::io::{BufRead, Read};
-    if !std::fs::metadata(path).ok()?.is_file() {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    if fsutil::first_link(dir, path).is_some() {
         return None;
     }
-    let file = std::fs::File::open(path).ok()?;
+    let file = fsutil::open_regular_nofollow(path).ok()?;
     let mut line = String::new();
     std::io::BufReader::new(file.take(4096))
         .read_line(&mut line)
@@ -99,4 +104,150 @@ pub fn to_yaml(rota: &Rota, modeline: Option<&str>) -> String {
         );
     }
     out
+}
+
+/// Why a rota is not written.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum RotaWriteError {
+    /// The week's rota file exists but cannot be read: replacing it would
+    /// lose what a person wrote there (locked visits, notes).
+    #[error("the rota at {path} cannot be read, so it is not replaced")]
+    #[diagnostic(
+        code(carebook::rota::unreadable),
+        help(
+            "{findings}\nfix the file (`carebook check` shows each finding with its line), or pass --force to replace it: what it holds, locked visits too, is then lost"
+        )
+    )]
+    Unreadable {
+        /// The file, relative to the repository.
+        path: String,
+        /// Its findings, one a line.
+        findings: String,
+    },
+    /// The output names a record (or a template) that is not the week's rota.
+    #[error("{path} is not the rota of {week}: carebook does not write a rota over it")]
+    #[diagnostic(
+        code(carebook::rota::over_record),
+        help(
+            "{path} is a record or template of the repository; leave out --out to write rotas/{week}.yaml, or name a new file"
+        )
+    )]
+    OverRecord {
+        /// The file, relative to the repository.
+        path: String,
+        /// The week being planned.
+        week: Week,
+    },
+    /// Writing failed (a link on the way, a full disk).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Fs(#[from] FsError),
+}
+
+/// Whether loading found the file unreadable as a record (YAML, schema,
+/// encoding or kind errors), as opposed to rule findings about its content.
+fn load_failure(code: &str) -> bool {
+    ["yaml/", "schema/", "io/", "record/"]
+        .iter()
+        .any(|p| code.starts_with(p))
+}
+
+/// The rota already planned for `week`, which a new plan keeps the locked
+/// visits of: the file at `out` when it is a rota of the week, else a
+/// readable rota of that week elsewhere in the repository.
+///
+/// Fails when `out` is a record or template that is not the week's rota
+/// (never overwritten), or when it is the week's rota but cannot be read
+/// (YAML or schema errors: overwriting would lose it) unless `force`.
+pub fn existing(
+    repo: &Repo,
+    out: &Path,
+    week: Week,
+    force: bool,
+) -> Result<Option<Rota>, RotaWriteError> {
+    let rel = fsutil::below(&repo.root, out).map(|p| display_path(&p));
+    if let Some(rel) = rel.as_deref() {
+        if let Some(index) = repo.files.iter().position(|f| f.path == rel) {
+            let week_text = week.to_string();
+            let entry = repo.entries.iter().find(|e| e.file == index);
+            let salvaged = repo
+                .salvaged
+                .iter()
+                .find(|(i, _)| *i == index)
+                .map(|(_, fields)| fields.as_slice());
+            let (kind, of_week) = match (entry, salvaged) {
+                (Some(e), _) => (
+                    Some(e.kind.name().to_owned()),
+                    e.raw_str("week").map(str::to_owned),
+                ),
+                (None, Some(fields)) => (
+                    Repo::salvaged_value(fields, "kind").map(str::to_owned),
+                    Repo::salvaged_value(fields, "week").map(str::to_owned),
+                ),
+                (None, None) => (None, None),
+            };
+            let default = format!("rotas/{week}.yaml");
+            let rota_of_week =
+                kind.as_deref() == Some("rota") && of_week.as_deref() == Some(week_text.as_str());
+            // A file at the week's own path that cannot say what it is.
+            let broken_at_home = rel == default
+                && kind.as_deref().is_none_or(|k| k == "rota")
+                && of_week.as_deref().is_none_or(|w| w == week_text);
+            let is_week_rota = rota_of_week || broken_at_home;
+            if !is_week_rota {
+                return Err(RotaWriteError::OverRecord {
+                    path: rel.to_owned(),
+                    week,
+                });
+            }
+            let findings: Vec<String> = repo
+                .findings
+                .iter()
+                .filter(|f| f.site.file == rel && load_failure(f.code.as_str()))
+                .map(|f| {
+                    format!(
+                        "{}:{}:{}: {}: {}",
+                        f.site.file,
+                        f.site.pos.line,
+                        f.site.pos.column,
+                        f.code.as_str(),
+                        f.message
+                    )
+                })
+                .collect();
+            let record = entry.and_then(|e| match &e.record {
+                Some(Record::Rota(r)) => Some(r.clone()),
+                _ => None,
+            });
+            return match record {
+                Some(r) if findings.is_empty() => Ok(Some(r)),
+                _ if force => Ok(None),
+                _ => Err(RotaWriteError::Unreadable {
+                    path: rel.to_owned(),
+                    findings: if findings.is_empty() {
+                        format!("{rel}: not a rota carebook can read")
+                    } else {
+                        findings.join("\n")
+                    },
+                }),
+            };
+        }
+        if rel.starts_with("templates/") && out.exists() {
+            return Err(RotaWriteError::OverRecord {
+                path: rel.to_owned(),
+                week,
+            });
+        }
+    }
+    Ok(repo.entries.iter().find_map(|e| match &e.record {
+        Some(Record::Rota(r)) if r.week == week => Some(r.clone()),
+        _ => None,
+    }))
+}
+
+/// Writes the rota's text to `out` atomically; inside the repository no
+/// component of the path may be a link.
+pub fn save(repo: &Repo, out: &Path, text: &str) -> Result<(), RotaWriteError> {
+    fsutil::write_atomic_in(&repo.root, out, text.as_bytes())?;
+    Ok(())
 }

@@ -313,3 +313,27 @@ fn shallow_history_in_a_shallow_clone() {
     let full = s.json(&[]).1;
     assert!(with_code(&full, "audit/shallow-history").is_empty());
 }
+
+#[test]
+fn moving_the_consent_date_earlier_after_a_change_counts_as_re_consent() {
+    let mut s = imported();
+    let more = s.get("care-plans/CP-0001.yaml").replace(
+        "One carer, morning and evening.",
+        "Two carers, with the hoist.",
+    );
+    s.put("care-plans/CP-0001.yaml", &more);
+    let changed = s.commit("Aisha Khan", "2026-10-03", "More support");
+    // The consent date is corrected to an earlier day: nobody consented
+    // to the change, so the change stays a finding.
+    let earlier = s
+        .get("care-plans/CP-0001.yaml")
+        .replace("date: 2026-09-25", "date: 2026-09-20");
+    s.put("care-plans/CP-0001.yaml", &earlier);
+    s.commit("Helen Okafor", "2026-10-04", "Consent date corrected");
+    s.checkout();
+    let (_, doc) = s.json(&[]);
+    let found = with_code(&doc, "audit/changed-after-consent");
+    assert_eq!(found.len(), 1, "{doc:#}");
+    assert_eq!(found[0]["record"], "CP-0001");
+    assert_eq!(found[0]["commit"], changed.to_string());
+}

@@ -435,3 +435,119 @@ fn this_repositorys_own_history_with_examples_as_the_records() {
     );
     assert!(out.status.code().is_some_and(|c| c == 0 || c == 1));
 }
+
+#[test]
+fn audit_record_with_an_unknown_id_says_no_problems_found() {
+    let s = base();
+    s.checkout();
+    let run = s.audit(&["--record", "CP-9999"]);
+    assert_eq!(run.status, 2, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("CP-9999"), "{}", run.stderr);
+    assert!(!run.stdout.contains("no problems found"), "{}", run.stdout);
+    let run = s.audit(&["--record", "CP-0010"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean `CP-0001`"),
+        "{}",
+        run.stderr
+    );
+    let (status, doc) = s.json(&["--record", "CP-0001"]);
+    assert!(matches!(status, 0 | 1), "{doc:#}");
+}
+
+#[test]
+fn a_merge_repeats_its_branch_late_entry_and_backdated_edit() {
+    let mut s = Script::new();
+    s.put("agency.yaml", &agency(""))
+        .put("carers/C-0001.yaml", &carer("C-0001", "2024-01-10"))
+        .put(
+            "care-plans/CP-0001.yaml",
+            &plan("CP-0001", "active", &consent("given", "2026-09-25")),
+        );
+    s.commit("Helen Okafor", "2026-09-26", "Import");
+    let fork = s.tip();
+    // On main: the same carer's supervision is recorded.
+    let supervised = s.get("carers/C-0001.yaml").replace(
+        "supervisions: [2026-09-02]",
+        "supervisions: [2026-09-02, 2026-11-02]",
+    );
+    s.put("carers/C-0001.yaml", &supervised);
+    let riskier = s
+        .get("care-plans/CP-0001.yaml")
+        .replace("level: medium", "level: high");
+    s.put("care-plans/CP-0001.yaml", &riskier);
+    let on_main = s.commit("Helen Okafor", "2026-11-03", "Supervision, falls risk");
+    // On a branch: training entered 40 days late, and the plan's
+    // assessment date moved back.
+    s.branch("late", fork);
+    s.put("carers/C-0001.yaml", &carer("C-0001", "2026-10-11"));
+    let backdated = s
+        .get("care-plans/CP-0001.yaml")
+        .replace("assessed_on: 2026-09-20", "assessed_on: 2026-09-10");
+    s.put("care-plans/CP-0001.yaml", &backdated);
+    let on_branch = s.commit("Aisha Khan", "2026-11-20", "Training, assessment date");
+    s.branch("main", on_main);
+    // The merge has both sides' changes to the carer.
+    let both = carer("C-0001", "2026-10-11").replace(
+        "supervisions: [2026-09-02]",
+        "supervisions: [2026-09-02, 2026-11-02]",
+    );
+    s.put("carers/C-0001.yaml", &both);
+    s.put(
+        "care-plans/CP-0001.yaml",
+        &backdated.replace("level: medium", "level: high"),
+    );
+    s.merge(on_branch, "Helen Okafor", "2026-11-21", "Merge late");
+    s.checkout();
+    let (_, doc) = s.json(&[]);
+    // The branch's training and assessment were late, and the assessment
+    // moved back: each found once, on the branch's commit.
+    for (code, count) in [("audit/late-entry", 2), ("audit/backdated-edit", 1)] {
+        let found = with_code(&doc, code);
+        assert_eq!(found.len(), count, "{code}: {doc:#}");
+        for f in &found {
+            assert_eq!(f["commit"], on_branch.to_string(), "{code}: {f:#}");
+        }
+    }
+}
+
+#[test]
+fn renaming_the_records_folder_shows_every_record_as_added() {
+    let mut s = Script::in_folder("records");
+    s.put("agency.yaml", &agency(""))
+        .put(
+            "care-plans/CP-0001.yaml",
+            &plan("CP-0001", "active", &consent("given", "2026-09-25")),
+        )
+        .put(
+            "visit-rules/VR-0001.yaml",
+            &visit_rules("VR-0001", "CP-0001", "30m"),
+        );
+    s.commit("Helen Okafor", "2026-09-26", "Import the records");
+    let riskier = s
+        .get("care-plans/CP-0001.yaml")
+        .replace("level: medium", "level: high");
+    s.put("care-plans/CP-0001.yaml", &riskier);
+    let before = s.commit("Aisha Khan", "2026-10-01", "Falls risk up");
+    s.move_records("care-records");
+    let moved = s.commit("Helen Okafor", "2026-10-05", "Rename the records folder");
+    s.put(
+        "visit-rules/VR-0001.yaml",
+        &visit_rules("VR-0001", "CP-0001", "45m"),
+    );
+    s.commit("Aisha Khan", "2026-10-06", "Longer mornings");
+    s.checkout();
+    let (_, doc) = s.json(&[]);
+    let all = changes(&doc);
+    assert!(
+        all.iter().all(|(id, _)| *id != moved.to_string()),
+        "the rename is no change to any record: {doc:#}"
+    );
+    assert!(
+        all.iter()
+            .any(|(id, c)| *id == before.to_string() && c["record"] == "CP-0001"),
+        "the history before the rename is kept: {doc:#}"
+    );
+    let (_, one) = s.json(&["--record", "CP-0001"]);
+    assert_eq!(one["commits"].as_array().map(Vec::len), Some(2), "{one:#}");
+}

@@ -109,6 +109,26 @@ impl Script {
         self
     }
 
+    /// Moves the records folder to `to` (relative to the repository) for
+    /// the next commit, as `git mv records care-records` would.
+    pub fn move_records(&mut self, to: &str) -> &mut Self {
+        let from = format!("{}/", self.records);
+        let old: Vec<String> = self
+            .files
+            .keys()
+            .filter(|k| k.starts_with(&from))
+            .cloned()
+            .collect();
+        for path in old {
+            if let Some(content) = self.files.remove(&path) {
+                let rest = &path[from.len()..];
+                self.files.insert(format!("{to}/{rest}"), content);
+            }
+        }
+        self.records = to.to_owned();
+        self
+    }
+
     /// The current content of a record file.
     pub fn get(&self, rel: &str) -> String {
         self.files.get(&self.full(rel)).cloned().expect("a file")

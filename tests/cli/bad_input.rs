@@ -99,7 +99,11 @@ fn symlink_loops_are_not_followed() {
     let run = fx.check(&[]);
     assert!(start.elapsed() < Duration::from_secs(20));
     no_panic(&run);
-    run.expect_clean();
+    // Never followed, and never skipped quietly: each link is a finding.
+    for link in ["a.yaml", "b.yaml", "carers/loop"] {
+        run.expect("io/unreadable", link, 1);
+    }
+    assert_eq!(run.findings().len(), 3, "{}", run.stdout);
     assert_eq!(run.json()["summary"]["files"], 6);
 }
 

@@ -211,7 +211,11 @@ impl Tracker {
                 .is_none_or(|o| !o.consent_ok() || o.consent_date != new.consent_date);
         if fresh_consent {
             plan.redated_at = Some(seen.index);
-            plan.pending.clear();
+            // Only a consent dated on or after a change covers it: moving
+            // the date earlier is no re-consent for what changed since.
+            let dated = new.consent_date.clone().unwrap_or_default();
+            plan.pending
+                .retain(|(at, _, _)| dated < at.commit.time.format("%Y-%m-%d").to_string());
         }
         if !seen.silent {
             plan.timeline

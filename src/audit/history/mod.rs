@@ -9,7 +9,7 @@
 
 use super::AuditError;
 use super::commit_id::CommitId;
-use crate::load::walk::display_path;
+use crate::load::walk::{AGENCY_FILE, display_path};
 use chrono::{DateTime, Utc};
 use git2::{
     Commit, ErrorCode, ObjectType, Oid, Repository, RepositoryOpenFlags, Sort, Status,
@@ -223,15 +223,19 @@ impl History {
         let odb = self.repo.odb().map_err(git)?;
         let mut trees = Trees::new(&odb);
         let mut subtrees: HashMap<Oid, Option<Oid>> = HashMap::new();
+        let agency = self
+            .head_blob(AGENCY_FILE)
+            .and_then(|id| self.agency_name(id.oid()?));
+        let agency = agency.as_deref();
         for oid in walk {
             let commit = self.repo.find_commit(oid.map_err(git)?).map_err(git)?;
-            let here = self.subtree(&mut trees, commit.tree_id())?;
+            let here = self.records_tree(&mut trees, commit.tree_id(), agency)?;
             subtrees.insert(commit.id(), here);
             let mut parents = Vec::new();
             for parent in commit.parents() {
                 let sub = match subtrees.get(&parent.id()) {
                     Some(sub) => *sub,
-                    None => self.subtree(&mut trees, parent.tree_id())?,
+                    None => self.records_tree(&mut trees, parent.tree_id(), agency)?,
                 };
                 parents.push(sub);
             }
@@ -247,7 +251,57 @@ impl History {
         Ok(())
     }
 
-    /// The records folder's tree within a commit's tree, if it is there.
+    /// The records folder's tree within a commit's tree: the folder at
+    /// the records' path today; or, when there is none (the folder was
+    /// renamed since), the folder a few levels deep whose `agency.yaml`
+    /// names the same agency (`name:`) as today's. A renamed folder is then
+    /// no change at all, and the history before the rename is kept.
+    fn records_tree(
+        &self,
+        trees: &mut Trees,
+        root: Oid,
+        agency: Option<&str>,
+    ) -> Result<Option<Oid>, AuditError> {
+        const DEPTH: usize = 3;
+        const FOLDERS: usize = 500;
+        let here = self.subtree(trees, root)?;
+        let Some(agency) = agency.filter(|_| here.is_none()) else {
+            return Ok(here);
+        };
+        let mut level = vec![root];
+        let mut visited = 0;
+        for _ in 0..=DEPTH {
+            let mut next = Vec::new();
+            for tree in level {
+                if let Some(blob) = trees.file(tree, AGENCY_FILE)?
+                    && self.agency_name(blob).as_deref() == Some(agency)
+                {
+                    return Ok(Some(tree));
+                }
+                visited += 1;
+                if visited > FOLDERS {
+                    return Ok(None);
+                }
+                next.extend(trees.folders(tree)?);
+            }
+            level = next;
+        }
+        Ok(None)
+    }
+
+    /// The `name:` line of an agency file's blob (small files only).
+    fn agency_name(&self, blob: Oid) -> Option<String> {
+        let text = match self.blob(BlobId::of(blob), 64 * 1024).ok()? {
+            BlobContent::Bytes(bytes) => lossy(&bytes),
+            BlobContent::TooLarge(_) => return None,
+        };
+        text.lines()
+            .find_map(|l| l.strip_prefix("name:"))
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty())
+    }
+
+    /// The folder at the records' path today within a commit's tree.
     fn subtree(&self, trees: &mut Trees, root: Oid) -> Result<Option<Oid>, AuditError> {
         let mut id = root;
         for part in self.prefix.split('/').filter(|p| !p.is_empty()) {

@@ -36,6 +36,22 @@ impl<'r> Trees<'r> {
         Ok(found.and_then(|e| e.oid()))
     }
 
+    /// The blob of the regular file `name` in the tree `tree`.
+    pub fn file(&mut self, tree: Oid, name: &str) -> Result<Option<Oid>, AuditError> {
+        let tree = self.get(tree)?;
+        let found = entries(tree.data()).find(|e| e.name == name.as_bytes() && e.is_file());
+        Ok(found.and_then(|e| e.oid()))
+    }
+
+    /// The folders of the tree `tree`, in order, but hidden ones.
+    pub fn folders(&mut self, tree: Oid) -> Result<Vec<Oid>, AuditError> {
+        let tree = self.get(tree)?;
+        Ok(entries(tree.data())
+            .filter(|e| e.is_tree() && !e.name.starts_with(b"."))
+            .filter_map(|e| e.oid())
+            .collect())
+    }
+
     fn get(&mut self, id: Oid) -> Result<Rc<OdbObject<'r>>, AuditError> {
         if let Some(tree) = self.cache.get(&id) {
             return Ok(Rc::clone(tree));

@@ -6,7 +6,7 @@ use super::{Scope, Shown, info, share};
 use crate::model::values::Day;
 use crate::report::compliance::area_of;
 use crate::report::context::Mark;
-use crate::report::records::{RotaFile, next_week, week_of};
+use crate::report::records::{RotaFile, week_of};
 use crate::report::{Session, text};
 use std::collections::{HashMap, HashSet};
 
@@ -15,7 +15,7 @@ fn rota<'a>(s: &Session<'a>) -> Result<RotaFile<'a>, Shown> {
     let this = week_of(s.options.today);
     s.records
         .rota(this)
-        .or_else(|| s.records.rota(next_week(this)))
+        .or_else(|| s.records.rota(this.next()))
         .ok_or_else(|| {
             let why = format!("No rota for {this} or the week after");
             (String::new(), why, Mark::warn("No rota"))
@@ -27,11 +27,11 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
     let r = &s.records;
     let shown = match key {
         "visit-coverage" => {
-            let monday = week_of(s.options.today).monday();
+            let week = week_of(s.options.today);
             let mut visits = 0;
             for u in &scope.active {
                 for d in 0..7 {
-                    let date = monday + chrono::Days::new(d);
+                    let date = week.day(d);
                     let day = Day::of(date);
                     for v in r.index.rules_in_force(u.id.as_str(), date) {
                         visits += v

@@ -279,7 +279,7 @@ fn the_change_log_and_what_changed_since() {
     assert_no_leak(&files, &values);
     let audit = &files
         .iter()
-        .find(|(f, _)| f.ends_with("audit.html"))
+        .find(|(f, _)| f.ends_with("audit.redacted.html"))
         .expect("audit page")
         .1;
     assert!(
