@@ -64,18 +64,3 @@ fn every_code_is_in_the_readme_table() {
         );
     }
 }
-
-#[test]
-fn the_bundled_format_page_is_the_shared_contract() {
-    // In CI and development the contract sits beside the repository.
-    let shared = root().join("../shared/records-format.md");
-    let Ok(contract) = std::fs::read_to_string(&shared) else {
-        eprintln!("{} not present; nothing to compare", shared.display());
-        return;
-    };
-    let ours = std::fs::read_to_string(root().join("docs/records-format.md")).expect("docs copy");
-    assert!(
-        ours == contract,
-        "docs/records-format.md differs from the shared contract: copy it again"
-    );
-}

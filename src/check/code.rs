@@ -89,6 +89,10 @@ codes! {
     RotaHours => "rota/hours", Error, "a carer's working time over `max_weekly_hours`";
     RotaRest => "rota/rest", Warning, "less than `min_rest_hours` between a carer's last visit of a day and first of the next";
     RotaGap => "rota/gap", Error, "an `after` rule broken";
+    RotaOutsideWeek => "rota/outside-week", Error, "a visit dated outside the rota's week";
+    RotaEndBeforeStart => "rota/end-before-start", Error, "a visit that ends before it starts, and its rules do not run it past midnight";
+    RotaDuration => "rota/duration", Error, "a visit whose end minus start differs from its duration in the visit rules";
+    RotaUnassigned => "rota/unassigned", Error, "a visit the rota lists as unassigned: no carer will come";
 }
 
 impl Code {

@@ -13,6 +13,7 @@ mod people_plans;
 mod records;
 mod report;
 mod rota;
+mod rota_edits;
 mod rota_plan;
 mod staff;
 mod visits;

@@ -12,6 +12,7 @@
 
 mod assign;
 mod coverage;
+mod fields;
 mod time;
 
 use crate::check::code::Code;
@@ -42,6 +43,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let ix = Index::new(cx, travel);
     for rota in current {
         let planned = ix.resolve(rota.record);
+        fields::check(cx, rota, &planned, out);
         assign::check(cx, &ix, rota, &planned, out);
         time::check(cx, &ix, rota, &planned, out);
         coverage::check(cx, &ix, rota, &planned, out);
