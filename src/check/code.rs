@@ -49,6 +49,7 @@ codes! {
     SchemaEnum => "schema/enum", Error, "a value outside its allowed set";
     SchemaFormat => "schema/format", Error, "a value out of form";
     NhsNumberCheckDigit => "nhs-number/check-digit", Error, "an NHS number whose check digit is wrong";
+    DateInFuture => "date/in-future", Error, "a date of something that has happened (birth, check, course, consent, review) after today";
     RefUnknown => "ref/unknown", Error, "a reference to a record that does not exist, or of the wrong kind";
     RefMismatch => "ref/mismatch", Error, "visit rules whose care plan belongs to another service user";
     ServiceUserNoActivePlan => "service-user/no-active-plan", Error, "an active service user with no active care plan";

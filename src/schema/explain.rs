@@ -122,23 +122,37 @@ pub(super) fn explain(
                 .unwrap_or_else(|| format!("`{text}` is not in the expected form for `{field}`"));
             one("schema/format", why, format.and_then(quote_hint))
         }
-        ValidationErrorKind::Minimum { limit }
-        | ValidationErrorKind::ExclusiveMinimum { limit } => one(
+        ValidationErrorKind::Minimum { limit } => one(
             "schema/format",
             format!(
                 "`{field}` is {}, below the least allowed, {limit}",
                 scalar_text(instance)
             ),
-            None,
+            bound_hint(sub, &format!("write {limit} or more")),
         ),
-        ValidationErrorKind::Maximum { limit }
-        | ValidationErrorKind::ExclusiveMaximum { limit } => one(
+        ValidationErrorKind::ExclusiveMinimum { limit } => one(
+            "schema/format",
+            format!(
+                "`{field}` is {}; it must be more than {limit}",
+                scalar_text(instance)
+            ),
+            bound_hint(sub, &format!("write a number above {limit}")),
+        ),
+        ValidationErrorKind::Maximum { limit } => one(
             "schema/format",
             format!(
                 "`{field}` is {}, above the most allowed, {limit}",
                 scalar_text(instance)
             ),
-            None,
+            bound_hint(sub, &format!("write {limit} or less")),
+        ),
+        ValidationErrorKind::ExclusiveMaximum { limit } => one(
+            "schema/format",
+            format!(
+                "`{field}` is {}; it must be less than {limit}",
+                scalar_text(instance)
+            ),
+            bound_hint(sub, &format!("write a number below {limit}")),
         ),
         ValidationErrorKind::MinItems { .. } => one(
             "schema/format",
@@ -170,6 +184,16 @@ pub(super) fn explain(
         }
         _ => one("schema/type", error.to_string(), None),
     }
+}
+
+/// `what` to write, and what the field is (from the schema's description).
+fn bound_hint(sub: Option<&Value>, what: &str) -> Option<String> {
+    let desc = sub
+        .and_then(|s| s.get("description"))
+        .and_then(Value::as_str)
+        .map(|d| format!(" ({})", d.trim_end_matches('.')))
+        .unwrap_or_default();
+    Some(format!("{what}{desc}"))
 }
 
 fn escape(name: &str) -> String {

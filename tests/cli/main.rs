@@ -6,6 +6,7 @@ mod support;
 
 mod bad_input;
 mod base;
+mod dates;
 mod export;
 mod init;
 mod output;

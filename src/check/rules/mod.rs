@@ -1,6 +1,7 @@
 //! The rules, one module per family. Each family has a `check` that adds
 //! its findings to a list.
 
+pub mod dates;
 pub mod people;
 pub mod plans;
 pub mod policy;
@@ -16,6 +17,7 @@ use super::finding::Finding;
 pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     records::check(cx, out);
     policy::check(cx, out);
+    dates::check(cx, out);
     people::check(cx, out);
     plans::check(cx, out);
     staff::check(cx, out);
