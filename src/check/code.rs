@@ -79,6 +79,7 @@ codes! {
     VisitShortCall => "visit/short-call", Warning, "a visit with personal care shorter than 30 minutes (NICE NG21)";
     VisitNoEligibleCarer => "visit/no-eligible-carer", Error, "no active carer (two for a double-up) has the skills, gender and availability for the visit on some day";
     VisitPreferredAndExcluded => "visit/preferred-and-excluded", Error, "one carer both preferred and excluded";
+    VisitAfterImpossible => "visit/after-impossible", Error, "an `after` rule no rota can keep: after itself, in a circle, `max_gap` below `min_gap`, or a gap the windows cannot give";
     RotaSkill => "rota/skill", Error, "an assigned carer lacks a required skill";
     RotaUnavailable => "rota/unavailable", Error, "a visit outside the carer's availability, or on a day of leave";
     RotaOverlap => "rota/overlap", Error, "a carer's visits overlap, or leave less than the travel time between them";

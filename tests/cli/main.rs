@@ -8,6 +8,7 @@ mod bad_input;
 mod base;
 mod dates;
 mod export;
+mod impossible_rules;
 mod init;
 mod output;
 mod people_plans;

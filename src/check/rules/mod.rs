@@ -1,6 +1,7 @@
 //! The rules, one module per family. Each family has a `check` that adds
 //! its findings to a list.
 
+pub mod after;
 pub mod dates;
 pub mod people;
 pub mod plans;
@@ -22,5 +23,6 @@ pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     plans::check(cx, out);
     staff::check(cx, out);
     visits::check(cx, out);
+    after::check(cx, out);
     rota::check(cx, out);
 }
