@@ -8,6 +8,7 @@ mod bad_input;
 mod base;
 mod dates;
 mod export;
+mod hints;
 mod impossible_rules;
 mod init;
 mod output;

@@ -11,6 +11,7 @@ use crate::check::context::{At, Context, add_days, add_months};
 use crate::check::finding::Finding;
 use crate::load::Entry;
 use crate::model::carer::{Carer, CarerStatus, TravelMode};
+use crate::schema::suggest::nearest;
 use chrono::NaiveDate;
 
 /// Adds this family's findings to `out`.
@@ -241,18 +242,7 @@ fn training(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
             .filter(|(_, t)| &t.course == course)
             .max_by_key(|(_, t)| t.completed);
         let Some((i, done)) = latest else {
-            out.push(
-                cx.finding(
-                    Code::TrainingMissing,
-                    e,
-                    &within(e, "training"),
-                    format!("{} has no record of the mandatory course `{course}`", r.name),
-                )
-                .help(format!(
-                    "book `{course}` and, once done, add `- {{course: {course}, completed: YYYY-MM-DD}}` \
-                     under `training:`"
-                )),
-            );
+            out.push(missing_course(cx, c, course));
             continue;
         };
         if months == 0 {
@@ -297,6 +287,43 @@ fn training(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// `training/missing` for `course`; when the carer's training lists a
+/// course the policy does not know whose name is near (`safeguarding` for
+/// `safeguarding-adults`), the finding points at it as a likely typo.
+fn missing_course(cx: &Context, c: At<Carer>, course: &str) -> Finding {
+    let (e, r) = (c.entry, c.record);
+    let message = format!(
+        "{} has no record of the mandatory course `{course}`",
+        r.name
+    );
+    let unknown = r
+        .training
+        .iter()
+        .map(|t| t.course.as_str())
+        .filter(|t| !cx.policy.mandatory_training.contains_key(*t));
+    if let Some(near) = nearest(course, unknown)
+        && let Some(k) = r.training.iter().position(|t| t.course == near)
+    {
+        return cx
+            .finding(
+                Code::TrainingMissing,
+                e,
+                &format!("/training/{k}/course"),
+                message,
+            )
+            .help(format!(
+                "the training lists `{near}`, which is not a course of the policy: if it is \
+                 `{course}`, write `{course}` (course names must match \
+                 policy.mandatory_training exactly)"
+            ));
+    }
+    cx.finding(Code::TrainingMissing, e, &within(e, "training"), message)
+        .help(format!(
+            "book `{course}` and, once done, add `- {{course: {course}, completed: YYYY-MM-DD}}` \
+             under `training:`"
+        ))
 }
 
 fn interval_words(months: u32) -> String {
