@@ -7,6 +7,7 @@ pub mod context;
 pub mod finding;
 pub mod output;
 pub mod rules;
+pub mod unchecked;
 
 pub use code::Code;
 pub use finding::{Finding, Related, Severity, Site, Summary};
@@ -22,6 +23,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Counts for the summary line.
     pub summary: Summary,
+    /// Files with format errors that the other rules could not look into.
+    pub not_checked: Vec<unchecked::NotChecked>,
 }
 
 impl Report {
@@ -64,7 +67,12 @@ pub fn run(repo: &Repo, today: NaiveDate) -> Report {
         errors,
         warnings: findings.len() - errors,
     };
-    Report { findings, summary }
+    let not_checked = unchecked::collect(repo, &findings);
+    Report {
+        findings,
+        summary,
+        not_checked,
+    }
 }
 
 fn apply_policy(
