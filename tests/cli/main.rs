@@ -11,6 +11,7 @@ mod export;
 mod hints;
 mod impossible_rules;
 mod init;
+mod messages;
 mod not_checked;
 mod output;
 mod people_plans;
