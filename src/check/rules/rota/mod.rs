@@ -8,7 +8,10 @@
 //! A rota visit is matched to its rule by service user and label among the
 //! visit rules in force on its date. The rule's duration is what is
 //! planned; the rota's own start and end are what the carer's day is
-//! checked with (overlaps, travel, hours and rest).
+//! checked with (overlaps, travel, hours and rest), except an end before
+//! the start that the rules do not run past midnight: that is reported
+//! (`rota/end-before-start`) and the day is checked with the rules'
+//! duration, not with a visit of nearly a day.
 
 mod assign;
 mod coverage;
@@ -151,13 +154,22 @@ impl<'a> Index<'a> {
             .map(|(i, v)| {
                 let start = v.start.minutes();
                 let end = v.end.minutes();
+                let rule = self.rule(v.service_user.as_str(), &v.label, v.date.0);
+                let end = match rule.map(|r| start + r.visit.duration.minutes()) {
+                    // An end before the start that the rules do not run past
+                    // midnight is a typo (rota/end-before-start): the day is
+                    // judged with the visit as the rules plan it.
+                    Some(planned) if end < start && planned <= 1440 => planned,
+                    _ if end < start => end + 1440,
+                    _ => end,
+                };
                 Planned {
                     i,
                     visit: v,
                     start,
-                    end: if end < start { end + 1440 } else { end },
+                    end,
                     person: self.people.get(v.service_user.as_str()).map(|p| p.record),
-                    rule: self.rule(v.service_user.as_str(), &v.label, v.date.0),
+                    rule,
                 }
             })
             .collect()
