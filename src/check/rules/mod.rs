@@ -9,6 +9,7 @@ pub mod policy;
 pub mod records;
 pub mod rota;
 pub mod staff;
+mod training;
 pub mod visits;
 
 use super::context::Context;
