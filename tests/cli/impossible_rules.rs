@@ -107,3 +107,12 @@ fn out_of_range_policy_numbers_pass_and_zero_out_travel() {
         );
     }
 }
+
+#[test]
+fn a_gap_between_visits_that_never_share_a_day_is_not_judged() {
+    let fx = with_rules("min_gap: 4h}", "min_gap: 6h}");
+    let rules = std::fs::read_to_string(fx.path().join(VR)).expect("rules");
+    assert!(rules.contains("days: daily"), "{rules}");
+    fx.write(VR, rules.replacen("days: daily", "days: [tue]", 1));
+    fx.check(&[]).expect_none("visit/after-impossible");
+}

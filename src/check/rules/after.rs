@@ -10,6 +10,7 @@ use crate::check::code::Code;
 use crate::check::context::{At, Context};
 use crate::check::finding::Finding;
 use crate::model::VisitRules;
+use crate::model::values::Day;
 use crate::model::visit_rules::{After, Visit};
 
 /// Adds this family's findings to `out`.
@@ -91,6 +92,12 @@ fn gaps(
             out,
         );
         return;
+    }
+    let same_day = Day::ALL
+        .iter()
+        .any(|d| visit.days.includes(*d) && earlier.days.includes(*d));
+    if !same_day {
+        return; // never on the same day: there is no gap to keep
     }
     let (l, e) = (visit.window, earlier.window);
     let soonest = e.start.minutes() + min.minutes();
