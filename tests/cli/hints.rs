@@ -78,3 +78,19 @@ fn care_that_starts_next_week_gets_an_hours_warning() {
     );
     fx.check(&[]).expect_none("funding/hours-mismatch");
 }
+
+#[test]
+fn a_carers_skill_differing_only_in_case_is_a_missing_skill_without_a_hint() {
+    let fx = Fixture::rule("rota-skill", "fail");
+    edit(
+        &fx,
+        "carers/C-0002.yaml",
+        "skills: [medication]",
+        "skills: [medication, Hoist]",
+    );
+    let f = fx.check(&[]).expect("rota/skill", "rotas/2026-W49.yaml", 7);
+    assert!(
+        text(&f, "help").contains("the visit needs `hoist` and Tom Baker lists `Hoist`"),
+        "{f}"
+    );
+}
