@@ -5,6 +5,7 @@
 pub mod context;
 pub mod output;
 pub mod rules;
+pub mod unchecked;
 
 use crate::diag::{self, Finding, Severity, Summary};
 use crate::index::Index;
@@ -18,6 +19,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Counts for the summary line.
     pub summary: Summary,
+    /// Files with format errors that the other rules could not look into.
+    pub not_checked: Vec<unchecked::NotChecked>,
 }
 
 impl Report {
@@ -67,7 +70,12 @@ pub fn run_on(index: &Index, today: NaiveDate) -> Report {
         errors,
         warnings: findings.len() - errors,
     };
-    Report { findings, summary }
+    let not_checked = unchecked::collect(repo, &findings);
+    Report {
+        findings,
+        summary,
+        not_checked,
+    }
 }
 
 /// Sets each finding's severity from `policy.rules`, dropping those

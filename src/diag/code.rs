@@ -68,6 +68,7 @@ codes! {
     SchemaEnum => "schema/enum", Check, Error, "a value outside its allowed set";
     SchemaFormat => "schema/format", Check, Error, "a value out of form";
     NhsNumberCheckDigit => "nhs-number/check-digit", Check, Error, "an NHS number whose check digit is wrong";
+    DateInFuture => "date/in-future", Check, Error, "a date of something that has happened (birth, check, course, consent, review) after today";
     RefUnknown => "ref/unknown", Check, Error, "a reference to a record that does not exist, or of the wrong kind";
     RefMismatch => "ref/mismatch", Check, Error, "visit rules whose care plan belongs to another service user";
     ServiceUserNoActivePlan => "service-user/no-active-plan", Check, Error, "an active service user with no active care plan";
@@ -97,6 +98,7 @@ codes! {
     VisitShortCall => "visit/short-call", Check, Warning, "a visit with personal care shorter than 30 minutes (NICE NG21)";
     VisitNoEligibleCarer => "visit/no-eligible-carer", Check, Error, "no active carer (two for a double-up) has the skills, gender and availability for the visit on some day";
     VisitPreferredAndExcluded => "visit/preferred-and-excluded", Check, Error, "one carer both preferred and excluded";
+    VisitAfterImpossible => "visit/after-impossible", Check, Error, "an `after` rule no rota can keep: after itself, in a circle, `max_gap` below `min_gap`, or a gap the windows cannot give";
     RotaSkill => "rota/skill", Check, Error, "an assigned carer lacks a required skill";
     RotaUnavailable => "rota/unavailable", Check, Error, "a visit outside the carer's availability, or on a day of leave";
     RotaOverlap => "rota/overlap", Check, Error, "a carer's visits overlap, or leave less than the travel time between them";
@@ -108,6 +110,10 @@ codes! {
     RotaHours => "rota/hours", Check, Error, "a carer's working time over `max_weekly_hours`";
     RotaRest => "rota/rest", Check, Warning, "less than `min_rest_hours` between a carer's last visit of a day and first of the next";
     RotaGap => "rota/gap", Check, Error, "an `after` rule broken";
+    RotaOutsideWeek => "rota/outside-week", Check, Error, "a visit dated outside the rota's week";
+    RotaEndBeforeStart => "rota/end-before-start", Check, Error, "a visit that ends before it starts, and its rules do not run it past midnight";
+    RotaDuration => "rota/duration", Check, Error, "a visit whose end minus start differs from its duration in the visit rules";
+    RotaUnassigned => "rota/unassigned", Check, Error, "a visit the rota lists as unassigned: no carer will come";
     AuditActiveWithoutConsent => "audit/active-without-consent", Audit, Error, "a commit in which a care plan is active while its consent is missing, refused or withdrawn";
     AuditChangedAfterConsent => "audit/changed-after-consent", Audit, Warning, "needs, risks, medication or visits changed after consent was recorded, and consent not re-dated since";
     AuditLateEntry => "audit/late-entry", Audit, Warning, "a dated event committed more than `policy.late_entry_days` after the date it claims";

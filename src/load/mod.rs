@@ -5,6 +5,7 @@
 pub mod node;
 pub mod parse;
 pub mod repo;
+mod tabs;
 pub mod walk;
 
 pub use repo::{Entry, LoadError, Repo, SourceFile};

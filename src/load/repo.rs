@@ -82,6 +82,15 @@ pub enum LoadError {
         )
     )]
     NoRepository(PathBuf),
+    /// `agency.yaml` in the folder given is a folder.
+    #[error("{0} is a folder, not a file")]
+    #[diagnostic(
+        code(carebook::agency_is_folder),
+        help(
+            "agency.yaml is a file holding `kind: agency`, the agency's name and policy; move the folder's contents elsewhere and write the file (`carebook init` creates one)"
+        )
+    )]
+    AgencyIsFolder(PathBuf),
     /// The folder given has no `agency.yaml`.
     #[error("{0} is not a records repository: it has no agency.yaml")]
     #[diagnostic(
@@ -103,9 +112,18 @@ impl Repo {
     /// parent of `dir` that holds `agency.yaml`.
     pub fn open(dir: &Path, search: bool) -> Result<Repo, LoadError> {
         let root = if search {
-            walk::find_root(dir).ok_or_else(|| LoadError::NoRepository(dir.to_path_buf()))?
+            walk::find_root(dir).ok_or_else(|| {
+                if dir.join(AGENCY_FILE).is_dir() {
+                    LoadError::AgencyIsFolder(dir.join(AGENCY_FILE))
+                } else {
+                    LoadError::NoRepository(dir.to_path_buf())
+                }
+            })?
         } else {
             std::fs::read_dir(dir).map_err(|e| LoadError::Unreadable(dir.to_path_buf(), e))?;
+            if dir.join(AGENCY_FILE).is_dir() {
+                return Err(LoadError::AgencyIsFolder(dir.join(AGENCY_FILE)));
+            }
             if !dir.join(AGENCY_FILE).is_file() {
                 return Err(LoadError::NoAgency(dir.to_path_buf()));
             }
@@ -249,7 +267,11 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
     let text = if size > MAX_FILE_BYTES {
         Err(ParseFailure {
             code: Code::YamlTooLarge,
-            message: format!("the file is {} MiB, over the 8 MiB a record may be", size / (1024 * 1024)),
+            message: format!(
+                "the file is {} MiB ({:.1} MB), over the 8 MiB a record may be",
+                format!("{:.1}", size as f64 / 1_048_576.0).trim_end_matches(".0"),
+                size as f64 / 1e6
+            ),
             pos: None,
             help: Some("a record file holds one record; move anything else out of the repository or list it under `exclude:`".into()),
         })
@@ -270,10 +292,14 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
         }
     };
     let parsed = parse::parse(&text);
-    loaded.file.text = text;
     let tree = match parsed {
-        Ok(tree) => tree,
+        Ok(tree) => {
+            loaded.file.text = text;
+            tree
+        }
         Err(f) => {
+            let f = super::tabs::tab_indent(&text, f);
+            loaded.file.text = text;
             loaded.findings.push(failure_finding(&path, f));
             return loaded;
         }

@@ -66,10 +66,9 @@ pub fn walk(root: &Path, exclude: &GlobSet) -> Walk {
     for entry in iter {
         match entry {
             Ok(e) => {
-                let is_yaml = e
-                    .path()
-                    .extension()
-                    .is_some_and(|x| x == "yaml" || x == "yml");
+                let is_yaml = e.path().extension().is_some_and(|x| {
+                    x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml")
+                });
                 let kind = e.file_type();
                 if kind.is_symlink() {
                     // Stat the target only to say what it is; never read it.

@@ -113,7 +113,8 @@ pub use crate::diag::RuleLevel;
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Travel {
-    /// Straight line to road distance.
+    /// Straight line to road distance (at least 1: a road is never shorter).
+    #[schemars(range(min = 1))]
     pub road_factor: f64,
     /// Speed per travel mode, km/h.
     pub speed_kmh: Speeds,
@@ -136,13 +137,17 @@ impl Default for Travel {
 #[serde(deny_unknown_fields, default)]
 pub struct Speeds {
     /// On foot.
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub walk: f64,
     /// By bicycle.
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub bicycle: f64,
     /// By bus or train.
     #[serde(rename = "public-transport")]
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub public_transport: f64,
     /// By car.
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub car: f64,
 }
 
@@ -162,8 +167,10 @@ impl Default for Speeds {
 #[serde(deny_unknown_fields, default)]
 pub struct WorkingTime {
     /// Most hours of visits plus travel between them in a week.
+    #[schemars(range(max = 168), extend("exclusiveMinimum" = 0))]
     pub max_weekly_hours: f64,
     /// Fewest hours between a carer's last visit of a day and first of the next.
+    #[schemars(range(min = 0, max = 24))]
     pub min_rest_hours: f64,
 }
 
@@ -200,16 +207,22 @@ impl Default for RotaPolicy {
 #[serde(deny_unknown_fields, default)]
 pub struct Weights {
     /// Per visit left unassigned.
+    #[schemars(range(min = 0))]
     pub unassigned_visit: f64,
     /// Per minute late.
+    #[schemars(range(min = 0))]
     pub late_minute: f64,
     /// Per minute of travel.
+    #[schemars(range(min = 0))]
     pub travel_minute: f64,
     /// Per distinct carer beyond the first, per service user per week.
+    #[schemars(range(min = 0))]
     pub extra_carer_per_person: f64,
     /// Per non-preferred carer where a preferred one was free.
+    #[schemars(range(min = 0))]
     pub preference_breach: f64,
     /// Per hour above or below contracted hours.
+    #[schemars(range(min = 0))]
     pub contract_hour_gap: f64,
 }
 

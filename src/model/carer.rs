@@ -24,6 +24,7 @@ pub struct Carer {
     pub start_date: Date,
     /// Contracted hours a week.
     #[serde(default)]
+    #[schemars(range(min = 0, max = 168))]
     pub contracted_hours: Option<f64>,
     /// Where the carer starts and ends the day.
     pub home: Home,

@@ -161,6 +161,7 @@ pub struct Funding {
     pub source: FundingSource,
     /// Carer-hours a week commissioned (a 45-minute double-up counts 1.5 h).
     #[serde(default)]
+    #[schemars(range(min = 0))]
     pub commissioned_hours_per_week: Option<f64>,
     /// The funder's reference.
     #[serde(default)]

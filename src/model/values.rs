@@ -138,8 +138,15 @@ impl FromStr for Window {
         let (a, b) = s
             .split_once('-')
             .ok_or_else(|| format!("`{s}` is not a window (HH:MM-HH:MM)"))?;
-        let start: Time = a.trim().parse()?;
-        let end: Time = b.trim().parse()?;
+        if s.contains(char::is_whitespace) {
+            return Err(format!(
+                "`{s}` has spaces: a window is written without them, `{}-{}`",
+                a.trim(),
+                b.trim()
+            ));
+        }
+        let start: Time = a.parse()?;
+        let end: Time = b.parse()?;
         if start >= end {
             return Err(format!(
                 "the window `{s}` ends before it starts; a window lies within one day"

@@ -17,7 +17,7 @@ pub(super) fn explain(
     _root: &Value,
 ) -> Vec<SchemaError> {
     let instance: &Value = error.instance();
-    let field = pointer.rsplit('/').next().unwrap_or_default().to_owned();
+    let field = field_label(&pointer);
     let described = describe(instance);
     let one = |code: Code, message: String, help: Option<String>| {
         vec![SchemaError {
@@ -69,6 +69,11 @@ pub(super) fn explain(
                 .and_then(|s| s.get("format"))
                 .and_then(Value::as_str)
                 .filter(|f| super::FORMATS.contains(f));
+            if let (Some(format), true) = (format, instance.is_number())
+                && let Some(why) = read_as_number(format, instance)
+            {
+                return one(Code::SchemaFormat, why, quote_hint(format));
+            }
             if let (Some(format), false) = (format, instance.is_object() || instance.is_array()) {
                 let text = scalar_text(instance);
                 let why = explain_format(format, &text)
@@ -85,7 +90,7 @@ pub(super) fn explain(
             };
             one(
                 Code::SchemaType,
-                format!("`{field}` should be {expected}, not {described}"),
+                format!("{field} should be {expected}, not {described}"),
                 type_hint(&expected),
             )
         }
@@ -104,7 +109,7 @@ pub(super) fn explain(
             };
             one(
                 Code::SchemaEnum,
-                format!("`{text}` is not allowed for `{field}`"),
+                format!("`{text}` is not allowed for {field}"),
                 Some(help),
             )
         }
@@ -119,57 +124,177 @@ pub(super) fn explain(
             let format = sub.and_then(|s| s.get("format")).and_then(Value::as_str);
             let why = format
                 .and_then(|f| explain_format(f, &text))
-                .unwrap_or_else(|| format!("`{text}` is not in the expected form for `{field}`"));
+                .unwrap_or_else(|| format!("`{text}` is not in the expected form for {field}"));
             one(Code::SchemaFormat, why, format.and_then(quote_hint))
         }
-        ValidationErrorKind::Minimum { limit }
-        | ValidationErrorKind::ExclusiveMinimum { limit } => one(
+        ValidationErrorKind::Minimum { limit } => one(
             Code::SchemaFormat,
             format!(
-                "`{field}` is {}, below the least allowed, {limit}",
+                "{field} is {}, below the least allowed, {limit}",
                 scalar_text(instance)
             ),
-            None,
+            bound_hint(sub, &format!("write {limit} or more")),
         ),
-        ValidationErrorKind::Maximum { limit }
-        | ValidationErrorKind::ExclusiveMaximum { limit } => one(
+        ValidationErrorKind::ExclusiveMinimum { limit } => one(
             Code::SchemaFormat,
             format!(
-                "`{field}` is {}, above the most allowed, {limit}",
+                "{field} is {}; it must be more than {limit}",
                 scalar_text(instance)
             ),
-            None,
+            bound_hint(sub, &format!("write a number above {limit}")),
+        ),
+        ValidationErrorKind::Maximum { limit } => one(
+            Code::SchemaFormat,
+            format!(
+                "{field} is {}, above the most allowed, {limit}",
+                scalar_text(instance)
+            ),
+            bound_hint(sub, &format!("write {limit} or less")),
+        ),
+        ValidationErrorKind::ExclusiveMaximum { limit } => one(
+            Code::SchemaFormat,
+            format!(
+                "{field} is {}; it must be less than {limit}",
+                scalar_text(instance)
+            ),
+            bound_hint(sub, &format!("write a number below {limit}")),
         ),
         ValidationErrorKind::MinItems { .. } => one(
             Code::SchemaFormat,
-            format!("`{field}` is an empty list"),
+            format!("{field} is an empty list"),
             Some("list at least one item, or remove the field".into()),
         ),
         ValidationErrorKind::UniqueItems => one(
             Code::SchemaFormat,
-            format!("`{field}` lists the same item twice"),
+            format!("{field} lists the same item twice"),
             Some("remove the repeated item".into()),
         ),
         ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
             if instance.is_object() {
                 return one(
                     Code::SchemaType,
-                    format!("`{field}` should be a word or a list, not {described}"),
+                    format!("{field} should be a word or a list, not {described}"),
                     None,
                 );
             }
-            let desc = sub
-                .and_then(|s| s.get("description"))
-                .and_then(Value::as_str)
-                .unwrap_or("see the schema for the allowed forms");
+            let (words, items) = sub.map(allowed_values).unwrap_or_default();
+            if let (Value::Array(list), false) = (instance, items.is_empty()) {
+                let wrong: Vec<String> = list
+                    .iter()
+                    .map(scalar_text)
+                    .filter(|w| !items.contains(w))
+                    .collect();
+                let fixed: Vec<String> = list
+                    .iter()
+                    .map(scalar_text)
+                    .map(|w| nearest(&w, items.iter().map(String::as_str)).map_or(w, str::to_owned))
+                    .collect();
+                return one(
+                    Code::SchemaEnum,
+                    format!(
+                        "{} in {field} {} not allowed; the items allowed are: {}",
+                        wrong
+                            .iter()
+                            .map(|w| format!("`{w}`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        if wrong.len() == 1 { "is" } else { "are" },
+                        items.join(", ")
+                    ),
+                    Some(format!("write `[{}]`", fixed.join(", "))),
+                );
+            }
+            let text = scalar_text(instance);
+            let mut allowed = words.join(", ");
+            if !items.is_empty() {
+                allowed.push_str(&format!(", or a list of: {}", items.join(", ")));
+            }
+            let synonym = match text.to_lowercase().replace(['-', '_'], " ").trim() {
+                "everyday" | "every day" | "all" | "all week" | "all days" => Some("daily"),
+                _ => None,
+            }
+            .filter(|w| words.iter().any(|x| x == w));
+            let near = synonym.or_else(|| nearest(&text, words.iter().map(String::as_str)));
+            let help = match near {
+                Some(n) => format!("did you mean `{n}`? the values allowed are: {allowed}"),
+                None if allowed.is_empty() => sub
+                    .and_then(|s| s.get("description"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("see the schema for the allowed forms")
+                    .to_owned(),
+                None => format!("use one of: {allowed}"),
+            };
             one(
                 Code::SchemaEnum,
-                format!("`{}` is not allowed for `{field}`", scalar_text(instance)),
-                Some(desc.to_owned()),
+                format!("`{text}` is not allowed for {field}"),
+                Some(help),
             )
         }
         _ => one(Code::SchemaType, error.to_string(), None),
     }
+}
+
+/// `what` to write, and what the field is (from the schema's description).
+fn bound_hint(sub: Option<&Value>, what: &str) -> Option<String> {
+    let desc = sub
+        .and_then(|s| s.get("description"))
+        .and_then(Value::as_str)
+        .map(|d| format!(" ({})", d.trim_end_matches('.')))
+        .unwrap_or_default();
+    Some(format!("{what}{desc}"))
+}
+
+/// `` `lpa` `` for a field; `` item 1 of `mon` `` for an item of a list.
+fn field_label(pointer: &str) -> String {
+    let mut parts = pointer.rsplit('/');
+    let last = parts.next().unwrap_or_default();
+    match (last.parse::<usize>(), parts.next()) {
+        (Ok(n), Some(parent)) if !parent.is_empty() => format!("item {} of `{parent}`", n + 1),
+        _ => format!("`{last}`"),
+    }
+}
+
+/// The words a `oneOf`/`anyOf` allows (its `const` and `enum` branches), and
+/// the items a list branch allows.
+fn allowed_values(sub: &Value) -> (Vec<String>, Vec<String>) {
+    let branches = sub
+        .get("anyOf")
+        .or_else(|| sub.get("oneOf"))
+        .and_then(Value::as_array);
+    let (mut words, mut items) = (Vec::new(), Vec::new());
+    for b in branches.into_iter().flatten() {
+        if let Some(c) = b.get("const") {
+            words.push(scalar_text(c));
+        }
+        if let Some(e) = b.get("enum").and_then(Value::as_array) {
+            words.extend(e.iter().map(scalar_text));
+        }
+        if let Some(e) = b.pointer("/items/enum").and_then(Value::as_array) {
+            items.extend(e.iter().map(scalar_text));
+        }
+    }
+    (words, items)
+}
+
+/// A number where text of `format` belongs, when YAML reading it as a
+/// number is the likely mistake (`7.30` as 7.3, an NHS number as an
+/// integer); other formats explain themselves.
+fn read_as_number(format: &str, instance: &Value) -> Option<String> {
+    let text = scalar_text(instance);
+    Some(match format {
+        "carebook-time" => format!(
+            "`{text}` was read as a number, not a time: write times as HH:MM with a colon, \
+             in quotes (YAML reads 7.30 as the number 7.3)"
+        ),
+        "carebook-nhs-number" => format!(
+            "the NHS number `{text}` was read as a whole number: write it in quotes, \
+             so it stays text"
+        ),
+        "carebook-window" => {
+            format!("`{text}` was read as a number, not a window: write HH:MM-HH:MM in quotes")
+        }
+        _ => return None,
+    })
 }
 
 fn escape(name: &str) -> String {

@@ -132,7 +132,27 @@ fn nhs_number_check_digit() {
 #[test]
 fn ref_unknown() {
     let f = rule_pair("ref-unknown", "ref/unknown", "visit-rules/VR-0001.yaml", 4);
-    assert_eq!(f["help"], "did you mean `CP-0001`?");
+    assert_eq!(f["message"], "no care-plan record has the id `CP-0010`");
+    assert!(
+        f["help"]
+            .as_str()
+            .unwrap_or("")
+            .contains("`id:` line of the care-plan record")
+    );
+}
+
+/// The id of a deleted record is not a typo of a near id (another
+/// person's record): no "did you mean `SU-0002`?".
+#[test]
+fn a_deleted_persons_id_is_not_suggested_as_a_typo_of_another() {
+    let f = rule_pair("ref-unknown", "ref/unknown", "visit-rules/VR-0001.yaml", 4);
+    let help = f["help"].as_str().unwrap_or_default();
+    assert!(!help.contains("did you mean"), "{f}");
+    assert!(!help.contains("CP-0001"), "{f}");
+    assert!(
+        help.contains("restore it from git or remove this reference"),
+        "{f}"
+    );
 }
 
 #[test]

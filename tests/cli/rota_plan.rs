@@ -462,7 +462,10 @@ fn a_generated_agency_gets_a_rota_with_no_hard_rule_broken() {
         .expect("findings")
         .iter()
         .filter(|f| {
-            f["severity"] == "error" && f["code"].as_str().unwrap_or("").starts_with("rota/")
+            // Visits the engine could not staff are listed as unassigned,
+            // each an error of its own (`rota/unassigned`): not a broken rule.
+            let code = f["code"].as_str().unwrap_or("");
+            f["severity"] == "error" && code.starts_with("rota/") && code != "rota/unassigned"
         })
         .collect();
     assert!(rota_errors.is_empty(), "{rota_errors:?}");

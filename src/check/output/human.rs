@@ -168,6 +168,7 @@ pub fn render(report: &Report, files: &[SourceFile], color: bool) -> String {
         out.push('\n');
     }
     out.push_str(&summary_line(report));
+    out.push_str(&crate::check::unchecked::lines(&report.not_checked));
     out
 }
 

@@ -45,6 +45,7 @@ pub fn render(report: &Report) -> String {
     let doc = json!({
         "findings": report.findings.iter().map(finding).collect::<Vec<_>>(),
         "summary": {"files": s.files, "records": s.records, "errors": s.errors, "warnings": s.warnings},
+        "not_checked": report.not_checked.iter().map(|n| json!({"file": n.file, "why": n.why})).collect::<Vec<_>>(),
     });
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');

@@ -1,12 +1,15 @@
 //! The rules, one module per family. Each family has a `check` that adds
 //! its findings to a list.
 
+pub mod after;
+pub mod dates;
 pub mod people;
 pub mod plans;
 pub mod policy;
 pub mod records;
 pub mod rota;
 pub mod staff;
+mod training;
 pub mod visits;
 
 use super::context::Context;
@@ -16,9 +19,11 @@ use crate::diag::Finding;
 pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     records::check(cx, out);
     policy::check(cx, out);
+    dates::check(cx, out);
     people::check(cx, out);
     plans::check(cx, out);
     staff::check(cx, out);
     visits::check(cx, out);
+    after::check(cx, out);
     rota::check(cx, out);
 }

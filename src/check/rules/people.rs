@@ -167,6 +167,12 @@ fn hours_mismatch(cx: &Context, su: At<ServiceUser>, out: &mut Vec<Finding>) {
         return;
     }
     let in_force: Vec<_> = cx.rules_in_force(r.id.as_str(), cx.today).collect();
+    // Only care in force is judged: hours of care that starts later (the
+    // person's start_date, or rules from a later valid_from) cannot be put
+    // right yet.
+    if in_force.is_empty() || r.start_date.is_some_and(|d| d.0 > cx.today) {
+        return;
+    }
     let planned_minutes: u64 = in_force.iter().map(|v| weekly_minutes(v.record)).sum();
     // Compare in minutes: whole hours and quarter hours stay exact there.
     let planned = planned_minutes as f64;
@@ -188,26 +194,14 @@ fn hours_mismatch(cx: &Context, su: At<ServiceUser>, out: &mut Vec<Finding>) {
         let word = if planned > wanted { "more" } else { "fewer" };
         format!(" ({pct}% {word})")
     };
-    let source = if in_force.is_empty() {
-        format!("no visit rules are in force on {}", cx.today)
-    } else {
-        let ids: Vec<&str> = in_force.iter().map(|v| v.record.id.as_str()).collect();
-        format!("visit rules {} plan", ids.join(", "))
-    };
-    let message = if in_force.is_empty() {
-        format!(
-            "{} h a week are commissioned for {}, but {source}, so 0 h are planned",
-            hours(commissioned),
-            r.name
-        )
-    } else {
-        format!(
-            "{source} {} carer-hours a week for {}, but {} h are commissioned{how}",
-            hours(planned_h),
-            r.name,
-            hours(commissioned)
-        )
-    };
+    let ids: Vec<&str> = in_force.iter().map(|v| v.record.id.as_str()).collect();
+    let message = format!(
+        "visit rules {} plan {} carer-hours a week for {}, but {} h are commissioned{how}",
+        ids.join(", "),
+        hours(planned_h),
+        r.name,
+        hours(commissioned)
+    );
     let reference = r
         .funding
         .as_ref()

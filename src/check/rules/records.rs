@@ -80,16 +80,13 @@ fn reference(
             .help(format!("name a {want} record here")),
         ),
         None => {
-            let known = cx
-                .repo
-                .entries
-                .iter()
-                .filter(|e| e.kind == want)
-                .filter_map(|e| e.id.as_deref());
-            let help = match nearest(id.as_str(), known) {
-                Some(n) => format!("did you mean `{n}`?"),
-                None => format!("add the {want} record `{id}`, or correct the id"),
-            };
+            // An id is not a word: a near id is another record (often
+            // another person's), never a likely typo, so none is suggested.
+            let help = format!(
+                "copy the id from the `id:` line of the {want} record meant \
+                 (`grep -r '^id:' .` lists every id); if the record was deleted, \
+                 restore it from git or remove this reference"
+            );
             out.push(
                 cx.finding(
                     Code::RefUnknown,

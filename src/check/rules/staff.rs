@@ -1,12 +1,12 @@
 //! Rules about staff: pre-employment checks (DBS, right to work,
-//! references, business car insurance), mandatory training, supervision and
-//! appraisal.
+//! references, business car insurance), mandatory training (in
+//! `training.rs`), supervision and appraisal.
 //!
 //! They apply to carers still employed (status `active` or `leave`): a
 //! carer on leave comes back to work, so their checks and training are kept
 //! current too; a leaver's record is history.
 
-use crate::check::context::{At, Context, add_days, add_months};
+use crate::check::context::{At, Context, add_months};
 use crate::diag::Code;
 use crate::diag::Finding;
 use crate::load::Entry;
@@ -24,7 +24,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         right_to_work(cx, *carer, out);
         references(cx, *carer, out);
         driving(cx, *carer, out);
-        training(cx, *carer, out);
+        super::training::check(cx, *carer, out);
         supervision(cx, *carer, out);
         appraisal(cx, *carer, out);
     }
@@ -40,7 +40,7 @@ fn days(n: i64) -> String {
 }
 
 /// How long ago `date` was: `today`, `1 day ago`, `23 days ago`.
-fn ago(cx: &Context, date: NaiveDate) -> String {
+pub(super) fn ago(cx: &Context, date: NaiveDate) -> String {
     match (cx.today - date).num_days() {
         0 => "today".to_owned(),
         n => format!("{} ago", days(n)),
@@ -48,7 +48,7 @@ fn ago(cx: &Context, date: NaiveDate) -> String {
 }
 
 /// How far ahead `date` is: `today`, `in 1 day`, `in 12 days`.
-fn ahead(cx: &Context, date: NaiveDate) -> String {
+pub(super) fn ahead(cx: &Context, date: NaiveDate) -> String {
     match (date - cx.today).num_days() {
         0 => "today".to_owned(),
         n => format!("in {}", days(n)),
@@ -58,7 +58,7 @@ fn ahead(cx: &Context, date: NaiveDate) -> String {
 /// Where to point a finding about something missing inside the top-level
 /// field `field`: the field itself when the record has it, else the record's
 /// id (the record as a whole).
-fn within(entry: &Entry, field: &'static str) -> String {
+pub(super) fn within(entry: &Entry, field: &'static str) -> String {
     if entry.tree.value.get(field).is_some() {
         format!("/{field}")
     } else {
@@ -231,82 +231,6 @@ fn driving(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
     );
 }
 
-fn training(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
-    let (e, r) = (c.entry, c.record);
-    for (course, &months) in &cx.policy.mandatory_training {
-        let latest = r
-            .training
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| &t.course == course)
-            .max_by_key(|(_, t)| t.completed);
-        let Some((i, done)) = latest else {
-            out.push(
-                cx.finding(
-                    Code::TrainingMissing,
-                    e,
-                    &within(e, "training"),
-                    format!("{} has no record of the mandatory course `{course}`", r.name),
-                )
-                .help(format!(
-                    "book `{course}` and, once done, add `- {{course: {course}, completed: YYYY-MM-DD}}` \
-                     under `training:`"
-                )),
-            );
-            continue;
-        };
-        if months == 0 {
-            continue;
-        }
-        let expires = add_months(done.completed.0, months);
-        let pointer = format!("/training/{i}/completed");
-        let every = interval_words(months);
-        if expires < cx.today {
-            out.push(
-                cx.finding(
-                    Code::TrainingExpired,
-                    e,
-                    &pointer,
-                    format!(
-                        "{}'s `{course}` training, completed {}, expired on {expires}, {}",
-                        r.name,
-                        done.completed,
-                        ago(cx, expires)
-                    ),
-                )
-                .help(format!(
-                    "book a `{course}` refresher (due {every}) and record the new completion date"
-                )),
-            );
-        } else if expires <= add_days(cx.today, cx.policy.expiring_soon_days) {
-            out.push(
-                cx.finding(
-                    Code::TrainingExpiring,
-                    e,
-                    &pointer,
-                    format!(
-                        "{}'s `{course}` training, completed {}, expires on {expires}, {}",
-                        r.name,
-                        done.completed,
-                        ahead(cx, expires)
-                    ),
-                )
-                .help(format!(
-                    "book a `{course}` refresher (due {every}) before {expires}"
-                )),
-            );
-        }
-    }
-}
-
-fn interval_words(months: u32) -> String {
-    if months == 1 {
-        "every month".to_owned()
-    } else {
-        format!("every {months} months")
-    }
-}
-
 /// A regular meeting with a carer (supervision, appraisal): what it is
 /// called and where its dates are kept.
 struct Meeting {
@@ -397,4 +321,13 @@ fn appraisal(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
     };
     let last = c.record.appraisal.map(|d| (d.0, "/appraisal".to_owned()));
     overdue(cx, c, &m, last, cx.policy.appraisal_interval_months, out);
+}
+
+/// `every month`, `every 12 months`.
+pub(super) fn interval_words(months: u32) -> String {
+    if months == 1 {
+        "every month".to_owned()
+    } else {
+        format!("every {months} months")
+    }
 }

@@ -21,6 +21,7 @@ use crate::model::service_user::ServiceUserStatus;
 use crate::model::values::{Day, Window};
 use crate::model::visit_rules::Visit;
 use crate::model::{ServiceUser, VisitRules};
+use crate::diag::nearest;
 use std::collections::HashMap;
 
 /// NICE NG21: home care visits shorter than this should not be used for
@@ -168,6 +169,26 @@ fn describe(skills: &[String], gender: Option<Gender>, plural: bool) -> String {
     }
 }
 
+/// A hint when a skill no carer lists is near one some carer does list
+/// (`Hoist` for `hoist`): a typo, not a reason to recruit.
+fn near_skill(cx: &Context, skills: &[String]) -> Option<String> {
+    let known: Vec<&str> = cx
+        .carers
+        .iter()
+        .flat_map(|c| c.record.skills.iter().map(String::as_str))
+        .collect();
+    skills
+        .iter()
+        .filter(|s| !known.contains(&s.as_str()))
+        .find_map(|s| {
+            let near = nearest(s, known.iter().copied())?;
+            Some(format!(
+                "no carer lists skill `{s}`, but carers list `{near}`: did you mean `{near}`? \
+                 (skills must match exactly, case included)"
+            ))
+        })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn no_eligible_carer(
     cx: &Context,
@@ -237,10 +258,12 @@ fn no_eligible_carer(
                 only(skilled.len()),
                 describe(&visit.skills, None, false)
             ),
-            format!(
-                "train or recruit a {}, or correct the visit's skills",
-                describe(&visit.skills, None, false)
-            ),
+            near_skill(cx, &visit.skills).unwrap_or_else(|| {
+                format!(
+                    "train or recruit a {}, or correct the visit's skills",
+                    describe(&visit.skills, None, false)
+                )
+            }),
         )
     } else if gendered.len() < need {
         let who = describe(&visit.skills, r.carer_gender, false);

@@ -126,7 +126,23 @@ fn carers(cx: &Context, rota: At<Rota>, p: &Planned, out: &mut Vec<Finding>) {
                             p.describe()
                         ),
                     )
-                    .help("assign a carer with the skills, or record the carer's training")
+                    .help(
+                        missing
+                            .iter()
+                            .find_map(|m| {
+                                let near =
+                                    nearest(m, carer.record.skills.iter().map(String::as_str))?;
+                                Some(format!(
+                                    "the visit needs `{m}` and {} lists `{near}`: skills must \
+                                     match exactly, case included; correct the one misspelt",
+                                    carer.record.name
+                                ))
+                            })
+                            .unwrap_or_else(|| {
+                                "assign a carer with the skills, or record the carer's training"
+                                    .to_owned()
+                            }),
+                    )
                     .related(
                         cx.site(rule.rules.entry, &format!("/visits/{}/skills", rule.index)),
                         "the skills the visit needs",

@@ -8,10 +8,14 @@
 //! A rota visit is matched to its rule by service user and label among the
 //! visit rules in force on its date. The rule's duration is what is
 //! planned; the rota's own start and end are what the carer's day is
-//! checked with (overlaps, travel, hours and rest).
+//! checked with (overlaps, travel, hours and rest), except an end before
+//! the start that the rules do not run past midnight: that is reported
+//! (`rota/end-before-start`) and the day is checked with the rules'
+//! duration, not with a visit of nearly a day.
 
 mod assign;
 mod coverage;
+mod fields;
 mod time;
 
 use crate::check::context::{At, Context};
@@ -41,6 +45,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let ix = Shared { travel };
     for rota in current {
         let planned = resolve(cx, rota.record);
+        fields::check(cx, rota, &planned, out);
         assign::check(cx, rota, &planned, out);
         time::check(cx, &ix, rota, &planned, out);
         coverage::check(cx, rota, &planned, out);
@@ -94,16 +99,25 @@ fn resolve<'a>(cx: &Context<'a>, rota: &'a Rota) -> Vec<Planned<'a>> {
         .map(|(i, v)| {
             let start = v.start.minutes();
             let end = v.end.minutes();
+            let rule = cx.visit_in_force(v.service_user.as_str(), &v.label, v.date.0);
+            let end = match rule.map(|r| start + r.visit.duration.minutes()) {
+                // An end before the start that the rules do not run past
+                // midnight is a typo (rota/end-before-start): the day is
+                // judged with the visit as the rules plan it.
+                Some(planned) if end < start && planned <= 1440 => planned,
+                _ if end < start => end + 1440,
+                _ => end,
+            };
             Planned {
                 i,
                 visit: v,
                 start,
-                end: if end < start { end + 1440 } else { end },
+                end,
                 person: cx
                     .service_users
                     .get(v.service_user.as_str())
                     .map(|p| p.record),
-                rule: cx.visit_in_force(v.service_user.as_str(), &v.label, v.date.0),
+                rule,
             }
         })
         .collect()

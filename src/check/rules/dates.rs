@@ -1,0 +1,120 @@
+//! Dates that claim something has already happened (a birth, a check, a
+//! course, a consent, a review) but lie after today: a typo of the year, or
+//! a date written ahead. Other rules would count them as done and current.
+//!
+//! Dates of what is planned (`start_date`, `effective_from`, `review_due`,
+//! `valid_from`, leave) may lie ahead and are not judged here.
+
+use crate::diag::Code;
+use crate::check::context::Context;
+use crate::diag::Finding;
+use crate::load::Entry;
+use crate::model::values::Date;
+
+/// Adds this family's findings to `out`.
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for s in &cx.service_users {
+        let (e, r) = (s.entry, s.record);
+        let mut d = Dates { cx, entry: e, out };
+        d.check("/date_of_birth", Some(r.date_of_birth), "the date of birth");
+        if let Some(dnacpr) = &r.dnacpr {
+            d.check("/dnacpr/date", dnacpr.date, "the DNACPR decision");
+        }
+    }
+    for p in &cx.care_plans {
+        let (e, r) = (p.entry, p.record);
+        let mut d = Dates { cx, entry: e, out };
+        d.check("/assessed_on", Some(r.assessed_on), "the assessment");
+        for (k, risk) in r.risks.iter().enumerate() {
+            d.check(
+                &format!("/risks/{k}/reviewed_on"),
+                Some(risk.reviewed_on),
+                &format!("the last review of risk `{}`", risk.risk),
+            );
+        }
+        if let Some(c) = &r.consent {
+            d.check("/consent/date", c.date, "the consent decision");
+            if let Some(cap) = &c.capacity {
+                d.check(
+                    "/consent/capacity/assessed_on",
+                    Some(cap.assessed_on),
+                    "the capacity assessment",
+                );
+            }
+            if let Some(bi) = &c.best_interests {
+                d.check(
+                    "/consent/best_interests/date",
+                    Some(bi.date),
+                    "the best-interests decision",
+                );
+            }
+        }
+    }
+    for c in &cx.carers {
+        let (e, r) = (c.entry, c.record);
+        let mut d = Dates { cx, entry: e, out };
+        if let Some(dbs) = &r.checks.dbs {
+            d.check(
+                "/checks/dbs/issued",
+                Some(dbs.issued),
+                "the DBS certificate's issue",
+            );
+        }
+        if let Some(rtw) = &r.checks.right_to_work {
+            d.check(
+                "/checks/right_to_work/checked_on",
+                Some(rtw.checked_on),
+                "the right-to-work check",
+            );
+        }
+        if let Some(drv) = &r.checks.driving {
+            d.check(
+                "/checks/driving/licence_checked_on",
+                drv.licence_checked_on,
+                "the driving licence check",
+            );
+        }
+        for (k, t) in r.training.iter().enumerate() {
+            d.check(
+                &format!("/training/{k}/completed"),
+                Some(t.completed),
+                &format!("the completion of `{}`", t.course),
+            );
+        }
+        for (k, s) in r.supervisions.iter().enumerate() {
+            d.check(&format!("/supervisions/{k}"), Some(*s), "a supervision");
+        }
+        d.check("/appraisal", r.appraisal, "the last appraisal");
+    }
+}
+
+struct Dates<'c, 'a, 'o> {
+    cx: &'c Context<'a>,
+    entry: &'a Entry,
+    out: &'o mut Vec<Finding>,
+}
+
+impl Dates<'_, '_, '_> {
+    /// A finding when `date`, the date of `what`, lies after today.
+    fn check(&mut self, pointer: &str, date: Option<Date>, what: &str) {
+        let Some(date) = date.filter(|d| d.0 > self.cx.today) else {
+            return;
+        };
+        self.out.push(
+            self.cx
+                .finding(
+                    Code::DateInFuture,
+                    self.entry,
+                    pointer,
+                    format!(
+                        "{what} is dated {date}, after today ({}): it cannot have happened yet",
+                        self.cx.today
+                    ),
+                )
+                .help(
+                    "write the date it happened (often the year is mistyped); if it has not \
+                     happened yet, remove it until it has",
+                ),
+        );
+    }
+}

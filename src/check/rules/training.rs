@@ -1,0 +1,105 @@
+//! Mandatory training: each course of `policy.mandatory_training` completed
+//! and within its refresh interval. A course name the policy does not know
+//! that is near a mandatory one is pointed at as a likely typo.
+
+use super::staff::{ago, ahead, interval_words, within};
+use crate::diag::Code;
+use crate::check::context::{At, Context, add_days, add_months};
+use crate::diag::Finding;
+use crate::model::carer::Carer;
+use crate::diag::nearest;
+
+/// Adds the training findings of carer `c`.
+pub(super) fn check(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
+    let (e, r) = (c.entry, c.record);
+    for (course, &months) in &cx.policy.mandatory_training {
+        let latest = r
+            .training
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| &t.course == course)
+            .max_by_key(|(_, t)| t.completed);
+        let Some((i, done)) = latest else {
+            out.push(missing_course(cx, c, course));
+            continue;
+        };
+        if months == 0 {
+            continue;
+        }
+        let expires = add_months(done.completed.0, months);
+        let pointer = format!("/training/{i}/completed");
+        let every = interval_words(months);
+        if expires < cx.today {
+            out.push(
+                cx.finding(
+                    Code::TrainingExpired,
+                    e,
+                    &pointer,
+                    format!(
+                        "{}'s `{course}` training, completed {}, expired on {expires}, {}",
+                        r.name,
+                        done.completed,
+                        ago(cx, expires)
+                    ),
+                )
+                .help(format!(
+                    "book a `{course}` refresher (due {every}) and record the new completion date"
+                )),
+            );
+        } else if expires <= add_days(cx.today, cx.policy.expiring_soon_days) {
+            out.push(
+                cx.finding(
+                    Code::TrainingExpiring,
+                    e,
+                    &pointer,
+                    format!(
+                        "{}'s `{course}` training, completed {}, expires on {expires}, {}",
+                        r.name,
+                        done.completed,
+                        ahead(cx, expires)
+                    ),
+                )
+                .help(format!(
+                    "book a `{course}` refresher (due {every}) before {expires}"
+                )),
+            );
+        }
+    }
+}
+
+/// `training/missing` for `course`; when the carer's training lists a
+/// course the policy does not know whose name is near (`safeguarding` for
+/// `safeguarding-adults`), the finding points at it as a likely typo.
+fn missing_course(cx: &Context, c: At<Carer>, course: &str) -> Finding {
+    let (e, r) = (c.entry, c.record);
+    let message = format!(
+        "{} has no record of the mandatory course `{course}`",
+        r.name
+    );
+    let unknown = r
+        .training
+        .iter()
+        .map(|t| t.course.as_str())
+        .filter(|t| !cx.policy.mandatory_training.contains_key(*t));
+    if let Some(near) = nearest(course, unknown)
+        && let Some(k) = r.training.iter().position(|t| t.course == near)
+    {
+        return cx
+            .finding(
+                Code::TrainingMissing,
+                e,
+                &format!("/training/{k}/course"),
+                message,
+            )
+            .help(format!(
+                "the training lists `{near}`, which is not a course of the policy: if it is \
+                 `{course}`, write `{course}` (course names must match \
+                 policy.mandatory_training exactly)"
+            ));
+    }
+    cx.finding(Code::TrainingMissing, e, &within(e, "training"), message)
+        .help(format!(
+            "book `{course}` and, once done, add `- {{course: {course}, completed: YYYY-MM-DD}}` \
+             under `training:`"
+        ))
+}

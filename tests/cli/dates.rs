@@ -1,0 +1,101 @@
+//! Dates in the future that claim something has happened, and negative
+//! hours (issue 10, "Wrong answers" 12): findings, not green statuses.
+
+use crate::support::{Fixture, TODAY, rule_pair};
+use serde_json::Value;
+
+fn text(f: &Value, field: &str) -> String {
+    f[field].as_str().unwrap_or_default().to_owned()
+}
+
+/// The base agency with `file` edited: each `(old, new)` replaced once.
+fn base_with(file: &str, edits: &[(&str, &str)]) -> Fixture {
+    let fx = Fixture::base();
+    let mut content = std::fs::read_to_string(fx.path().join(file)).expect("base file");
+    for (old, new) in edits {
+        assert!(content.contains(old), "{file} has no `{old}`");
+        content = content.replacen(old, new, 1);
+    }
+    fx.write(file, content);
+    fx
+}
+
+#[test]
+fn training_completed_in_2062_and_a_dbs_issued_in_2032_are_not_done() {
+    let f = rule_pair("date-in-future", "date/in-future", "carers/C-0001.yaml", 27);
+    assert_eq!(f["severity"], "error", "{f}");
+    assert!(
+        text(&f, "message")
+            .contains("the completion of `moving-and-handling` is dated 2062-06-15, after today"),
+        "{f}"
+    );
+    assert!(
+        text(&f, "help").contains("write the date it happened"),
+        "{f}"
+    );
+    let run = Fixture::rule("date-in-future", "fail").check(&[]);
+    let dbs = run.expect("date/in-future", "carers/C-0001.yaml", 21);
+    assert!(text(&dbs, "message").contains("DBS certificate"), "{dbs}");
+    assert_ne!(run.status, 0);
+}
+
+#[test]
+fn consent_dated_decades_ahead_is_an_error_not_only_a_warning() {
+    let fx = base_with(
+        "care-plans/CP-0001.yaml",
+        &[("date: 2026-09-25", "date: 2056-09-25")],
+    );
+    let f = fx
+        .check(&[])
+        .expect("date/in-future", "care-plans/CP-0001.yaml", 25);
+    assert_eq!(f["severity"], "error", "{f}");
+    assert!(text(&f, "message").contains("the consent decision"), "{f}");
+}
+
+#[test]
+fn a_date_of_birth_after_today_is_a_finding() {
+    let fx = base_with(
+        "service-users/SU-0001.yaml",
+        &[("date_of_birth: 1936-04-12", "date_of_birth: 2036-04-12")],
+    );
+    let f = fx
+        .check(&[])
+        .expect("date/in-future", "service-users/SU-0001.yaml", 5);
+    assert!(
+        text(&f, "message").contains("the date of birth is dated 2036-04-12"),
+        "{f}"
+    );
+}
+
+#[test]
+fn a_date_of_today_has_happened() {
+    let fx = base_with(
+        "carers/C-0001.yaml",
+        &[("appraisal: 2026-02-10", &format!("appraisal: {TODAY}"))],
+    );
+    fx.check(&[]).expect_none("date/in-future");
+}
+
+#[test]
+fn negative_hours_are_schema_errors() {
+    let fx = base_with(
+        "carers/C-0001.yaml",
+        &[("contracted_hours: 20", "contracted_hours: -20")],
+    );
+    let f = fx
+        .check(&[])
+        .expect("schema/format", "carers/C-0001.yaml", 8);
+    assert!(
+        text(&f, "message").contains("`contracted_hours` is -20, below the least allowed, 0"),
+        "{f}"
+    );
+    let fx = base_with(
+        "service-users/SU-0001.yaml",
+        &[(
+            "commissioned_hours_per_week: 7",
+            "commissioned_hours_per_week: -7",
+        )],
+    );
+    fx.check(&[])
+        .expect("schema/format", "service-users/SU-0001.yaml", 20);
+}
