@@ -16,6 +16,7 @@ pub mod escape;
 pub mod evidence;
 pub mod inspection;
 pub mod map;
+pub mod pdf;
 pub mod person;
 pub mod plan;
 pub mod records;
