@@ -3,7 +3,7 @@
 //! status. Exit 0 when the site was written (whatever the findings), 2 when
 //! it could not be.
 
-use super::report::{Common, options};
+use super::report::{Common, Format, options};
 use carebook::report::Session;
 use carebook::report::build::build;
 use std::process::ExitCode;
@@ -14,11 +14,24 @@ use std::time::Instant;
 pub struct Args {
     #[command(flatten)]
     common: Common,
+    /// Also print every page to a PDF beside it (A4, through headless
+    /// Chromium: `apt install chromium`, or set CAREBOOK_CHROMIUM).
+    #[arg(long)]
+    pdf: bool,
 }
 
 /// Builds the site.
 pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
     let started = Instant::now();
+    // Before any work: without a browser there is no PDF to make.
+    let browser = if args.pdf || matches!(args.common.format, Format::Pdf) {
+        match carebook::report::pdf::find_browser() {
+            Ok(b) => Some(b),
+            Err(e) => return super::fail(e),
+        }
+    } else {
+        None
+    };
     let (repo, _) = match super::open_repo(args.common.repo.as_deref()) {
         Ok(opened) => opened,
         Err(e) => return super::fail(e),
@@ -40,6 +53,12 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
     };
     for f in &built.files {
         println!("wrote {}", f.display());
+    }
+    if let Some(browser) = browser {
+        match carebook::report::pdf::print_all(&browser, &built.files) {
+            Ok(pdfs) => pdfs.iter().for_each(|f| println!("wrote {}", f.display())),
+            Err(e) => return super::fail(e),
+        }
     }
     use carebook::wording::plural;
     println!(

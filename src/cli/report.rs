@@ -45,6 +45,9 @@ pub enum Format {
     Html,
     /// Markdown.
     Md,
+    /// PDF on A4, printed from the HTML by headless Chromium (which must
+    /// be installed: `apt install chromium`, or set CAREBOOK_CHROMIUM).
+    Pdf,
 }
 
 impl From<Format> for ReportFormat {
@@ -52,6 +55,7 @@ impl From<Format> for ReportFormat {
         match f {
             Format::Html => ReportFormat::Html,
             Format::Md => ReportFormat::Md,
+            Format::Pdf => ReportFormat::Html,
         }
     }
 }
@@ -123,6 +127,14 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
         Ok(opened) => opened,
         Err(e) => return super::fail(e),
     };
+    // Before any work: without a browser there is no PDF to make.
+    let browser = match args.common.format {
+        Format::Pdf => match carebook::report::pdf::find_browser() {
+            Ok(b) => Some(b),
+            Err(e) => return super::fail(e),
+        },
+        _ => None,
+    };
     let mut opts = options(&args.common, today);
     opts.id = args.id.clone();
     opts.template = args.template.clone();
@@ -141,6 +153,14 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
         .clone()
         .unwrap_or_else(|| repo.root.join("out"));
     let path = out.join(&rendered.file);
+    if let Some(browser) = browser {
+        let pdf = path.with_extension("pdf");
+        if let Err(e) = carebook::report::pdf::print_html(&browser, &rendered.text, &pdf) {
+            return super::fail(e);
+        }
+        println!("wrote {}", pdf.display());
+        return ExitCode::SUCCESS;
+    }
     if let Err(e) = carebook::fsutil::write_atomic(&path, rendered.text.as_bytes()) {
         return super::fail(report::ReportError::write(&path, &e));
     }

@@ -252,6 +252,20 @@ fn running_as_root() -> bool {
     }
 }
 
+/// Prints the HTML document `html` to `pdf`: the page is written to a
+/// private temporary folder first, since Chromium prints from a URL.
+pub fn print_html(browser: &Path, html: &str, pdf: &Path) -> Result<(), PdfError> {
+    let write_err = |source| PdfError::Write {
+        path: pdf.to_path_buf(),
+        source,
+    };
+    let dir = tempfile::tempdir().map_err(write_err)?;
+    let stem = pdf.file_stem().unwrap_or(OsStr::new("report"));
+    let page = dir.path().join(stem).with_extension("html");
+    std::fs::write(&page, html).map_err(write_err)?;
+    print(browser, &page, pdf, TIMEOUT)
+}
+
 /// Prints each HTML file of `pages` to a PDF of the same name beside it;
 /// returns the PDFs written.
 pub fn print_all(browser: &Path, pages: &[PathBuf]) -> Result<Vec<PathBuf>, PdfError> {

@@ -15,5 +15,6 @@
 
 mod chrome;
 mod pages;
+mod pdf;
 mod print;
 mod site;

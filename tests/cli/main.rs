@@ -9,6 +9,7 @@ mod base;
 mod export;
 mod init;
 mod output;
+mod pdf;
 mod people_plans;
 mod records;
 mod report;
