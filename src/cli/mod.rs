@@ -11,6 +11,7 @@ mod report;
 mod rota;
 mod rota_summary;
 mod schema;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -57,6 +58,9 @@ enum Command {
     /// Check the records and render every report into a linked static
     /// site with an index: the command to run first.
     Build(build::Args),
+    /// Serve the built site on this computer (127.0.0.1), rebuilt when a
+    /// record or template changes; writes nothing into the records.
+    Serve(serve::Args),
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -81,6 +85,7 @@ pub fn main() -> ExitCode {
         Command::Man => completions::man(),
         Command::Report(args) => report::run(args, today),
         Command::Build(args) => build::run(args, today),
+        Command::Serve(args) => serve::run(args, today),
     }
 }
 

@@ -15,5 +15,6 @@ mod records;
 mod report;
 mod rota;
 mod rota_plan;
+mod serve;
 mod staff;
 mod visits;
