@@ -1,5 +1,5 @@
-//! `carebook completions` and `carebook man`: shell completions and the
-//! man page, generated from the same clap definitions as the commands.
+//! `carebook completions`: shell completions, generated from the same
+//! clap definitions as the commands (the man pages are in `man.rs`).
 
 use clap::CommandFactory;
 use std::io::Write;
@@ -18,16 +18,6 @@ pub fn run(args: Args) -> ExitCode {
     let mut cmd = super::Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "carebook", &mut out);
-    print(&out)
-}
-
-/// Prints the man page (roff).
-pub fn man() -> ExitCode {
-    let mut out = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(super::Cli::command()).render(&mut out) {
-        eprintln!("error: cannot render the man page: {e}");
-        return ExitCode::from(super::EXIT_FAILED);
-    }
     print(&out)
 }
 

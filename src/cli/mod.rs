@@ -7,6 +7,7 @@ mod check;
 mod completions;
 mod export;
 mod init;
+mod man;
 mod report;
 mod rota;
 mod rota_summary;
@@ -50,8 +51,9 @@ enum Command {
     Export(export::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(completions::Args),
-    /// Print the man page (roff) to standard output.
-    Man,
+    /// Print a man page (roff): carebook's, or a subcommand's; or write
+    /// them all into a folder with --out.
+    Man(man::Args),
     /// Render a report (rota, service-user, compliance, training,
     /// inspection, audit) as HTML or markdown.
     Report(report::Args),
@@ -82,7 +84,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init::run(args, today),
         Command::Export(args) => export::run(args),
         Command::Completions(args) => completions::run(args),
-        Command::Man => completions::man(),
+        Command::Man(args) => man::run(args),
         Command::Report(args) => report::run(args, today),
         Command::Build(args) => build::run(args, today),
         Command::Serve(args) => serve::run(args, today),

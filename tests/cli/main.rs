@@ -8,6 +8,7 @@ mod bad_input;
 mod base;
 mod export;
 mod init;
+mod man;
 mod output;
 mod pdf;
 mod people_plans;
