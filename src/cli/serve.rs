@@ -47,6 +47,7 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
         redact: args.redact,
     };
     drop(repo);
+    carebook::serve::site::remove_stale(&std::env::temp_dir());
     let current = Current::default();
     let first = rebuild(&settings, &current, &[]);
     if let Some(why) = first.failed {

@@ -10,6 +10,40 @@ use crate::wording::plural;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
+/// The start of the build folders' names in the temporary folder, before
+/// the server's process id.
+const PREFIX: &str = "carebook-serve-";
+
+/// Removes the build folders that servers no longer running left behind
+/// (a server stopped with Ctrl-C cannot remove its own): they hold care
+/// records. Returns how many were removed. Linux only (it asks `/proc`
+/// whether a process runs); elsewhere it removes nothing.
+pub fn remove_stale(temp: &Path) -> usize {
+    if !Path::new("/proc/self").exists() {
+        return 0;
+    }
+    let Ok(entries) = std::fs::read_dir(temp) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(PREFIX)
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let gone = pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if gone && is_dir && std::fs::remove_dir_all(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// What a build needs besides the repository.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -89,7 +123,7 @@ fn try_build(
     let checked = crate::check::run(&repo, settings.today);
     let mut session = Session::new(&repo, &checked, &options).map_err(|e| e.to_string())?;
     let dir = tempfile::Builder::new()
-        .prefix("carebook-serve-")
+        .prefix(&format!("{PREFIX}{}-", std::process::id()))
         .tempdir()
         .map_err(|e| e.to_string())?;
     let built = build(&mut session, dir.path()).map_err(|e| e.to_string())?;
@@ -195,6 +229,26 @@ fn add_banner(dir: &Path, banner: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stale_build_folders_of_stopped_servers_are_removed() {
+        let temp = tempfile::tempdir().unwrap();
+        // No process has pid 4294967295; this process is running.
+        let stale = temp.path().join(format!("{PREFIX}4294967295-abc"));
+        let ours = temp
+            .path()
+            .join(format!("{PREFIX}{}-abc", std::process::id()));
+        let other = temp.path().join("carebook-serve-notes");
+        for d in [&stale, &ours, &other] {
+            std::fs::create_dir(d).unwrap();
+            std::fs::write(d.join("index.html"), "x").unwrap();
+        }
+        if Path::new("/proc/self").exists() {
+            assert_eq!(remove_stale(temp.path()), 1);
+            assert!(!stale.exists());
+        }
+        assert!(ours.exists() && other.exists());
+    }
 
     #[test]
     fn the_banner_escapes_what_it_shows() {

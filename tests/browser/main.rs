@@ -17,4 +17,5 @@ mod chrome;
 mod pages;
 mod pdf;
 mod print;
+mod serve;
 mod site;

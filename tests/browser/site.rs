@@ -106,7 +106,8 @@ fn build(records: &Path, out: &Path, extra: &[&str]) {
     );
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies a folder of records, recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.expect("walk the example agency");
         let target = to.join(entry.path().strip_prefix(from).expect("inside"));
