@@ -18,6 +18,11 @@ pub struct Args {
     /// Chromium: `apt install chromium`, or set CAREBOOK_CHROMIUM).
     #[arg(long)]
     pdf: bool,
+    /// Build every branch named in DIR/provider.yaml (local records
+    /// repositories), each into a folder of its own under --out, with a
+    /// roll-up page of their status.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["repo", "pdf"])]
+    provider: Option<std::path::PathBuf>,
 }
 
 /// Builds the site.
@@ -32,6 +37,30 @@ pub fn run(args: Args, today: chrono::NaiveDate) -> ExitCode {
     } else {
         None
     };
+    if let Some(dir) = &args.provider {
+        let opts = options(&args.common, today);
+        let out = args.common.out.clone().unwrap_or_else(|| dir.join("out"));
+        return match carebook::report::provider::build_provider(dir, &out, &opts) {
+            Ok((index, view)) => {
+                for b in &view.branches {
+                    match &b.problem {
+                        Some(p) => println!("{}: not built: {p}", b.name),
+                        None => println!(
+                            "{}: {} {} ({}, {})",
+                            b.name,
+                            b.status.symbol,
+                            b.status.text,
+                            carebook::wording::plural(b.errors, "error"),
+                            carebook::wording::plural(b.warnings, "warning")
+                        ),
+                    }
+                }
+                println!("wrote {}", index.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => super::fail(e),
+        };
+    }
     let (repo, _) = match super::open_repo(args.common.repo.as_deref()) {
         Ok(opened) => opened,
         Err(e) => return super::fail(e),

@@ -19,6 +19,7 @@ pub mod map;
 pub mod pdf;
 pub mod person;
 pub mod plan;
+pub mod provider;
 pub mod records;
 pub mod redact;
 pub mod render;

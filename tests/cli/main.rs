@@ -12,6 +12,7 @@ mod man;
 mod output;
 mod pdf;
 mod people_plans;
+mod provider;
 mod records;
 mod report;
 mod rota;
