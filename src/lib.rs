@@ -22,5 +22,6 @@ pub mod model;
 pub mod report;
 pub mod rota;
 pub mod schema;
+pub mod serve;
 pub mod travel;
 pub mod wording;

@@ -1,5 +1,5 @@
-//! `carebook completions` and `carebook man`: shell completions and the
-//! man page, generated from the same clap definitions as the commands.
+//! `carebook completions`: shell completions, generated from the same
+//! clap definitions as the commands (the man pages are in `man.rs`).
 
 use clap::CommandFactory;
 use std::process::ExitCode;
@@ -17,16 +17,6 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     let mut cmd = super::Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "carebook", &mut out);
-    super::print_stdout(&out);
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Prints the man page (roff).
-pub fn man() -> Result<ExitCode, super::CliError> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(super::Cli::command())
-        .render(&mut out)
-        .map_err(super::CliError::Man)?;
     super::print_stdout(&out);
     Ok(ExitCode::SUCCESS)
 }

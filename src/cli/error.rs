@@ -58,10 +58,22 @@ pub enum CliError {
     #[error("cannot write the hours as CSV")]
     #[diagnostic(code(carebook::csv))]
     Csv(#[source] csv::Error),
-    /// The man page could not be rendered.
-    #[error("cannot render the man page")]
-    #[diagnostic(code(carebook::man))]
-    Man(#[source] std::io::Error),
+    /// A man page could not be made.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Man(#[from] super::man::ManError),
+    /// A PDF could not be printed.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Pdf(#[from] carebook::report::pdf::PdfError),
+    /// A provider's roll-up could not be built.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Provider(#[from] carebook::report::provider::ProviderError),
+    /// The site could not be served.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Serve(#[from] carebook::serve::ServeError),
 }
 
 /// Something a command did not stop for, but a person should know.

@@ -25,10 +25,12 @@ mod completions;
 mod error;
 mod export;
 mod init;
+mod man;
 mod report;
 mod rota;
 mod rota_summary;
 mod schema;
+mod serve;
 
 pub use error::{CliError, CliWarning};
 
@@ -65,14 +67,18 @@ enum Command {
     Export(export::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(completions::Args),
-    /// Print the man page (roff) to standard output.
-    Man,
+    /// Print a man page (roff): carebook's, or a subcommand's; or write
+    /// them all into a folder with --out.
+    Man(man::Args),
     /// Render a report (rota, service-user, compliance, training,
     /// inspection, audit) as HTML or markdown.
     Report(report::Args),
     /// Check the records and render every report into a linked static
     /// site with an index: the command to run first.
     Build(build::Args),
+    /// Serve the built site on this computer (127.0.0.1), rebuilt when a
+    /// record or template changes; writes nothing into the records.
+    Serve(serve::Args),
 }
 
 /// `--today`, for the commands that judge dates (check, report, build,
@@ -133,9 +139,10 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::Export(args) => export::run(args),
         Command::Completions(args) => completions::run(args),
-        Command::Man => completions::man(),
+        Command::Man(args) => man::run(args),
         Command::Report(args) => report::run(args),
         Command::Build(args) => build::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     result.unwrap_or_else(|error| {
         print(error);

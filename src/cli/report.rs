@@ -45,6 +45,9 @@ pub enum Format {
     Html,
     /// Markdown.
     Md,
+    /// PDF on A4, printed from the HTML by headless Chromium (which must
+    /// be installed: `apt install chromium`, or set CAREBOOK_CHROMIUM).
+    Pdf,
 }
 
 impl From<Format> for ReportFormat {
@@ -52,6 +55,7 @@ impl From<Format> for ReportFormat {
         match f {
             Format::Html => ReportFormat::Html,
             Format::Md => ReportFormat::Md,
+            Format::Pdf => ReportFormat::Html,
         }
     }
 }
@@ -119,6 +123,11 @@ pub fn options(c: &Common, today: chrono::NaiveDate) -> Options {
 pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     let today = args.common.today.get();
     let (repo, _) = super::open_repo(args.common.repo.as_deref())?;
+    // Before any work: without a browser there is no PDF to make.
+    let browser = match args.common.format {
+        Format::Pdf => Some(carebook::report::pdf::find_browser()?),
+        _ => None,
+    };
     let mut opts = options(&args.common, today);
     opts.id = args.id.clone();
     opts.template = args.template.clone();
@@ -131,6 +140,13 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         .out
         .clone()
         .unwrap_or_else(|| repo.root.join("out"));
+    let path = out.join(&rendered.file);
+    if let Some(browser) = browser {
+        let pdf = path.with_extension("pdf");
+        carebook::report::pdf::print_html(&browser, &rendered.text, &pdf)?;
+        outln!("wrote {}", pdf.display());
+        return Ok(ExitCode::SUCCESS);
+    }
     let path = carebook::report::build::write_page(&session, &out, &rendered.file, &rendered.text)?;
     outln!("wrote {}", path.display());
     Ok(ExitCode::SUCCESS)

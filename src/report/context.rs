@@ -85,6 +85,9 @@ pub struct Page {
     pub kind: &'static str,
     /// The report's title.
     pub title: String,
+    /// The document's title (a browser tab, a bookmark, a printed PDF's
+    /// metadata): the report's kind, never a person's name.
+    pub doc_title: String,
     /// A line under the title (the week, the person), possibly empty.
     pub subtitle: String,
     /// The agency's name.
@@ -116,9 +119,11 @@ impl Page {
         today: NaiveDate,
     ) -> Page {
         let cqc = repo.agency.cqc.as_ref();
+        let title = title.into();
         Page {
             kind,
-            title: title.into(),
+            doc_title: title.clone(),
+            title,
             subtitle: String::new(),
             agency: repo.agency.name.clone(),
             provider_id: cqc.map(|c| c.provider_id.clone()),

@@ -41,6 +41,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/index.html.tera"),
     ),
     (
+        "provider.html.tera",
+        include_str!("../../templates/provider.html.tera"),
+    ),
+    (
         "rota.html.tera",
         include_str!("../../templates/rota.html.tera"),
     ),

@@ -331,6 +331,12 @@ pub fn render(s: &Session) -> Result<Rendered, ReportError> {
         people,
     };
     let mut page = s.page("service-user", title);
+    // The name stays out of the document's title, and so out of a PDF's
+    // metadata, where a shared file would carry it unseen.
+    page.doc_title = "Care file".to_owned();
+    if s.options.id.is_none() {
+        page.doc_title = page.title.clone();
+    }
     page.subtitle = match &s.options.id {
         Some(_) => "Profile, care plan, this week's visits and recent changes".to_owned(),
         None => format!(
