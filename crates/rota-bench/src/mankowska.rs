@@ -200,3 +200,40 @@ pub fn write_solution(instance: &Instance, sol: &Solution, name: &str, obj: &Obj
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use carebook::rota::engine::problem::Link;
+
+    /// A1 of the bundled set (10 patients, 3 caregivers; patients 8, 9 and
+    /// 10 need two services).
+    const A1: &str = include_str!("../data/mankowska/instances/InstanzCPLEX_HCSRP_10_1.txt");
+
+    #[test]
+    fn an_instance_becomes_one_task_per_service_with_links_for_doubles() {
+        let instance = parse(A1).expect("A1 parses");
+        let p = &instance.problem;
+        assert_eq!(p.tasks.len(), 7 + 3 * 2);
+        assert_eq!(p.vehicles.len(), 3);
+        assert_eq!(instance.task_service.len(), p.tasks.len());
+        assert!(p.tasks.iter().all(|t| !t.eligible.is_empty()));
+        let doubles: Vec<usize> = (0..p.tasks.len())
+            .filter(|&t| {
+                p.links
+                    .iter()
+                    .any(|l| matches!(*l, Link::Together(a, _) if a == t))
+            })
+            .map(|t| instance.task_service[t].0)
+            .collect();
+        assert_eq!(doubles, vec![8, 9, 10]);
+        // Each double: different workers, together, and same start or a gap.
+        assert_eq!(p.links.len(), 3 * 3);
+    }
+
+    #[test]
+    fn text_that_is_not_an_instance_is_an_error() {
+        assert!(parse("").is_err());
+        assert!(parse("nbNodes\n3\nnbVehi\n1\n").is_err());
+    }
+}
