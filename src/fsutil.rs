@@ -79,7 +79,10 @@ pub enum FsError {
     },
     /// Reading failed.
     #[error("cannot read {}", path.display())]
-    #[diagnostic(code(carebook::fs::read))]
+    #[diagnostic(
+        code(carebook::fs::read),
+        help("check that the file exists and that you may read it")
+    )]
     Read {
         /// The path.
         path: PathBuf,
@@ -89,7 +92,12 @@ pub enum FsError {
     },
     /// Writing failed.
     #[error("cannot write {}", path.display())]
-    #[diagnostic(code(carebook::fs::write))]
+    #[diagnostic(
+        code(carebook::fs::write),
+        help(
+            "check that the folder exists or can be made, that it is not a file, and that you may write there"
+        )
+    )]
     Write {
         /// The path.
         path: PathBuf,
@@ -282,7 +290,12 @@ pub fn create_dir_in(root: &Path, dir: &Path) -> Result<(), FsError> {
                 });
             }
             Ok(m) if m.is_dir() => {}
-            Ok(_) => return Err(FsError::NotRegular { path: at }),
+            Ok(_) => {
+                return Err(write(io::Error::new(
+                    io::ErrorKind::NotADirectory,
+                    format!("{} is a file, not a folder", at.display()),
+                )));
+            }
             Err(e) if e.kind() == io::ErrorKind::NotFound => match std::fs::create_dir(&at) {
                 Ok(()) => {}
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {

@@ -2,8 +2,8 @@
 //! records: a tab in the indent.
 
 use super::node::Pos;
-use crate::diag::Code;
 use super::parse::ParseFailure;
+use crate::diag::Code;
 
 /// A syntax error in a file with a tab in a line's indent: YAML indents
 /// with spaces only, which the parser's own message does not say.

@@ -6,15 +6,15 @@ mod support;
 
 mod bad_input;
 mod base;
-mod errors;
 mod dates;
+mod errors;
 mod export;
 mod hints;
 mod impossible_rules;
 mod init;
+mod man;
 mod messages;
 mod not_checked;
-mod man;
 mod output;
 mod pdf;
 mod people_plans;

@@ -6,8 +6,8 @@
 //! A visit may start up to `max_late_minutes` after its window, as the rota
 //! rules allow, so a gap is impossible only when even that cannot keep it.
 
-use crate::diag::Code;
 use crate::check::context::{At, Context};
+use crate::diag::Code;
 use crate::diag::Finding;
 use crate::model::VisitRules;
 use crate::model::values::Day;

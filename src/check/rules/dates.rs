@@ -5,8 +5,8 @@
 //! Dates of what is planned (`start_date`, `effective_from`, `review_due`,
 //! `valid_from`, leave) may lie ahead and are not judged here.
 
-use crate::diag::Code;
 use crate::check::context::Context;
+use crate::diag::Code;
 use crate::diag::Finding;
 use crate::load::Entry;
 use crate::model::values::Date;

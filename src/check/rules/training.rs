@@ -3,11 +3,11 @@
 //! that is near a mandatory one is pointed at as a likely typo.
 
 use super::staff::{ago, ahead, interval_words, within};
-use crate::diag::Code;
 use crate::check::context::{At, Context, add_days, add_months};
+use crate::diag::Code;
 use crate::diag::Finding;
-use crate::model::carer::Carer;
 use crate::diag::nearest;
+use crate::model::carer::Carer;
 
 /// Adds the training findings of carer `c`.
 pub(super) fn check(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {

@@ -16,12 +16,12 @@
 use crate::check::context::{At, Context};
 use crate::diag::Code;
 use crate::diag::Finding;
+use crate::diag::nearest;
 use crate::model::carer::{Carer, CarerStatus, Gender};
 use crate::model::service_user::ServiceUserStatus;
 use crate::model::values::{Day, Window};
 use crate::model::visit_rules::Visit;
 use crate::model::{ServiceUser, VisitRules};
-use crate::diag::nearest;
 use std::collections::HashMap;
 
 /// NICE NG21: home care visits shorter than this should not be used for

@@ -3,8 +3,8 @@
 //! the visit rules' duration; and visits the rota lists as unassigned.
 
 use super::{Planned, clock, day, span};
-use crate::diag::Code;
 use crate::check::context::{At, Context};
+use crate::diag::Code;
 use crate::diag::Finding;
 use crate::model::Rota;
 
