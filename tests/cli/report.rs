@@ -4,6 +4,7 @@
 //! escaping and redaction.
 
 mod kinds;
+mod leaks;
 mod privacy;
 mod templates;
 
