@@ -13,6 +13,7 @@ pub mod export;
 pub mod fsutil;
 pub mod init;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod report;
 pub mod rota;

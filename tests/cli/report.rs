@@ -5,6 +5,7 @@
 
 mod kinds;
 mod leaks;
+mod markdown;
 mod privacy;
 mod templates;
 

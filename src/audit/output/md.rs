@@ -5,11 +5,9 @@ use super::{plural, when};
 use crate::audit::{Audit, ChangeKind};
 use std::fmt::Write;
 
-/// Text safe inside a table cell.
+/// Text safe anywhere in markdown, a table cell included.
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
+    crate::markdown::escaped(text)
 }
 
 /// The audit as markdown.
@@ -25,7 +23,7 @@ pub fn render(audit: &Audit) -> String {
             cell(&c.author)
         );
         for line in c.message.lines() {
-            let _ = writeln!(out, "{}", format!("> {line}").trim_end());
+            let _ = writeln!(out, "{}", format!("> {}", cell(line)).trim_end());
         }
         out.push_str(
             "\n| record | change | field | before | after |\n| --- | --- | --- | --- | --- |\n",
