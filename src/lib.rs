@@ -18,5 +18,6 @@ pub mod model;
 pub mod report;
 pub mod rota;
 pub mod schema;
+pub mod terminal;
 pub mod travel;
 pub mod wording;

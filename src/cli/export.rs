@@ -195,7 +195,10 @@ fn warn_leavers(week: &export::WeekRota) {
                 eprintln!(
                     "warning: {} ({}) has left (status: leaver) but has visits in {}; \
                      re-plan with `carebook rota --week {} --repair`",
-                    c.name, c.id, week.file, week.week
+                    carebook::terminal::escape(&c.name),
+                    c.id,
+                    week.file,
+                    week.week
                 );
             }
         }

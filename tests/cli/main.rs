@@ -15,4 +15,5 @@ mod report;
 mod rota;
 mod rota_plan;
 mod staff;
+mod trust;
 mod visits;
