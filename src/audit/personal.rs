@@ -26,8 +26,12 @@ pub struct Personal {
     pub numbers: BTreeSet<String>,
 }
 
+/// Where values sit: the kind of record and the path in it (`[]` for
+/// every item of a list).
+type Places = &'static [(Kind, &'static [&'static str])];
+
 /// Where each kind of personal value sits in a record of each kind.
-const NAMES: &[(Kind, &[&str])] = &[
+const NAMES: Places = &[
     (Kind::ServiceUser, &["name"]),
     (Kind::ServiceUser, &["preferred_name"]),
     (Kind::ServiceUser, &["gp", "name"]),
@@ -35,16 +39,16 @@ const NAMES: &[(Kind, &[&str])] = &[
     (Kind::Carer, &["name"]),
     (Kind::CarePlan, &["consent", "attorney"]),
 ];
-const STREETS: &[(Kind, &[&str])] = &[
+const STREETS: Places = &[
     (Kind::ServiceUser, &["address", "line1"]),
     (Kind::ServiceUser, &["address", "line2"]),
 ];
-const POSTCODES: &[(Kind, &[&str])] = &[
+const POSTCODES: Places = &[
     (Kind::ServiceUser, &["address", "postcode"]),
     (Kind::Carer, &["home", "postcode"]),
 ];
-const DATES: &[(Kind, &[&str])] = &[(Kind::ServiceUser, &["date_of_birth"])];
-const NUMBERS: &[(Kind, &[&str])] = &[
+const DATES: Places = &[(Kind::ServiceUser, &["date_of_birth"])];
+const NUMBERS: Places = &[
     (Kind::ServiceUser, &["nhs_number"]),
     (Kind::ServiceUser, &["gp", "phone"]),
     (Kind::ServiceUser, &["contacts", "[]", "phone"]),
@@ -56,7 +60,7 @@ const NUMBERS: &[(Kind, &[&str])] = &[
 impl Personal {
     /// Adds the personal values of a record of `kind` with this tree.
     pub fn add(&mut self, kind: Kind, tree: &Node) {
-        let sets: [(&[(Kind, &[&str])], &mut BTreeSet<String>); 5] = [
+        let sets: [(Places, &mut BTreeSet<String>); 5] = [
             (NAMES, &mut self.names),
             (STREETS, &mut self.streets),
             (POSTCODES, &mut self.postcodes),
