@@ -159,7 +159,20 @@ impl Scrubber {
         extra_names.iter().for_each(|n| s.add_name(n));
         all.streets.iter().for_each(|l| s.add_street(l));
         s.postcodes = all.postcodes.iter().map(|p| squash(p)).collect();
-        s.dates = all.dates.iter().filter_map(|d| d.parse().ok()).collect();
+        // A date of birth as written, even one that is not `YYYY-MM-DD`
+        // (check says so, quoting it).
+        s.dates = all
+            .dates
+            .iter()
+            .flat_map(|d| {
+                let spans = words(d);
+                let parts: Vec<&str> = spans.iter().map(|&(a, b)| &d[a..b]).collect();
+                match parts.len() {
+                    3 => dates_written(&parts),
+                    _ => Vec::new(),
+                }
+            })
+            .collect();
         let mut literals: Vec<String> = all
             .numbers
             .iter()

@@ -98,8 +98,12 @@ fn redact_leaked_raw_values_echoed_in_findings() {
         .find(|l| l.starts_with("nhs_number:"))
         .expect("SU-0002 has an NHS number")
         .to_owned();
-    fx.write(path, su.replace(&nhs, "nhs_number: \"999-156-1587\""));
-    assert_redacted(&fx, &["999-156-1587"]);
+    let su = su
+        .replace(&nhs, "nhs_number: \"999-156-1587\"")
+        .replace("date_of_birth: 1941-11-03", "date_of_birth: 3/11/1941")
+        .replace("postcode: BS3 1BN", "postcode: bs3 1bn");
+    fx.write(path, su);
+    assert_redacted(&fx, &["999-156-1587", "3/11/1941", "bs3 1bn"]);
 }
 
 #[test]
