@@ -137,8 +137,9 @@ pub struct Scrubber {
     postcodes: HashSet<String>,
     /// Dates of birth.
     dates: HashSet<NaiveDate>,
-    /// Numbers and references, lower case: replaced wherever they occur.
-    literals: Vec<String>,
+    /// Numbers and references, lower case, by their first word (longest
+    /// first): replaced wherever they occur, from the start of a word.
+    literals: HashMap<String, Vec<String>>,
 }
 
 impl Scrubber {
@@ -173,15 +174,25 @@ impl Scrubber {
                 }
             })
             .collect();
-        let mut literals: Vec<String> = all
-            .numbers
-            .iter()
-            .map(|n| n.trim().to_ascii_lowercase())
-            .filter(|n| n.chars().count() >= 4)
-            .collect();
+        for n in &all.numbers {
+            // From its first letter or digit: `(0117) 496 0000` from `0117`.
+            let lower = n.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let lower = lower.trim_end().to_ascii_lowercase();
+            let Some(&(a, b)) = words(&lower).first() else {
+                continue;
+            };
+            if lower.chars().count() >= 4 && a == 0 {
+                s.literals
+                    .entry(lower[a..b].to_owned())
+                    .or_default()
+                    .push(lower);
+            }
+        }
         // Longest first, so a number is not half replaced by a shorter one.
-        literals.sort_by_key(|l| std::cmp::Reverse(l.len()));
-        s.literals = literals;
+        for list in s.literals.values_mut() {
+            list.sort_by_key(|l| std::cmp::Reverse(l.len()));
+            list.dedup();
+        }
         s
     }
 
@@ -276,16 +287,29 @@ impl Scrubber {
     /// `s` with each of the records' numbers and references (any case)
     /// replaced, or `None` when it holds none.
     fn replace_literals(&self, s: &str) -> Option<String> {
-        let mut text = s.to_owned();
-        let mut changed = false;
-        for l in &self.literals {
-            // ASCII lower-casing keeps byte offsets.
-            while let Some(at) = text.to_ascii_lowercase().find(l.as_str()) {
-                text.replace_range(at..at + l.len(), "[removed]");
-                changed = true;
+        if self.literals.is_empty() {
+            return None;
+        }
+        // ASCII lower-casing keeps byte offsets.
+        let lower = s.to_ascii_lowercase();
+        let mut out = String::new();
+        let mut last = 0;
+        for (a, b) in words(&lower) {
+            let found = self
+                .literals
+                .get(&lower[a..b])
+                .and_then(|list| list.iter().find(|l| lower[a..].starts_with(l.as_str())));
+            if let Some(l) = found.filter(|_| a >= last) {
+                out.push_str(&s[last..a]);
+                out.push_str("[removed]");
+                last = a + l.len();
             }
         }
-        changed.then_some(text)
+        if last == 0 {
+            return None;
+        }
+        out.push_str(&s[last..]);
+        Some(out)
     }
 
     /// The end of a date of birth written as the words starting `spans`.
@@ -351,6 +375,19 @@ mod tests {
     fn nhs_masked_but_last_three() {
         let n = NhsNumber("999 156 1587".into());
         assert_eq!(mask_nhs(&n), "XXX XXX X587");
+    }
+
+    #[test]
+    fn references_scrubbed_in_any_case() {
+        let mut s = Scrubber::default();
+        s.literals
+            .insert("bcc".into(), vec!["bcc-asc-44120".into(), "bcc-asc".into()]);
+        assert_eq!(
+            s.scrub_str("ask the funder (reference BCC-asc-44120) now")
+                .as_deref(),
+            Some("ask the funder (reference [removed]) now")
+        );
+        assert_eq!(s.scrub_str("abcc-asc"), None, "from the start of a word");
     }
 
     #[test]
