@@ -54,6 +54,15 @@ fn check_human_output_printed_control_characters_raw() {
 }
 
 #[test]
+fn github_output_printed_control_characters_raw() {
+    let fx = hostile_postcode();
+    let run = fx.run(&["check", ".", "--today", TODAY, "--format", "github"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert_no_raw("check --format github", &run);
+    assert!(run.stdout.contains("\\u{1b}[2J"), "{}", run.stdout);
+}
+
+#[test]
 fn audit_human_output_printed_control_characters_raw() {
     let fx = Fixture::base();
     let repo = git2::Repository::init(fx.path()).expect("git init");
