@@ -20,6 +20,7 @@ pub mod finding;
 pub mod history;
 pub mod keys;
 pub mod output;
+pub mod personal;
 pub mod pipeline;
 pub mod store;
 pub mod uncommitted;
@@ -191,6 +192,9 @@ pub struct Audit {
     pub consent: Option<Vec<Timeline>>,
     /// Counts.
     pub summary: Summary,
+    /// The personal values of every version of every record read, for
+    /// redaction: names of people deleted from the records included.
+    pub personal: personal::Personal,
 }
 
 impl Audit {
@@ -301,6 +305,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Audit, AuditError> {
         findings,
         consent,
         summary,
+        personal: walked.personal,
     })
 }
 

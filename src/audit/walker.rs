@@ -9,6 +9,7 @@ use super::dated::{self, Judged};
 use super::diff::diff_except;
 use super::finding::AuditFinding;
 use super::history::{CommitMeta, Filter, History};
+use super::personal::Personal;
 use super::pipeline::{self, Ready};
 use super::version::Version;
 use super::{Change, ChangeKind, CommitLog};
@@ -29,6 +30,8 @@ pub struct Walked {
     pub times: Vec<DateTime<Utc>>,
     /// The oldest commit walked.
     pub oldest: Option<CommitMeta>,
+    /// The personal values of every version read (for redaction).
+    pub personal: Personal,
 }
 
 /// One file's side of a record change: its path and version.
@@ -44,6 +47,7 @@ pub struct Walker {
     logs: Vec<CommitLog>,
     times: Vec<DateTime<Utc>>,
     oldest: Option<CommitMeta>,
+    personal: Personal,
     late_entry_days: u32,
     audit_from: Option<NaiveDate>,
     /// The dated events already found late or backdated, so that a merge
@@ -62,6 +66,7 @@ impl Walker {
             logs: Vec::new(),
             times: Vec::new(),
             oldest: None,
+            personal: Personal::default(),
             late_entry_days: policy.late_entry_days,
             audit_from: policy.audit_from.map(|d| d.0),
             dated_reported: HashSet::new(),
@@ -86,6 +91,7 @@ impl Walker {
             timelines,
             times: self.times,
             oldest: self.oldest,
+            personal: self.personal,
         })
     }
 
@@ -96,6 +102,11 @@ impl Walker {
         let mut added: Vec<Side> = Vec::new();
         let mut pairs: Vec<(Option<Side>, Option<Side>)> = Vec::new();
         for (f, (old, new)) in step.files.iter().zip(versions) {
+            for v in old.iter().chain(new.iter()) {
+                if let (Some(kind), Some(tree)) = (v.kind, v.tree()) {
+                    self.personal.add(kind, &tree.value);
+                }
+            }
             let old = old.map(|v| (f.path.clone(), v));
             let new = new.map(|v| (f.path.clone(), v));
             if f.silent {

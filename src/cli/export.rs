@@ -162,7 +162,7 @@ fn warn_leavers(week: &export::WeekRota) {
         for c in &v.carers {
             if c.status == CarerStatus::Leaver && seen.insert(c.id.as_str()) {
                 super::warn(super::CliWarning::Leaver {
-                    name: c.name.clone(),
+                    name: carebook::terminal::escape(&c.name).into_owned(),
                     id: c.id.to_string(),
                     file: week.file.clone(),
                     week: week.week,

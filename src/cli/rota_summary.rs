@@ -54,14 +54,28 @@ pub fn render(o: &Outcome, out: &Path, elapsed: Duration) -> String {
         .iter()
         .take(3)
         .filter(|h| h.1 > h.2)
-        .map(|h| format!("{} {:.1} h of {:.0}", h.0, h.1, h.2))
+        .map(|h| {
+            format!(
+                "{} {:.1} h of {:.0}",
+                carebook::terminal::escape(&h.0),
+                h.1,
+                h.2
+            )
+        })
         .collect();
     let under: Vec<String> = gaps
         .iter()
         .rev()
         .take(3)
         .filter(|h| h.1 < h.2)
-        .map(|h| format!("{} {:.1} h of {:.0}", h.0, h.1, h.2))
+        .map(|h| {
+            format!(
+                "{} {:.1} h of {:.0}",
+                carebook::terminal::escape(&h.0),
+                h.1,
+                h.2
+            )
+        })
         .collect();
     if !over.is_empty() {
         let _ = writeln!(t, "  most over contract  {}", over.join(", "));

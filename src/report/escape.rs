@@ -35,46 +35,9 @@ pub fn code_spans_md(val: Cow<'_, str>, _: Kwargs, _: &State) -> String {
     val.into_owned()
 }
 
-/// Escapes a value for markdown: it stays text. Tags and entities are
-/// written as entities; emphasis, links and table pipes are backslashed;
-/// inside a code span (`like this`) only pipes are, since backslashes
-/// show there. Line breaks become spaces, so a value stays in its cell.
+/// Escapes a value for markdown: it stays text (see [`crate::markdown`]).
 pub fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    let ticks = input.matches('`').count();
-    let spans = ticks > 0 && ticks.is_multiple_of(2);
-    let mut in_code = false;
-    let mut buf = [0u8; 4];
-    for (i, c) in input.char_indices() {
-        let piece: &[u8] = match c {
-            '`' if spans => {
-                in_code = !in_code;
-                b"`"
-            }
-            '|' => b"\\|",
-            '\n' | '\r' => b" ",
-            _ if in_code => c.encode_utf8(&mut buf).as_bytes(),
-            '`' => b"\\`",
-            '<' => b"&lt;",
-            '>' => b"&gt;",
-            '&' if starts_entity(&input[i + 1..]) => b"&amp;",
-            '\\' | '*' | '_' | '[' | ']' | '#' | '~' => {
-                out.write_all(b"\\")?;
-                c.encode_utf8(&mut buf).as_bytes()
-            }
-            _ => c.encode_utf8(&mut buf).as_bytes(),
-        };
-        out.write_all(piece)?;
-    }
-    Ok(())
-}
-
-/// Whether text after `&` would read as an entity (`amp;`, `#60;`).
-fn starts_entity(rest: &str) -> bool {
-    let name: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
-        .collect();
-    !name.is_empty() && rest[name.len()..].starts_with(';')
+    crate::markdown::escape(input, out)
 }
 
 #[cfg(test)]

@@ -287,8 +287,9 @@ impl<'a> Session<'a> {
 
     fn scrubber(&self) -> &Scrubber {
         self.scrubber.get_or_init(|| {
-            let authors = self.audit().authors();
-            Scrubber::new(self.records.repo, &authors)
+            let outcome = self.audit();
+            let history = outcome.audit.as_ref().map(|a| &a.personal);
+            Scrubber::new(self.records.repo, history, &outcome.authors())
         })
     }
 

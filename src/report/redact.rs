@@ -6,14 +6,22 @@
 //! the view holds the redacted form. Then [`Scrubber`] goes over every
 //! string of the finished view (free text, finding messages, the audit's
 //! before and after values), replacing any name, street, postcode, date of
-//! birth or long number the records hold. A leak needs both layers to miss.
+//! birth, reference or long number the records hold, or ever held in
+//! their git history, in whatever form it is written (`bs3 1qr`,
+//! `12 April 1936`, `(0117) 496-0000`). A leak needs both layers to miss.
 
+use crate::audit::personal::Personal;
 use crate::load::Repo;
-use crate::model::Record;
 use crate::model::values::NhsNumber;
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+
+mod dates;
+mod numbers;
+
+use dates::{date_separator, dates_written};
+use numbers::mask_numbers;
 
 /// Titles kept as they are in initials: `Dr A Patel` → `Dr A. P.`.
 const HONORIFICS: &[&str] = &[
@@ -125,53 +133,65 @@ impl Privacy {
 pub struct Scrubber {
     /// Lower-case name or street word → its initial.
     words: HashMap<String, String>,
-    /// Postcodes (upper case, as written).
+    /// Postcodes, upper case without spaces (`BS31QR`).
     postcodes: HashSet<String>,
-    /// Dates of birth, `YYYY-MM-DD`.
-    dates: HashSet<String>,
+    /// Dates of birth.
+    dates: HashSet<NaiveDate>,
+    /// Numbers and references, lower case, by their first word (longest
+    /// first): replaced wherever they occur, from the start of a word.
+    literals: HashMap<String, Vec<String>>,
 }
 
 impl Scrubber {
-    /// Collects the personal values of every record in `repo`, plus
-    /// `extra_names` (such as commit authors).
-    pub fn new(repo: &Repo, extra_names: &[String]) -> Scrubber {
-        let mut s = Scrubber::default();
+    /// Collects the personal values of every record in `repo` (from its
+    /// tree, so a record that fails its schema counts too), of `history`
+    /// (every version the audit read), plus `extra_names` (such as commit
+    /// authors).
+    pub fn new(repo: &Repo, history: Option<&Personal>, extra_names: &[String]) -> Scrubber {
+        let mut all = Personal::default();
         for entry in &repo.entries {
-            match &entry.record {
-                Some(Record::ServiceUser(u)) => {
-                    s.add_name(&u.name);
-                    if let Some(p) = &u.preferred_name {
-                        s.add_name(p);
-                    }
-                    if let Some(gp) = &u.gp {
-                        s.add_name(&gp.name);
-                    }
-                    for c in &u.contacts {
-                        s.add_name(&c.name);
-                    }
-                    s.add_street(&u.address.line1);
-                    if let Some(l2) = &u.address.line2 {
-                        s.add_street(l2);
-                    }
-                    s.postcodes.insert(u.address.postcode.0.clone());
-                    s.dates.insert(u.date_of_birth.to_string());
+            all.add(entry.kind, &entry.tree.value);
+        }
+        if let Some(h) = history {
+            all.extend(h);
+        }
+        let mut s = Scrubber::default();
+        all.names.iter().for_each(|n| s.add_name(n));
+        extra_names.iter().for_each(|n| s.add_name(n));
+        all.streets.iter().for_each(|l| s.add_street(l));
+        s.postcodes = all.postcodes.iter().map(|p| squash(p)).collect();
+        // A date of birth as written, even one that is not `YYYY-MM-DD`
+        // (check says so, quoting it).
+        s.dates = all
+            .dates
+            .iter()
+            .flat_map(|d| {
+                let spans = words(d);
+                let parts: Vec<&str> = spans.iter().map(|&(a, b)| &d[a..b]).collect();
+                match parts.len() {
+                    3 => dates_written(&parts),
+                    _ => Vec::new(),
                 }
-                Some(Record::Carer(c)) => {
-                    s.add_name(&c.name);
-                    if let Some(p) = &c.home.postcode {
-                        s.postcodes.insert(p.0.clone());
-                    }
-                }
-                Some(Record::CarePlan(p)) => {
-                    if let Some(a) = p.consent.as_ref().and_then(|c| c.attorney.as_ref()) {
-                        s.add_name(a);
-                    }
-                }
-                _ => {}
+            })
+            .collect();
+        for n in &all.numbers {
+            // From its first letter or digit: `(0117) 496 0000` from `0117`.
+            let lower = n.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let lower = lower.trim_end().to_ascii_lowercase();
+            let Some(&(a, b)) = words(&lower).first() else {
+                continue;
+            };
+            if lower.chars().count() >= 4 && a == 0 {
+                s.literals
+                    .entry(lower[a..b].to_owned())
+                    .or_default()
+                    .push(lower);
             }
         }
-        for n in extra_names {
-            s.add_name(n);
+        // Longest first, so a number is not half replaced by a shorter one.
+        for list in s.literals.values_mut() {
+            list.sort_by_key(|l| std::cmp::Reverse(l.len()));
+            list.dedup();
         }
         s
     }
@@ -215,12 +235,15 @@ impl Scrubber {
         }
     }
 
-    /// The scrubbed text, or `None` when nothing needed replacing. One
-    /// pass over the words: a postcode is a word, a space and a word; a
-    /// date of birth starts with a four-digit word.
+    /// The scrubbed text, or `None` when nothing needed replacing. First
+    /// the records' numbers and references as written, then any long
+    /// number, then one pass over the words: a postcode is one word or
+    /// two, a date of birth three (`12/04/1936`, `12 April 1936`).
     pub fn scrub_str(&self, s: &str) -> Option<String> {
-        let masked = mask_numbers(s);
-        let text = masked.as_deref().unwrap_or(s);
+        let literal = self.replace_literals(s);
+        let s1 = literal.as_deref().unwrap_or(s);
+        let masked = mask_numbers(s1);
+        let text = masked.as_deref().unwrap_or(s1);
         let spans = words(text);
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
@@ -231,18 +254,22 @@ impl Scrubber {
                 out.push_str(with);
                 last = end;
             };
-            let pair = spans
+            // A postcode is one word (`BS31QR`) or two split by spaces.
+            let two = spans
                 .get(i + 1)
-                .filter(|(c, _)| text.get(b..*c) == Some(" "))
-                .and_then(|&(_, d)| text.get(a..d));
-            if let Some(code) = pair.filter(|p| self.postcodes.contains(*p)) {
-                replace(a + code.len(), "[postcode removed]", &mut out);
-                i += 2;
+                .filter(|(c, _)| text[b..*c].chars().all(char::is_whitespace))
+                .map(|&(_, d)| d);
+            let postcode = [Some(b), two]
+                .into_iter()
+                .flatten()
+                .find(|end| self.postcodes.contains(&squash(&text[a..*end])));
+            if let Some(end) = postcode {
+                replace(end, "[postcode removed]", &mut out);
+                i += if end == b { 1 } else { 2 };
                 continue;
             }
-            let date = text.get(a..a + 10).filter(|_| b - a == 4);
-            if let Some(d) = date.filter(|d| self.dates.contains(*d)) {
-                replace(a + d.len(), "[date of birth removed]", &mut out);
+            if let Some(end) = self.date_of_birth_at(text, &spans[i..]) {
+                replace(end, "[date of birth removed]", &mut out);
                 while spans.get(i).is_some_and(|(s0, _)| *s0 < last) {
                     i += 1;
                 }
@@ -255,6 +282,53 @@ impl Scrubber {
         }
         out.push_str(&text[last..]);
         (out != s).then_some(out)
+    }
+
+    /// `s` with each of the records' numbers and references (any case)
+    /// replaced, or `None` when it holds none.
+    fn replace_literals(&self, s: &str) -> Option<String> {
+        if self.literals.is_empty() {
+            return None;
+        }
+        // ASCII lower-casing keeps byte offsets.
+        let lower = s.to_ascii_lowercase();
+        let mut out = String::new();
+        let mut last = 0;
+        for (a, b) in words(&lower) {
+            let found = self
+                .literals
+                .get(&lower[a..b])
+                .and_then(|list| list.iter().find(|l| lower[a..].starts_with(l.as_str())));
+            if let Some(l) = found.filter(|_| a >= last) {
+                out.push_str(&s[last..a]);
+                out.push_str("[removed]");
+                last = a + l.len();
+            }
+        }
+        if last == 0 {
+            return None;
+        }
+        out.push_str(&s[last..]);
+        Some(out)
+    }
+
+    /// The end of a date of birth written as the words starting `spans`.
+    fn date_of_birth_at(&self, text: &str, spans: &[(usize, usize)]) -> Option<usize> {
+        if self.dates.is_empty() {
+            return None;
+        }
+        let three = spans.get(..3)?;
+        let close = three
+            .windows(2)
+            .all(|w| date_separator(&text[w[0].1..w[1].0]));
+        if !close {
+            return None;
+        }
+        let parts: Vec<&str> = three.iter().map(|&(a, b)| &text[a..b]).collect();
+        dates_written(&parts)
+            .into_iter()
+            .any(|d| self.dates.contains(&d))
+            .then_some(three[2].1)
     }
 
     fn replace_word(&self, w: &str) -> Option<String> {
@@ -270,49 +344,19 @@ impl Scrubber {
     }
 }
 
+/// A postcode as compared: upper case, no spaces.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
 fn is_mark(map: &serde_json::Map<String, Value>) -> bool {
     map.len() == 3
         && ["level", "symbol", "text"]
             .iter()
             .all(|k| map.contains_key(*k))
-}
-
-/// Masks runs of 9 or more digits (NHS, phone, certificate numbers),
-/// whether written together or in groups split by single spaces.
-fn mask_numbers(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    let mut last = 0;
-    let mut changed = false;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
-            i += 1;
-            continue;
-        }
-        // A run: digits, with single spaces between groups of digits.
-        let (start, mut j, mut digits, mut end) = (i, i, 0, i);
-        while j < bytes.len() {
-            if bytes[j].is_ascii_digit() {
-                digits += 1;
-                j += 1;
-                end = j;
-            } else if bytes[j] == b' ' && j + 1 < bytes.len() && bytes[j + 1].is_ascii_digit() {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        if digits >= 9 {
-            out.push_str(&s[last..start]);
-            out.push_str("[number removed]");
-            last = end;
-            changed = true;
-        }
-        i = end.max(i + 1);
-    }
-    out.push_str(&s[last..]);
-    changed.then_some(out)
 }
 
 #[cfg(test)]
@@ -334,12 +378,16 @@ mod tests {
     }
 
     #[test]
-    fn numbers_masked() {
+    fn references_scrubbed_in_any_case() {
+        let mut s = Scrubber::default();
+        s.literals
+            .insert("bcc".into(), vec!["bcc-asc-44120".into(), "bcc-asc".into()]);
         assert_eq!(
-            mask_numbers("call 0117 496 0101 or 07700900123 on 2026-11-23").as_deref(),
-            Some("call [number removed] or [number removed] on 2026-11-23")
+            s.scrub_str("ask the funder (reference BCC-asc-44120) now")
+                .as_deref(),
+            Some("ask the funder (reference [removed]) now")
         );
-        assert_eq!(mask_numbers("visits at 07:30 and 12:00"), None);
+        assert_eq!(s.scrub_str("abcc-asc"), None, "from the start of a word");
     }
 
     #[test]
@@ -348,8 +396,9 @@ mod tests {
         s.add_name("Margaret Ellis");
         s.add_name("Peggy");
         s.add_street("14 Raleigh Road");
-        s.dates.insert("1936-04-12".into());
-        s.postcodes.insert("BS3 1QR".into());
+        s.dates
+            .insert(NaiveDate::from_ymd_opt(1936, 4, 12).expect("date"));
+        s.postcodes.insert("BS31QR".into());
         let out = s
             .scrub_str("Peggy's daughter Susan Ellis; Raleigh Road BS3 1QR, born 1936-04-12")
             .unwrap_or_default();

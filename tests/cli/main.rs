@@ -27,4 +27,5 @@ mod rota_plan;
 mod safety;
 mod serve;
 mod staff;
+mod trust;
 mod visits;

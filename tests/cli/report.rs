@@ -4,6 +4,8 @@
 //! escaping and redaction.
 
 mod kinds;
+mod leaks;
+mod markdown;
 mod privacy;
 mod rules_in_force;
 mod templates;

@@ -1,10 +1,12 @@
 //! `--format human`: the log as `git log` lays it out, one line per
 //! change (`CP-0001 consent.status: given → withdrawn`), then the
 //! findings, the consent timelines when asked for, and a summary line.
+//! Every value from the records or git goes through [`crate::terminal::escape`].
 
 use super::{describe, plural, when};
 use crate::audit::CommitId;
 use crate::audit::{Audit, AuditFinding};
+use crate::terminal::escape as t;
 use std::fmt::Write;
 
 /// Values longer than this are cut in the human log (JSON keeps them whole).
@@ -14,18 +16,18 @@ fn finding(out: &mut String, f: &AuditFinding) {
     let record = f
         .record
         .as_deref()
-        .map(|r| format!(" {r}:"))
+        .map(|r| format!(" {}:", t(r)))
         .unwrap_or_default();
     let _ = writeln!(
         out,
         "{}[{}]{record} {}",
         f.severity.as_str(),
         f.code,
-        f.message
+        t(&f.message)
     );
     let place = match (&f.file, f.line) {
-        (Some(file), Some(line)) => Some(format!("{file}:{line}")),
-        (Some(file), None) => Some(file.clone()),
+        (Some(file), Some(line)) => Some(format!("{}:{line}", t(file))),
+        (Some(file), None) => Some(t(file).into_owned()),
         _ => None,
     };
     let commit = f.commit.as_ref().map(CommitId::short);
@@ -42,7 +44,7 @@ fn finding(out: &mut String, f: &AuditFinding) {
         (None, None) => {}
     }
     if let Some(help) = &f.help {
-        let _ = writeln!(out, "  help: {help}");
+        let _ = writeln!(out, "  help: {}", t(help));
     }
 }
 
@@ -56,15 +58,20 @@ pub fn render(audit: &Audit) -> String {
             "commit {}  {}  {} <{}>",
             c.short(),
             when(c.time),
-            c.author,
-            c.email
+            t(&c.author),
+            t(&c.email)
         );
         for line in c.message.lines() {
-            let _ = writeln!(out, "{}", format!("    {line}").trim_end());
+            let _ = writeln!(out, "{}", format!("    {}", t(line)).trim_end());
         }
         out.push('\n');
         for change in &log.changes {
-            let _ = writeln!(out, "  {} {}", change.record, describe(change, WIDTH));
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                t(&change.record),
+                t(&describe(change, WIDTH))
+            );
         }
         out.push('\n');
     }
@@ -74,18 +81,18 @@ pub fn render(audit: &Audit) -> String {
     }
     if let Some(timelines) = &audit.consent {
         out.push_str("consent timelines\n");
-        for t in timelines.iter().filter(|t| !t.events.is_empty()) {
-            let su = t
+        for tl in timelines.iter().filter(|tl| !tl.events.is_empty()) {
+            let su = tl
                 .service_user
                 .as_deref()
-                .map(|s| format!(" ({s})"))
+                .map(|s| format!(" ({})", t(s)))
                 .unwrap_or_default();
-            let _ = writeln!(out, "  {}{su}", t.plan);
-            for e in &t.events {
+            let _ = writeln!(out, "  {}{su}", t(&tl.plan));
+            for e in &tl.events {
                 let detail = if e.detail.is_empty() {
                     String::new()
                 } else {
-                    format!(": {}", e.detail)
+                    format!(": {}", t(&e.detail))
                 };
                 let _ = writeln!(
                     out,

@@ -6,6 +6,7 @@
 use super::line_col;
 use crate::check::Report;
 use crate::diag::Severity;
+use crate::terminal;
 
 /// Escapes a command's message (`%`, CR, LF), per the workflow-commands docs.
 fn escape_data(s: &str) -> String {
@@ -34,14 +35,15 @@ pub fn render(report: &Report, prefix: &str) -> String {
         } else {
             format!("{}/{}", prefix.trim_end_matches('/'), f.site.file)
         };
-        let mut message = f.message.clone();
+        // Record values reach the log: no escape sequence, no bidi override.
+        let mut message = terminal::escape(&f.message).into_owned();
         if let Some(help) = &f.help {
             message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str(&terminal::escape(help));
         }
         out.push_str(&format!(
             "::{level} file={},line={line},col={col},title={}::{}\n",
-            escape_property(&file),
+            escape_property(&terminal::escape(&file)),
             escape_property(f.code.as_str()),
             escape_data(&message)
         ));

@@ -1,12 +1,14 @@
 //! `--format human`: miette's graphical report for each finding, with the
 //! source snippet, the span underlined and the hint, then a summary line.
+//! Record values, file names and snippets go through [`terminal::escape`].
 
+use super::snippet::{Lines, Snippet};
 use crate::check::Report;
 use crate::diag::{Finding, Severity, Site};
 use crate::load::SourceFile;
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
-};
+use crate::terminal;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
+use std::collections::HashMap;
 use std::fmt;
 
 /// One finding (or a related place) as a miette diagnostic.
@@ -15,7 +17,7 @@ struct Shown {
     code: Option<String>,
     severity: miette::Severity,
     help: Option<String>,
-    source: Option<NamedSource<String>>,
+    source: Option<Snippet>,
     label: Option<LabeledSpan>,
     related: Vec<Shown>,
 }
@@ -63,79 +65,71 @@ impl Diagnostic for Shown {
     }
 }
 
-/// The byte span of a site in its file's text: from the position's line and
-/// column, as long as the node (or one character when unknown).
-fn span_of(site: &Site, text: &str) -> Option<SourceSpan> {
-    if site.pos.line == 0 || text.is_empty() {
-        return None;
+/// Each file's text, found by path and indexed by line once.
+struct Files<'a> {
+    by_path: HashMap<&'a str, &'a SourceFile>,
+    lines: HashMap<&'a str, Lines<'a>>,
+}
+
+impl<'a> Files<'a> {
+    fn new(files: &'a [SourceFile]) -> Files<'a> {
+        Files {
+            by_path: files.iter().map(|f| (f.path.as_str(), f)).collect(),
+            lines: HashMap::new(),
+        }
     }
-    let line_start = if site.pos.line == 1 {
-        0
-    } else {
-        text.match_indices('\n')
-            .nth(site.pos.line as usize - 2)
-            .map(|(i, _)| i + 1)?
-    };
-    let line_text = text[line_start..].split('\n').next().unwrap_or("");
-    let col = line_text
-        .char_indices()
-        .nth(site.pos.column.saturating_sub(1) as usize)
-        .map_or(line_text.len(), |(i, _)| i);
-    let start = line_start + col;
-    let rest = &text[start..];
-    let len =
-        if site.pos.len > 0 && site.pos.len <= rest.len() && rest.is_char_boundary(site.pos.len) {
-            // A multi-line node (a block mapping) is underlined on its first line only.
-            rest[..site.pos.len]
-                .split('\n')
-                .next()
-                .map_or(1, str::len)
-                .max(1)
-        } else {
-            rest.chars().next().map_or(0, char::len_utf8)
+
+    /// The snippet around `site` and its label, when the file is known
+    /// and the site has a line in it.
+    fn shown(&mut self, site: &'a Site, message: &str) -> (Option<Snippet>, Option<LabeledSpan>) {
+        let Some(file) = self.by_path.get(site.file.as_str()).copied() else {
+            return (None, None);
         };
-    Some(SourceSpan::new(start.into(), len))
-}
-
-fn shown(
-    site: &Site,
-    message: &str,
-    files: &[SourceFile],
-) -> (Option<NamedSource<String>>, Option<LabeledSpan>) {
-    let file = files.iter().find(|f| f.path == site.file);
-    match file.and_then(|f| span_of(site, &f.text).map(|s| (f, s))) {
-        Some((f, span)) => (
-            Some(NamedSource::new(&f.path, f.text.clone()).with_language("yaml")),
-            Some(LabeledSpan::new_with_span(Some(message.to_owned()), span)),
-        ),
-        None => (None, None),
+        if site.pos.line == 0 || file.text.is_empty() {
+            return (None, None);
+        }
+        let lines = self
+            .lines
+            .entry(file.path.as_str())
+            .or_insert_with(|| Lines::new(&file.text));
+        let pos = site.pos;
+        match Snippet::new(&file.path, lines, pos.line, pos.column, pos.len) {
+            Some((snippet, span)) => (
+                Some(snippet),
+                Some(LabeledSpan::new_with_span(
+                    Some(terminal::escape(message).into_owned()),
+                    span,
+                )),
+            ),
+            None => (None, None),
+        }
     }
 }
 
-fn to_shown(f: &Finding, files: &[SourceFile]) -> Shown {
-    let (source, label) = shown(&f.site, "here", files);
+fn to_shown<'a>(f: &'a Finding, files: &mut Files<'a>) -> Shown {
+    let (source, label) = files.shown(&f.site, "here");
     let place = if source.is_none() {
         format!(" ({})", f.site.file)
     } else {
         String::new()
     };
     Shown {
-        message: format!("{}{place}", f.message),
+        message: terminal::escape(&format!("{}{place}", f.message)).into_owned(),
         code: Some(f.code.as_str().to_owned()),
         severity: match f.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         },
-        help: f.help.clone(),
+        help: f.help.as_deref().map(|h| terminal::escape(h).into_owned()),
         source,
         label,
         related: f
             .related
             .iter()
             .map(|r| {
-                let (source, label) = shown(&r.site, &r.message, files);
+                let (source, label) = files.shown(&r.site, &r.message);
                 Shown {
-                    message: r.message.clone(),
+                    message: terminal::escape(&r.message).into_owned(),
                     code: None,
                     severity: miette::Severity::Advice,
                     help: None,
@@ -159,11 +153,14 @@ pub fn render(report: &Report, files: &[SourceFile], color: bool) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(100)
         .with_links(false);
+    let mut files = Files::new(files);
     let mut out = String::new();
     for f in &report.findings {
-        let diagnostic = to_shown(f, files);
+        let diagnostic = to_shown(f, &mut files);
         if handler.render_report(&mut out, &diagnostic).is_err() {
-            out.push_str(&format!("{}: {} ({})\n", f.code, f.message, f.site.file));
+            let line = format!("{}: {} ({})", f.code, f.message, f.site.file);
+            out.push_str(&terminal::escape(&line));
+            out.push('\n');
         }
         out.push('\n');
     }

@@ -16,25 +16,29 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     references(cx, out);
 }
 
+/// One finding per copy of a repeated id. Each copy points at the first
+/// (the first at the second), so the findings grow with the copies, not
+/// with their square.
 fn duplicate_ids(cx: &Context, out: &mut Vec<Finding>) {
     let mut ids: Vec<(&str, &[&Entry])> = cx.duplicates().collect();
     ids.sort_by_key(|(id, _)| *id);
     for (id, entries) in ids {
         for (i, entry) in entries.iter().enumerate() {
-            let mut f = cx
-                .finding(
+            let (other, what) = if i == 0 {
+                (entries[1], "also used here")
+            } else {
+                (entries[0], "first used here")
+            };
+            out.push(
+                cx.finding(
                     Code::RecordDuplicateId,
                     entry,
                     "/id",
                     format!("the id `{id}` is used by {} records", entries.len()),
                 )
-                .help("give each record its own id; ids are unique across the repository");
-            for (j, other) in entries.iter().enumerate() {
-                if i != j {
-                    f = f.related(cx.site(other, "/id"), format!("`{id}` is also used here"));
-                }
-            }
-            out.push(f);
+                .help("give each record its own id; ids are unique across the repository")
+                .related(cx.site(other, "/id"), format!("`{id}` is {what}")),
+            );
         }
     }
 }

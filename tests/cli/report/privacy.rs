@@ -8,7 +8,7 @@ use carebook::model::Record;
 use std::path::Path;
 
 /// Every file under `dir` (a site or an out folder), as text.
-fn texts(fx: &Fixture, dir: &str) -> Vec<(String, String)> {
+pub(super) fn texts(fx: &Fixture, dir: &str) -> Vec<(String, String)> {
     walkdir::WalkDir::new(fx.path().join(dir))
         .into_iter()
         .flatten()
@@ -67,7 +67,7 @@ fn values_are_escaped_in_every_report() {
 }
 
 /// Every personal value of the records: (what, value, whole word only).
-fn personal_values(root: &Path) -> Vec<(&'static str, String, bool)> {
+pub(super) fn personal_values(root: &Path) -> Vec<(&'static str, String, bool)> {
     let repo = Repo::open(root, false).expect("the example loads");
     let mut out = Vec::new();
     let name = |what: &'static str, n: &str, out: &mut Vec<_>| {
@@ -116,7 +116,7 @@ fn personal_values(root: &Path) -> Vec<(&'static str, String, bool)> {
     out
 }
 
-fn assert_no_leak(files: &[(String, String)], values: &[(&str, String, bool)]) {
+pub(super) fn assert_no_leak(files: &[(String, String)], values: &[(&str, String, bool)]) {
     let mut leaks = Vec::new();
     for (file, text) in files {
         for (what, value, word) in values {
@@ -193,7 +193,7 @@ fn redaction_leaves_nothing_personal() {
 }
 
 /// Commits the whole folder as `who` at `when` (UTC), with git2.
-fn commit_all(repo: &git2::Repository, who: &str, when: &str, message: &str) {
+pub(super) fn commit_all(repo: &git2::Repository, who: &str, when: &str, message: &str) {
     let secs = chrono::DateTime::parse_from_rfc3339(when)
         .expect("time")
         .timestamp();
