@@ -11,13 +11,14 @@ use std::path::{Path, PathBuf};
 /// only. `index` (the typed records index) has its slot even before it
 /// exists; `cli` is the binary, which may use everything.
 const LAYERS: &[&[&str]] = &[
-    &["diag", "wording"],
-    &["model"],
-    &["schema", "travel", "fsutil"],
+    &["diag", "wording", "terminal", "markdown"],
+    &["model", "fsutil"],
+    &["schema", "travel"],
     &["load"],
     &["index"],
     &["check", "rota", "audit", "export", "init"],
     &["report"],
+    &["serve"],
     &["cli"],
 ];
 

@@ -73,7 +73,11 @@ pub fn lines(not_checked: &[NotChecked]) -> String {
         crate::wording::plural(not_checked.len(), "file")
     );
     for n in not_checked {
-        out.push_str(&format!("  {}: {}\n", n.file, n.why));
+        out.push_str(&format!(
+            "  {}: {}\n",
+            crate::terminal::escape(&n.file),
+            crate::terminal::escape(&n.why)
+        ));
     }
     out
 }
