@@ -57,16 +57,23 @@ fn a_redacted_inspection_pack_prints_redacted() {
         &["report", "inspection", "--format", "pdf", "--redact"],
         out.path(),
     );
-    let pdf = out.path().join("inspection.pdf");
-    assert!(said.contains("inspection.pdf"), "{said}");
-    assert!(!out.path().join("inspection.html").exists(), "only the PDF");
+    // A redacted pack is named as such, in PDF as in HTML.
+    let pdf = out.path().join("inspection.redacted.pdf");
+    assert!(said.contains("inspection.redacted.pdf"), "{said}");
+    assert!(
+        !out.path().join("inspection.redacted.html").exists(),
+        "only the PDF"
+    );
     let doc = lopdf::Document::load(&pdf).expect("a readable PDF");
     let text = text(&doc);
     assert!(text.contains("Redacted"), "the pack says it is redacted");
     assert!(text.contains("Mock inspection"), "the pack has its text");
     no_names("the redacted pack", &text);
     let meta = metadata(&doc);
-    assert!(meta.contains("Title=Mock inspection pack"), "{meta}");
+    assert!(
+        meta.contains("Title=Mock inspection pack (redacted)"),
+        "{meta}"
+    );
     no_names("the metadata", &meta);
     std::fs::copy(&pdf, artefacts().join("inspection-redacted.pdf")).unwrap();
 }
