@@ -25,9 +25,9 @@
 
 #[path = "support/generate.rs"]
 mod generate;
-mod pyyaml;
 #[path = "support/phases.rs"]
 mod phases;
+mod pyyaml;
 #[path = "support/timing.rs"]
 mod timing;
 #[path = "support/variants.rs"]
