@@ -31,6 +31,9 @@ pub fn parse(text: &str, options: granit_parser::Options) -> Option<Spanned<Node
     let mut reader = Reader {
         parser: Parser::with_options(StrInput::new(text), options),
         events: 0,
+        items: Vec::new(),
+        entries: Vec::new(),
+        keys: Vec::new(),
     };
     if !matches!(reader.next()?.0, Event::StreamStart) {
         return None;
@@ -58,6 +61,12 @@ pub fn parse(text: &str, options: granit_parser::Options) -> Option<Spanned<Node
 struct Reader<'a> {
     parser: Parser<'a, StrInput<'a>>,
     events: usize,
+    /// Items of the sequences being read, innermost last.
+    items: Vec<Spanned<Node>>,
+    /// Entries of the mappings being read, innermost last.
+    entries: Vec<(Spanned<Node>, Spanned<Node>)>,
+    /// Their keys as written.
+    keys: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Reader<'a> {
@@ -79,23 +88,26 @@ impl<'a> Reader<'a> {
                 if depth >= MAX_DEPTH {
                     return None;
                 }
-                let mut items = Vec::new();
+                // Items gather on a stack shared by all sequences, then move
+                // into a list of their exact size: no regrowing.
+                let start = self.items.len();
                 loop {
                     let (event, span) = self.next()?;
                     if matches!(event, Event::SequenceEnd) {
                         break;
                     }
-                    items.push(self.node(event, &span, depth + 1)?);
+                    let item = self.node(event, &span, depth + 1)?;
+                    self.items.push(item);
                 }
-                Node::Seq(items)
+                Node::Seq(self.items.drain(start..).collect())
             }
             Event::MappingStart(_, 0, None) => {
                 if depth >= MAX_DEPTH {
                     return None;
                 }
-                let mut entries: Vec<(Spanned<Node>, Spanned<Node>)> = Vec::new();
+                let start = self.entries.len();
                 // The keys as written: equal texts are left to the slow path.
-                let mut keys: Vec<Cow<'a, str>> = Vec::new();
+                let key_start = self.keys.len();
                 loop {
                     let (event, span) = self.next()?;
                     let (text, style) = match event {
@@ -103,20 +115,21 @@ impl<'a> Reader<'a> {
                         Event::Scalar(text, style, 0, None) => (text, style),
                         _ => return None,
                     };
-                    if entries.len() >= MAX_KEYS || !plain_key(&text, style) {
+                    if self.keys.len() - key_start >= MAX_KEYS || !plain_key(&text, style) {
                         return None;
                     }
-                    if keys.contains(&text) {
+                    if self.keys[key_start..].contains(&text) {
                         return None;
                     }
                     let key_loc = location(&span)?;
                     let key = Spanned::new(scalar(text.clone(), style)?, key_loc, key_loc);
-                    keys.push(text);
+                    self.keys.push(text);
                     let (event, span) = self.next()?;
                     let value = self.node(event, &span, depth + 1)?;
-                    entries.push((key, value));
+                    self.entries.push((key, value));
                 }
-                Node::Map(entries)
+                self.keys.truncate(key_start);
+                Node::Map(self.entries.drain(start..).collect())
             }
             // Anchors, aliases, tags, comments and anything else.
             _ => return None,
@@ -207,7 +220,7 @@ fn location(span: &ParserSpan) -> Option<Location> {
         ("line", Part::U32(line)),
         ("column", Part::U32(column)),
         ("span", Part::Map(&span)),
-        ("source_id", Part::U32(0)),
+        // `source_id` is left out: it defaults to 0, the only source here.
     ];
     serde::Deserialize::deserialize(Part::Map(&fields)).ok()
 }
