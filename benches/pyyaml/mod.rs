@@ -60,8 +60,11 @@ impl PyYaml {
                 script,
                 version: version.to_owned(),
             }),
-            _ => Err(format!(
-                "PyYAML in `{python}` was built without libyaml ({out}); the pure-Python loader is no fair baseline"
+            Some((_, _)) => Err(format!(
+                "PyYAML in `{python}` was built without libyaml; the pure-Python loader is no fair baseline"
+            )),
+            None => Err(format!(
+                "`{python}` did not report PyYAML's version ({out:?})"
             )),
         }
     }
