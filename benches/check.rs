@@ -7,7 +7,11 @@
 //! - (b) the library: `Repo::open` then `check::run`;
 //! - (c) the release binary `carebook check DIR --format json` as a
 //!   process, and its peak RSS (from `/usr/bin/time -f %M`, or else the
-//!   VmHWM of `/proc/<pid>/status` polled while it runs).
+//!   VmHWM of `/proc/<pid>/status` polled while it runs);
+//! - (p) the baseline: `benches/pyyaml_parse.py`, PyYAML's C loader
+//!   (`yaml.CSafeLoader`) parsing the same files in one Python process,
+//!   interleaved with (c) in the same round-robin; the ratio (c)/(p) has a
+//!   target of 0.25 (skipped with a note without python3, PyYAML or libyaml).
 //!
 //! Then the load is split into phases (walk, read, parse, tree to JSON,
 //! schema validation, typed records, rules) to show where the time goes,
@@ -21,6 +25,7 @@
 
 #[path = "support/phases.rs"]
 mod phases;
+mod pyyaml;
 #[path = "support/timing.rs"]
 mod timing;
 #[path = "support/variants.rs"]
@@ -80,6 +85,8 @@ fn main() {
     // on all three alike; wall and CPU time of each.
     let time_rss = Path::new("/usr/bin/time").is_file();
     let (mut a, mut b, mut c) = (Vec::new(), Vec::new(), Vec::new());
+    let py = pyyaml::PyYaml::find();
+    let mut p = Vec::new();
     let mut rss: Option<u64> = None;
     for _ in 0..runs {
         a.push(measure(|| {
@@ -95,7 +102,11 @@ fn main() {
         let run = run_binary(&root, time_rss);
         rss = rss.max(run.rss_kb);
         c.push((run.wall, run.cpu.unwrap_or_default()));
+        if let Ok(py) = &py {
+            p.push(py.run(&root));
+        }
     }
+    let c_walls: Vec<Duration> = c.iter().map(|r| r.0).collect();
     let (rss, how) = if time_rss {
         (rss, "max over the runs, /usr/bin/time -f %M")
     } else {
@@ -171,6 +182,7 @@ fn main() {
     let list: Vec<String> = by_code.iter().map(|(k, v)| format!("{k} {v}")).collect();
     println!("  by code: {}", list.join(", "));
 
+    pyyaml::report(&py, &p, &c_walls, rss.map(|kb| kb as f64 / 1024.0));
     phases::report(&root, today, runs, ms(b));
     variants::report(&texts, runs);
 }

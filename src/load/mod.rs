@@ -2,6 +2,7 @@
 //! positions (in parallel), validate it against its kind's schema and read
 //! it into typed records.
 
+mod fast;
 pub mod node;
 pub mod parse;
 pub mod repo;

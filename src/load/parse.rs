@@ -52,7 +52,9 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ParseFailure> {
             .help("check the file's permissions, or exclude it under `exclude:` in agency.yaml")
     };
     let file = std::fs::File::open(path).map_err(unreadable)?;
-    let mut bytes = Vec::new();
+    // One allocation of the right size (and a byte over, to see the end).
+    let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
@@ -117,8 +119,39 @@ pub fn options(emit_comments: bool) -> serde_saphyr::Options {
     options
 }
 
-/// Parses YAML text into a positioned tree.
+/// The YAML parser's own options under [`options`]`(false)`: the limits of
+/// the budget, no comment events. The fast path reads events with these, so
+/// that it sees exactly the events serde-saphyr would.
+fn parser_options() -> granit_parser::Options {
+    let options = options(false);
+    let budget = options.budget.unwrap_or_default();
+    let mut parser = granit_parser::Options::default();
+    parser.simple_key_max_lookahead = budget.simple_key_max_lookahead;
+    parser.flow_nesting_limit = budget.flow_nesting_limit;
+    parser.block_nesting_limit = parser
+        .block_nesting_limit
+        .max(budget.max_depth.saturating_add(1));
+    parser.set_emit_comments(false);
+    parser.strict_indentation = options.strict_indentation;
+    parser
+}
+
+/// [`parser_options`], made once.
+pub(super) static PARSER_OPTIONS: std::sync::LazyLock<granit_parser::Options> =
+    std::sync::LazyLock::new(parser_options);
+
+/// Parses YAML text into a positioned tree: straight from the parser's
+/// events when the file is plain (see [`super::fast`]), else through
+/// serde-saphyr, which also names what is wrong with a broken file.
 pub fn parse(text: &str) -> Result<Spanned<Node>, ParseFailure> {
+    if let Some(tree) = super::fast::parse(text, PARSER_OPTIONS.clone()) {
+        return Ok(tree);
+    }
+    parse_slow(text)
+}
+
+/// Parses YAML text into a positioned tree through serde-saphyr alone.
+pub fn parse_slow(text: &str) -> Result<Spanned<Node>, ParseFailure> {
     serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options(false)).map_err(|e| {
         let mut failure = classify(e);
         if failure.code == Code::YamlMultipleDocuments {
