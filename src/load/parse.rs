@@ -141,7 +141,7 @@ pub(super) static PARSER_OPTIONS: std::sync::LazyLock<granit_parser::Options> =
     std::sync::LazyLock::new(parser_options);
 
 /// Parses YAML text into a positioned tree: straight from the parser's
-/// events when the file is plain (see [`super::fast`]), else through
+/// events when the file is plain (see the `fast` module), else through
 /// serde-saphyr, which also names what is wrong with a broken file.
 pub fn parse(text: &str) -> Result<Spanned<Node>, ParseFailure> {
     if let Some(tree) = super::fast::parse(text, PARSER_OPTIONS.clone()) {
