@@ -89,6 +89,20 @@ pub enum CliWarning {
         )
     )]
     TravelMatrix(String),
+    /// `rota` asked to plan a week that has already ended.
+    #[error("{week} ended on {}, before today ({today}): this plans a week that is past", week.sunday())]
+    #[diagnostic(
+        code(carebook::past_week),
+        help(
+            "a rota is planned ahead: leave out --week to plan next week, or name a week from this one on"
+        )
+    )]
+    PastWeek {
+        /// The week asked for.
+        week: Week,
+        /// The day judged against.
+        today: chrono::NaiveDate,
+    },
     /// A carer who has left still has visits in the week.
     #[error("{name} ({id}) has left (status: leaver) but has visits in {file}")]
     #[diagnostic(

@@ -31,9 +31,12 @@ enum What {
 struct IcalArgs {
     /// The records repository (default: found upward from the current folder).
     repo: Option<PathBuf>,
-    /// The ISO week, e.g. 2026-W49 (its rota is rotas/<week>.yaml).
+    /// The ISO week, e.g. 2026-W49 (its rota is rotas/<week>.yaml;
+    /// default: next week).
     #[arg(long, value_parser = super::parse_week)]
-    week: Week,
+    week: Option<Week>,
+    #[command(flatten)]
+    today: super::Today,
     /// Folder to write <carer-id>.ics files into (default: out/ical/<week>
     /// in the repository).
     #[arg(long, value_name = "DIR")]
@@ -63,9 +66,12 @@ enum Format {
 struct HoursArgs {
     /// The records repository (default: found upward from the current folder).
     repo: Option<PathBuf>,
-    /// The ISO week, e.g. 2026-W49 (its rota is rotas/<week>.yaml).
+    /// The ISO week, e.g. 2026-W49 (its rota is rotas/<week>.yaml;
+    /// default: next week).
     #[arg(long, value_parser = super::parse_week)]
-    week: Week,
+    week: Option<Week>,
+    #[command(flatten)]
+    today: super::Today,
     /// Count by carer (payroll) or by funder (invoices).
     #[arg(long, value_enum, default_value_t = By::Carer)]
     by: By,
@@ -86,20 +92,20 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
 }
 
 fn run_ical(args: IcalArgs) -> Result<ExitCode, super::CliError> {
+    let chosen = args
+        .week
+        .unwrap_or_else(|| super::next_week(args.today.get()));
     let (repo, _) = super::open_repo(args.repo.as_deref())?;
-    let week = export::week_rota(&repo, args.week)?;
+    let week = export::week_rota(&repo, chosen)?;
     warn_leavers(&week);
-    let dir = args.out.unwrap_or_else(|| {
-        repo.root
-            .join("out")
-            .join("ical")
-            .join(args.week.to_string())
-    });
+    let dir = args
+        .out
+        .unwrap_or_else(|| repo.root.join("out").join("ical").join(chosen.to_string()));
     let calendars = ical::calendars(&week, &repo.agency.name);
     if calendars.is_empty() {
         outln!(
             "the rota for {} has no assigned visits: no calendars written",
-            args.week
+            chosen
         );
     }
     for cal in &calendars {
@@ -118,8 +124,11 @@ fn run_ical(args: IcalArgs) -> Result<ExitCode, super::CliError> {
 }
 
 fn run_hours(args: HoursArgs) -> Result<ExitCode, super::CliError> {
+    let chosen = args
+        .week
+        .unwrap_or_else(|| super::next_week(args.today.get()));
     let (repo, _) = super::open_repo(args.repo.as_deref())?;
-    let week = export::week_rota(&repo, args.week)?;
+    let week = export::week_rota(&repo, chosen)?;
     warn_leavers(&week);
     let text = match args.by {
         By::Carer => {
@@ -130,15 +139,15 @@ fn run_hours(args: HoursArgs) -> Result<ExitCode, super::CliError> {
             }
             let days = hours::by_carer(&week, &times);
             match args.format {
-                Format::Csv => hours_output::carers_csv(args.week, &days),
-                Format::Table => Ok(hours_output::carers_table(args.week, &days)),
+                Format::Csv => hours_output::carers_csv(chosen, &days),
+                Format::Table => Ok(hours_output::carers_table(chosen, &days)),
             }
         }
         By::Funder => {
             let rows = hours::by_funder(&week);
             match args.format {
-                Format::Csv => hours_output::funders_csv(args.week, &rows),
-                Format::Table => Ok(hours_output::funders_table(args.week, &rows)),
+                Format::Csv => hours_output::funders_csv(chosen, &rows),
+                Format::Table => Ok(hours_output::funders_table(chosen, &rows)),
             }
         }
     };

@@ -122,6 +122,12 @@ fn expanded_date(s: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(sign * year, month, day)
 }
 
+/// The week after the one holding `today`: the week a coordinator plans,
+/// and the default of `rota` and `export`.
+pub fn next_week(today: chrono::NaiveDate) -> Week {
+    Week::of(today).next()
+}
+
 /// An ISO week such as `2026-W49`, parsed once, by clap.
 fn parse_week(s: &str) -> Result<Week, String> {
     s.parse()

@@ -14,9 +14,9 @@ use std::time::{Duration, Instant};
 pub struct Args {
     /// The records repository (default: found upward from the current folder).
     repo: Option<PathBuf>,
-    /// The ISO week to plan, e.g. 2026-W49.
+    /// The ISO week to plan, e.g. 2026-W49 (default: next week).
     #[arg(long, value_parser = super::parse_week)]
-    week: Week,
+    week: Option<Week>,
     /// Where to write the rota (default: rotas/<week>.yaml in the repository).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -38,6 +38,8 @@ pub struct Args {
     /// schema errors); what it holds is lost.
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    today: super::Today,
 }
 
 fn parse_duration(s: &str) -> Result<Duration, String> {
@@ -57,15 +59,20 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 
 /// Plans the week and writes the rota.
 pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
+    let today = args.today.get();
+    let week = args.week.unwrap_or_else(|| super::next_week(today));
+    if week.sunday() < today {
+        super::warn(super::CliWarning::PastWeek { week, today });
+    }
     let (repo, _) = super::open_repo(args.repo.as_deref())?;
     let out = args
         .out
         .clone()
-        .unwrap_or_else(|| repo.root.join("rotas").join(format!("{}.yaml", args.week)));
-    let previous: Option<Rota> = write::existing(&repo, &out, args.week, args.force)?;
+        .unwrap_or_else(|| repo.root.join("rotas").join(format!("{}.yaml", week)));
+    let previous: Option<Rota> = write::existing(&repo, &out, week, args.force)?;
     if args.repair && previous.is_none() {
         return Err(super::CliError::NoRotaToRepair {
-            week: args.week,
+            week: week,
             path: out,
         });
     }
@@ -94,7 +101,7 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         });
         b.set_position((done * 1000.0) as u64);
     };
-    let outcome = plan::plan(&repo, args.week, previous.as_ref(), options, &mut progress);
+    let outcome = plan::plan(&repo, week, previous.as_ref(), options, &mut progress);
     if let Some(b) = bar {
         b.finish_and_clear();
     }

@@ -268,8 +268,13 @@ impl FromStr for Week {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let bad = || format!("`{s}` is not an ISO week (YYYY-Www, e.g. 2026-W49)");
-        let (y, w) = s.split_once("-W").ok_or_else(bad)?;
-        if y.len() != 4 || w.len() != 2 {
+        // `2026-w49` is the same week; a sign (`2026-W+9`) is not a week.
+        let (y, w) = s
+            .split_once("-W")
+            .or_else(|| s.split_once("-w"))
+            .ok_or_else(bad)?;
+        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        if y.len() != 4 || w.len() != 2 || !digits(y) || !digits(w) {
             return Err(bad());
         }
         let year: i32 = y.parse().map_err(|_| bad())?;

@@ -88,18 +88,8 @@ fn an_unwritable_output_path_is_a_diagnostic_with_status_2() {
 fn today_on_a_command_that_judges_no_date_is_a_usage_error() {
     let fx = Fixture::base();
     for args in [
-        &["rota", ".", "--week", "2026-W49", "--today", "2026-11-23"][..],
-        &["completions", "bash", "--today", "2026-11-23"],
+        &["completions", "bash", "--today", "2026-11-23"][..],
         &["schema", "--today", "2026-11-23"],
-        &[
-            "export",
-            "hours",
-            ".",
-            "--week",
-            "2026-W49",
-            "--today",
-            "2026-11-23",
-        ],
         &["--today", "2026-11-23", "check", "."],
     ] {
         let run = fx.run(args);

@@ -29,3 +29,4 @@ mod serve;
 mod staff;
 mod trust;
 mod visits;
+mod weeks;

@@ -52,7 +52,9 @@ fn carebook() -> std::path::PathBuf {
 /// `--today` for the commands that judge dates (the others refuse it).
 fn today_for(args: &[&str]) -> &'static [&'static str] {
     match args.first() {
-        Some(&("check" | "report" | "build" | "init" | "audit")) => &["--today", TODAY],
+        Some(&("check" | "report" | "build" | "init" | "audit" | "rota" | "export")) => {
+            &["--today", TODAY]
+        }
         _ => &[],
     }
 }
