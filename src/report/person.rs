@@ -18,7 +18,7 @@ pub struct Profile {
     /// The name they like to be called.
     pub preferred_name: Option<String>,
     /// Age in whole years on the report's date.
-    pub age: u32,
+    pub age: String,
     /// Date of birth (dropped when redacted).
     pub date_of_birth: Option<String>,
     /// Gender, as recorded.
@@ -122,7 +122,10 @@ pub fn profile(s: &Session, u: &ServiceUser) -> Profile {
         id: u.id.to_string(),
         name: p.name(&u.name),
         preferred_name: u.preferred_name.as_deref().map(|n| p.name(n)),
-        age: text::age(u.date_of_birth.0, s.options.today),
+        age: text::age(u.date_of_birth.0, s.options.today).map_or_else(
+            || "not known: the date of birth is after today".to_owned(),
+            |a| a.to_string(),
+        ),
         date_of_birth: p.date_of_birth(u.date_of_birth.0),
         gender: u.gender.clone(),
         nhs_number: p.nhs(&u.nhs_number),

@@ -76,9 +76,10 @@ pub fn word<T: Serialize>(value: &T) -> String {
 
 pub use crate::wording::count;
 
-/// Whole years between `born` and `on`.
-pub fn age(born: NaiveDate, on: NaiveDate) -> u32 {
-    on.years_since(born).unwrap_or(0)
+/// Whole years between `born` and `on`; none when `born` is after `on`
+/// (a date of birth in the future is a mistake, not an age of 0).
+pub fn age(born: NaiveDate, on: NaiveDate) -> Option<u32> {
+    on.years_since(born)
 }
 
 #[cfg(test)]

@@ -87,6 +87,9 @@ pub struct Training {
 /// The status of something done on `done` and due again `months` later.
 fn dated(done: NaiveDate, months: u32, today: NaiveDate, soon_days: u32) -> Cell {
     let date = text::date(done);
+    if done > today {
+        return not_yet(date);
+    }
     if months == 0 {
         return Cell {
             date,
@@ -104,6 +107,15 @@ fn dated(done: NaiveDate, months: u32, today: NaiveDate, soon_days: u32) -> Cell
         Mark::ok("In date")
     };
     Cell { date, mark, note }
+}
+
+/// A date that claims something was done but lies after today: not done.
+fn not_yet(date: String) -> Cell {
+    Cell {
+        date,
+        mark: Mark::bad("Future date"),
+        note: "dated after today: not done yet".into(),
+    }
 }
 
 fn missing(text: &str) -> Cell {
@@ -141,6 +153,7 @@ fn row(s: &Session, c: &Carer, courses: &[(String, u32)], tally: &mut Tally) -> 
         .collect();
     let dbs = match &c.checks.dbs {
         None => missing("no DBS check"),
+        Some(d) if d.issued.0 > today => not_yet(text::date(d.issued.0)),
         Some(d) if d.update_service => Cell {
             date: text::date(d.issued.0),
             mark: Mark::ok("In date"),

@@ -99,3 +99,47 @@ fn negative_hours_are_schema_errors() {
     fx.check(&[])
         .expect("schema/format", "service-users/SU-0001.yaml", 20);
 }
+
+/// Renders one report of `fx` as markdown and returns its text.
+fn report_md(fx: &Fixture, kind: &str) -> String {
+    let out = fx.path().join("out-md");
+    let run = fx.run(&[
+        "report",
+        kind,
+        ".",
+        "--today",
+        TODAY,
+        "--format",
+        "md",
+        "--out",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let file = std::fs::read_dir(&out)
+        .expect("the report folder")
+        .flatten()
+        .find(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .expect("a markdown report");
+    std::fs::read_to_string(file.path()).expect("the report")
+}
+
+#[test]
+fn a_date_of_birth_after_today_gives_age_0_in_the_report() {
+    let fx = base_with(
+        "service-users/SU-0001.yaml",
+        &[("date_of_birth: 1936-04-12", "date_of_birth: 2036-04-12")],
+    );
+    let text = report_md(&fx, "service-user");
+    assert!(!text.contains("**Age:** 0"), "{text}");
+    assert!(
+        text.contains("not known: the date of birth is after today"),
+        "{text}"
+    );
+}
+
+#[test]
+fn training_completed_in_2062_shows_in_date_in_the_training_matrix() {
+    let fx = Fixture::rule("date-in-future", "fail");
+    let text = report_md(&fx, "training");
+    assert!(text.contains("Future date"), "{text}");
+}
