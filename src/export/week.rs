@@ -58,14 +58,21 @@ pub enum ExportError {
     /// The rota names a carer or service user with no usable record.
     #[error(transparent)]
     #[diagnostic(transparent)]
-    UnknownRecord(Box<UnknownRecord>),
+    UnknownRecord(Box<Pointed>),
+    /// A visit that would send wrong hours or dates on: it ends before it
+    /// starts (and its rules do not run it past midnight), or it is dated
+    /// outside the rota's week.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    BadVisit(Box<Pointed>),
 }
 
-/// A rota's id with no usable record behind it, pointed at in the rota.
+/// A problem pointed at in the rota file: an id with no usable record
+/// behind it, or a visit that cannot be exported as written.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("{file}:{line}:{column}: {message}")]
-#[diagnostic(code(carebook::unknown_record))]
-pub struct UnknownRecord {
+#[diagnostic(code(carebook::export::rota))]
+pub struct Pointed {
     /// The rota file.
     pub file: String,
     /// Line of the id, from 1.
@@ -208,9 +215,32 @@ pub fn week_rota_in<'a>(index: &Index<'a>, week: Week) -> Result<WeekRota<'a>, E
         }
         let start = v.start.minutes();
         let end = v.end.minutes();
-        let tasks = index
-            .visit_in_force(v.service_user.as_str(), &v.label, v.date.0)
-            .map_or(&[][..], |rule| rule.visit.tasks.as_slice());
+        if v.date.0 < week.monday() || v.date.0 > week.sunday() {
+            return Err(bad_visit(
+                repo,
+                entry,
+                i,
+                "date",
+                format!("the visit is dated {}, outside {week}", v.date.0),
+            ));
+        }
+        let rule = index.visit_in_force(v.service_user.as_str(), &v.label, v.date.0);
+        // Past midnight only when its rules run it there; otherwise an end
+        // before the start is a typo that would pay nearly a day.
+        let overnight = rule.is_some_and(|r| start + r.visit.duration.minutes() > 1440);
+        if end < start && !overnight {
+            return Err(bad_visit(
+                repo,
+                entry,
+                i,
+                "end",
+                format!(
+                    "the visit ends at {} before it starts at {}",
+                    v.end, v.start
+                ),
+            ));
+        }
+        let tasks = rule.map_or(&[][..], |rule| rule.visit.tasks.as_slice());
         visits.push(PlannedVisit {
             visit: v,
             person,
@@ -268,8 +298,6 @@ fn unknown(
     why: Option<Missing>,
     week: Week,
 ) -> ExportError {
-    let source = &repo.files[entry.file];
-    let pos = pos_of(locate(&entry.tree, pointer, false));
     let (message, help) = match why {
         Some(Missing::Broken(file)) => (
             format!(
@@ -286,11 +314,32 @@ fn unknown(
             ),
         ),
     };
+    ExportError::UnknownRecord(Box::new(pointed(
+        repo,
+        entry,
+        pointer,
+        id.len(),
+        message,
+        help,
+    )))
+}
+
+/// The problem `message` pointed at the value at `pointer` of the rota.
+fn pointed(
+    repo: &Repo,
+    entry: &Entry,
+    pointer: &str,
+    min_len: usize,
+    message: String,
+    help: String,
+) -> Pointed {
+    let source = &repo.files[entry.file];
+    let pos = pos_of(locate(&entry.tree, pointer, false));
     let len = pos
         .len
-        .max(id.len())
+        .max(min_len)
         .min(source.text.len().saturating_sub(pos.offset));
-    ExportError::UnknownRecord(Box::new(UnknownRecord {
+    Pointed {
         file: source.path.clone(),
         line: pos.line,
         column: pos.column,
@@ -298,7 +347,15 @@ fn unknown(
         src: NamedSource::new(&source.path, source.text.clone()).with_language("yaml"),
         span: SourceSpan::new(pos.offset.into(), len),
         help,
-    }))
+    }
+}
+
+/// A visit that cannot be exported as written, pointed at its `field`.
+fn bad_visit(repo: &Repo, entry: &Entry, i: usize, field: &str, message: String) -> ExportError {
+    let pointer = format!("/visits/{i}/{field}");
+    let help =
+        "correct the visit in the rota (`carebook check` names it), then export again".into();
+    ExportError::BadVisit(Box::new(pointed(repo, entry, &pointer, 1, message, help)))
 }
 
 /// The week's rota: the file `carebook rota` writes, or else the one rota

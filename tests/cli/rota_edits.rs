@@ -85,3 +85,23 @@ fn unassigned_visits_in_a_written_rota_fail_the_check() {
     let run = Fixture::rule("rota-unassigned", "fail").check(&[]);
     assert_ne!(run.status, 0, "{}", run.stdout);
 }
+
+/// `export hours` of the fixture `rule`/fail, week 2026-W49.
+fn export_hours(rule: &str) -> crate::support::Run {
+    Fixture::rule(rule, "fail").run(&["export", "hours", ".", "--week", "2026-W49"])
+}
+
+#[test]
+fn an_end_before_its_start_is_exported_as_nearly_a_day_of_care() {
+    let run = export_hours("rota-end-before-start");
+    assert_eq!(run.status, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("before it starts"), "{}", run.stderr);
+    assert!(run.stderr.contains("rotas/2026-W49.yaml"), "{}", run.stderr);
+}
+
+#[test]
+fn a_visit_dated_outside_the_rotas_week_is_exported_to_payroll() {
+    let run = export_hours("rota-outside-week");
+    assert_eq!(run.status, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("outside 2026-W49"), "{}", run.stderr);
+}
