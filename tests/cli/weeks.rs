@@ -3,10 +3,22 @@
 //! case but never with a sign, and planning a week that has ended says so.
 
 use crate::report::example;
-use crate::support::TODAY;
+use crate::support::{Fixture, Run, TODAY};
+use std::path::Path;
 
 /// The week after `TODAY` (2026-11-23, a Monday of 2026-W48).
 const NEXT_WEEK: &str = "2026-W49";
+
+/// `carebook rota . --today TODAY` with `week` (when given), a few steps,
+/// written to `out`.
+fn plan(fx: &Fixture, week: Option<&str>, out: &Path) -> Run {
+    let mut args = vec!["rota", ".", "--today", TODAY, "--iterations", "5"];
+    if let Some(week) = week {
+        args.extend(["--week", week]);
+    }
+    args.extend(["--out", out.to_str().expect("utf-8 path")]);
+    fx.run(&args)
+}
 
 #[test]
 fn rota_and_export_require_week() {
@@ -16,16 +28,7 @@ fn rota_and_export_require_week() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(run.stdout.contains("2026-11-30"), "{}", run.stdout);
     let out = fx.path().join("planned.yaml");
-    let run = fx.run(&[
-        "rota",
-        ".",
-        "--today",
-        TODAY,
-        "--iterations",
-        "5",
-        "--out",
-        out.to_str().expect("utf-8 path"),
-    ]);
+    let run = plan(&fx, None, &out);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let text = std::fs::read_to_string(&out).expect("the rota was written");
     assert!(text.contains(&format!("week: {NEXT_WEEK}")), "{text}");
@@ -57,18 +60,7 @@ fn week_2026_w_plus_9_is_accepted() {
 fn a_week_in_the_past_silently_gives_an_empty_rota() {
     let fx = example();
     let out = fx.path().join("past.yaml");
-    let run = fx.run(&[
-        "rota",
-        ".",
-        "--week",
-        "2026-W40",
-        "--today",
-        TODAY,
-        "--iterations",
-        "5",
-        "--out",
-        out.to_str().expect("utf-8 path"),
-    ]);
+    let run = plan(&fx, Some("2026-W40"), &out);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(run.stderr.contains("carebook::past_week"), "{}", run.stderr);
     assert!(
@@ -77,17 +69,6 @@ fn a_week_in_the_past_silently_gives_an_empty_rota() {
         run.stderr
     );
     // Next week is not past: no warning.
-    let run = fx.run(&[
-        "rota",
-        ".",
-        "--week",
-        NEXT_WEEK,
-        "--today",
-        TODAY,
-        "--iterations",
-        "5",
-        "--out",
-        out.to_str().expect("utf-8 path"),
-    ]);
+    let run = plan(&fx, Some(NEXT_WEEK), &out);
     assert!(!run.stderr.contains("past_week"), "{}", run.stderr);
 }
