@@ -1,7 +1,7 @@
 //! Reading one file into a positioned YAML tree, with every way that can fail
 //! turned into a finding code a person can act on.
 
-use super::node::{Node, Pos, pos_of};
+use super::node::{Node, Pos};
 use crate::diag::Code;
 use serde_saphyr::{Error as YamlError, Spanned, budget::Budget};
 use std::io::Read;
@@ -274,7 +274,3 @@ fn first_line(msg: &str) -> String {
     }
 }
 
-/// The position of a spanned node.
-pub fn node_pos(node: &Spanned<Node>) -> Pos {
-    pos_of(node)
-}

@@ -111,11 +111,6 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
 ];
 
-/// The names of the default templates (for documentation and tests).
-pub fn built_in_names() -> impl Iterator<Item = &'static str> {
-    BUILT_IN.iter().map(|(name, _)| *name)
-}
-
 /// Where a template came from, for diagnostics.
 #[derive(Debug, Clone)]
 struct Origin {
