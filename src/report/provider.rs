@@ -43,10 +43,27 @@ pub struct Branch {
     pub errors: usize,
     /// Warnings of `check`.
     pub warnings: usize,
+    /// The most frequent error codes (warning codes when there is no
+    /// error), most frequent first: `training/expired ×4`.
+    pub worst: Vec<String>,
+    /// Active carers, and those with every mandatory course in date (no
+    /// `training/*` error).
+    pub training: Figures,
+    /// The week's rota: visits planned, and visits left without a carer.
+    pub delivery: Figures,
     /// The link to its index, when built.
     pub href: Option<String>,
     /// Why it could not be built.
     pub problem: Option<String>,
+}
+
+/// Two counts shown as `part of whole`.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Figures {
+    /// The part (carers in date, visits unassigned).
+    pub part: usize,
+    /// The whole (active carers, visits planned).
+    pub whole: usize,
 }
 
 /// The roll-up page's view.
@@ -191,6 +208,9 @@ fn build_branch(repo: &Path, name: &str, slug: &str, out: &Path, options: &Optio
         status: Mark::none("Not built"),
         errors: 0,
         warnings: 0,
+        worst: Vec::new(),
+        training: Figures::default(),
+        delivery: Figures::default(),
         href: None,
         problem: Some(problem),
     };
@@ -198,18 +218,83 @@ fn build_branch(repo: &Path, name: &str, slug: &str, out: &Path, options: &Optio
         Ok(r) => r,
         Err(e) => return failed(e.to_string()),
     };
-    let checked = crate::check::run(&repo, options.today);
-    let built =
-        Session::new(&repo, &checked, options).and_then(|mut s| build(&mut s, &out.join(slug)));
+    let index = crate::index::Index::new(&repo);
+    let checked = crate::check::run_on(&index, options.today);
+    let week = options
+        .week
+        .unwrap_or_else(|| super::records::week_of(options.today));
+    let (worst, training, delivery) = (
+        worst(&checked),
+        training(&index, &checked),
+        delivery(&index, week),
+    );
+    let built = Session::with_index(&index, &checked, options)
+        .and_then(|mut s| build(&mut s, &out.join(slug)));
     match built {
         Ok(b) => Branch {
             name: name.to_owned(),
             status: b.status,
             errors: b.errors,
             warnings: b.warnings,
+            worst,
+            training,
+            delivery,
             href: Some(format!("{slug}/index.{}", options.format.ext())),
             problem: None,
         },
         Err(e) => failed(e.to_string()),
     }
+}
+
+/// The three most frequent error codes (or warning codes, when there is no
+/// error), each with its count.
+fn worst(checked: &crate::check::Report) -> Vec<String> {
+    use crate::diag::Severity;
+    let severity = if checked.summary.errors > 0 {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for f in checked.findings.iter().filter(|f| f.severity == severity) {
+        *counts.entry(f.code.as_str()).or_default() += 1;
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts
+        .into_iter()
+        .take(3)
+        .map(|(code, n)| format!("{code} ×{n}"))
+        .collect()
+}
+
+/// Carers on the books (not leavers), and those with no `training/*` error.
+fn training(index: &crate::index::Index, checked: &crate::check::Report) -> Figures {
+    use crate::model::carer::CarerStatus;
+    let lapsed: std::collections::HashSet<&str> = checked
+        .findings
+        .iter()
+        .filter(|f| {
+            f.severity == crate::diag::Severity::Error && f.code.as_str().starts_with("training/")
+        })
+        .filter_map(|f| f.record.as_deref())
+        .collect();
+    let active: Vec<&str> = index
+        .carers
+        .iter()
+        .filter(|c| c.record.status != CarerStatus::Leaver)
+        .map(|c| c.record.id.as_str())
+        .collect();
+    Figures {
+        part: active.iter().filter(|id| !lapsed.contains(*id)).count(),
+        whole: active.len(),
+    }
+}
+
+/// The week's rota: visits unassigned of all the visits it lists.
+fn delivery(index: &crate::index::Index, week: crate::model::values::Week) -> Figures {
+    index.rota_of_week(week).map_or_else(Figures::default, |r| Figures {
+        part: r.rota.unassigned.len(),
+        whole: r.rota.visits.len() + r.rota.unassigned.len(),
+    })
 }

@@ -43,6 +43,10 @@ fn build_provider_rolls_up_every_branch() {
         "{index}"
     );
     assert!(index.contains("Bath &amp; Wells"), "names are escaped");
+    // The worst findings, training and delivery figures of each branch.
+    assert!(index.contains("<code>consent/missing ×1</code>"), "{index}");
+    assert!(index.contains("Carers trained"), "{index}");
+    assert!(index.contains("Visits unassigned"), "{index}");
     assert!(index.contains("<title>All branches · Harbourside Group</title>"));
     assert!(
         !good.path().join("out").exists(),
