@@ -273,4 +273,3 @@ fn first_line(msg: &str) -> String {
         None => line.to_owned(),
     }
 }
-

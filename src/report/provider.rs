@@ -293,8 +293,10 @@ fn training(index: &crate::index::Index, checked: &crate::check::Report) -> Figu
 
 /// The week's rota: visits unassigned of all the visits it lists.
 fn delivery(index: &crate::index::Index, week: crate::model::values::Week) -> Figures {
-    index.rota_of_week(week).map_or_else(Figures::default, |r| Figures {
-        part: r.rota.unassigned.len(),
-        whole: r.rota.visits.len() + r.rota.unassigned.len(),
-    })
+    index
+        .rota_of_week(week)
+        .map_or_else(Figures::default, |r| Figures {
+            part: r.rota.unassigned.len(),
+            whole: r.rota.visits.len() + r.rota.unassigned.len(),
+        })
 }
