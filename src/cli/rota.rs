@@ -71,10 +71,7 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         .unwrap_or_else(|| repo.root.join("rotas").join(format!("{}.yaml", week)));
     let previous: Option<Rota> = write::existing(&repo, &out, week, args.force)?;
     if args.repair && previous.is_none() {
-        return Err(super::CliError::NoRotaToRepair {
-            week: week,
-            path: out,
-        });
+        return Err(super::CliError::NoRotaToRepair { week, path: out });
     }
     let options = plan::Options {
         seed: args.seed,

@@ -101,7 +101,8 @@ mod tests {
         assert_eq!(hours(24.5), "24.5");
         assert_eq!(hours(12.0), "12");
         assert_eq!(phrase("personal-care"), "Personal care");
-        assert_eq!(age(d("1936-04-12"), d("2026-11-23")), 90);
-        assert_eq!(age(d("1936-12-12"), d("2026-11-23")), 89);
+        assert_eq!(age(d("1936-04-12"), d("2026-11-23")), Some(90));
+        assert_eq!(age(d("1936-12-12"), d("2026-11-23")), Some(89));
+        assert_eq!(age(d("2036-04-12"), d("2026-11-23")), None);
     }
 }
