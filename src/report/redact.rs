@@ -408,4 +408,33 @@ mod tests {
         );
         assert_eq!(s.scrub_str("nothing personal here"), None);
     }
+
+    /// A scrubber that knows a little of everything it looks for.
+    fn loaded() -> Scrubber {
+        let mut s = Scrubber::default();
+        s.add_name("Margaret Ellis");
+        s.add_street("14 Raleigh Road");
+        s.dates
+            .insert(NaiveDate::from_ymd_opt(1936, 4, 12).expect("date"));
+        s.postcodes.insert("BS31QR".into());
+        s.literals
+            .insert("bcc".into(), vec!["bcc-asc-44120".into()]);
+        s
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Any text, multi-byte letters, digits and dashes included, is
+        /// scrubbed without a panic, and what is kept stays valid text.
+        #[test]
+        fn any_text_is_scrubbed_without_a_panic(
+            text in "(?s)[0-9 ()/.,:\\-–—\u{a0}a-zA-ZİıßÉé😀 ]{0,80}(Margaret|Ellis|BS3 1QR|12 April 1936|bcc-asc-44120|999 156 1587)?[0-9 ()/.,\\-–—a-zA-ZİıßÉé😀]{0,40}"
+        ) {
+            let s = loaded();
+            if let Some(out) = s.scrub_str(&text) {
+                proptest::prop_assert!(!out.contains("Margaret"));
+            }
+        }
+    }
 }
