@@ -80,8 +80,8 @@ codes! {
     PlanRiskReviewOverdue => "plan/risk-review-overdue", Check, Warning, "a risk last reviewed longer ago than `risk_review_months`";
     ConsentMissing => "consent/missing", Check, Error, "an active care plan without consent given or a best-interests decision";
     ConsentRefused => "consent/refused", Check, Error, "an active care plan whose consent is refused or withdrawn";
-    ConsentCapacity => "consent/capacity", Check, Error, "consent by `self` without capacity, or best interests without a capacity assessment";
-    ConsentLpaNotOnFile => "consent/lpa-not-on-file", Check, Error, "consent given by `lpa` but no contact holds a health-and-welfare LPA";
+    ConsentCapacity => "consent/capacity", Check, Error, "consent by `self` without capacity, by an attorney or deputy with capacity, or best interests without a capacity assessment";
+    ConsentLpaNotOnFile => "consent/lpa-not-on-file", Check, Error, "consent given by `lpa` but the attorney named holds no health-and-welfare LPA";
     ConsentAfterStart => "consent/after-start", Check, Warning, "consent dated after `effective_from`";
     MedicationNoSkill => "medication/no-skill", Check, Warning, "medication support is assist or administer, but no visit requires skill `medication`";
     DbsMissing => "dbs/missing", Check, Error, "an active carer without a DBS check";

@@ -4,6 +4,7 @@
 mod run;
 mod support;
 
+mod attorneys;
 mod bad_input;
 mod base;
 mod dates;

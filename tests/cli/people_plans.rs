@@ -142,7 +142,8 @@ fn consent_capacity() {
 
 #[test]
 fn consent_lpa_not_on_file() {
-    let f = rule_pair("consent-lpa-not-on-file", "consent/lpa-not-on-file", CP, 26);
+    // At the attorney named (line 27), who is the one without the LPA.
+    let f = rule_pair("consent-lpa-not-on-file", "consent/lpa-not-on-file", CP, 27);
     assert!(text(&f, "message").contains("Susan Ellis"), "{f}");
     assert!(text(&f, "help").contains("health-and-welfare"), "{f}");
 }

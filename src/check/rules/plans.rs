@@ -234,6 +234,27 @@ fn consent(cx: &Context, p: At<CarePlan>, out: &mut Vec<Finding>) {
                      capacity was reassessed, record the new assessment",
                 );
             }
+            if let (Some(by @ (GivenBy::Lpa | GivenBy::Deputy)), Some(cap)) =
+                (c.given_by, &c.capacity)
+                && cap.has_capacity
+            {
+                let who = match by {
+                    GivenBy::Lpa => "an attorney",
+                    _ => "a deputy",
+                };
+                emit(
+                    Code::ConsentCapacity,
+                    "/consent/capacity/has_capacity",
+                    format!(
+                        "consent is recorded as given by {who}, but the capacity assessment on \
+                         {} found the person has capacity for this decision: an attorney or \
+                         deputy decides only when the person lacks it",
+                        cap.assessed_on
+                    ),
+                    "record the person's own consent (`given_by: self`); if capacity was \
+                     reassessed and is now lacking, record the new assessment",
+                );
+            }
             c.date
         }
         ConsentStatus::BestInterests => {
@@ -302,6 +323,46 @@ fn lpa_on_file(cx: &Context, p: At<CarePlan>, attorney: Option<&str>, out: &mut 
     let Some(su) = cx.service_user(p.record.service_user.as_str()) else {
         return;
     };
+    // The attorney named must hold the LPA: another contact's does not let
+    // them decide.
+    if let Some(name) = attorney {
+        let holder = su
+            .record
+            .contacts
+            .iter()
+            .find(|c| c.name.trim().eq_ignore_ascii_case(name.trim()));
+        if holder.is_some_and(|c| c.lpa.covers_welfare()) {
+            return;
+        }
+        let message = match holder {
+            Some(_) => format!(
+                "consent was given by {name} as attorney, but {name} holds no \
+                 health-and-welfare LPA for {}",
+                su.record.name
+            ),
+            None => format!(
+                "consent was given by {name} as attorney, but {name} is not among {}'s \
+                 contacts",
+                su.record.name
+            ),
+        };
+        out.push(
+            cx.finding(
+                Code::ConsentLpaNotOnFile,
+                p.entry,
+                "/consent/attorney",
+                message,
+            )
+            .help(format!(
+                "see {name}'s registered LPA, then record `lpa: health-and-welfare` (or \
+                     `both`) on their contact in {}; if another attorney consented, name them \
+                     under `attorney:`",
+                su.record.id
+            ))
+            .related(cx.site(su.entry, "/contacts"), "the person's contacts"),
+        );
+        return;
+    }
     if su.record.contacts.iter().any(|c| c.lpa.covers_welfare()) {
         return;
     }
