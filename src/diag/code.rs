@@ -85,10 +85,11 @@ codes! {
     ConsentAfterStart => "consent/after-start", Check, Warning, "consent dated after `effective_from`";
     MedicationNoSkill => "medication/no-skill", Check, Warning, "medication support is assist or administer, but no visit requires skill `medication`";
     DbsMissing => "dbs/missing", Check, Error, "an active carer without a DBS check";
-    DbsRenewalDue => "dbs/renewal-due", Check, Error, "DBS older than `dbs_renewal_years` and not on the update service";
+    DbsRenewalDue => "dbs/renewal-due", Check, Warning, "DBS older than `dbs_renewal_years` and not on the update service (agency policy: DBS has no statutory renewal)";
     RightToWorkMissing => "right-to-work/missing", Check, Error, "no right-to-work check";
     RightToWorkExpired => "right-to-work/expired", Check, Error, "right to work expired";
-    ReferencesInsufficient => "references/insufficient", Check, Warning, "fewer than 2 references";
+    RightToWorkExpiring => "right-to-work/expiring", Check, Warning, "a time-limited right to work that ends within `expiring_soon_days`";
+    ReferencesInsufficient => "references/insufficient", Check, Error, "fewer than 2 references (Schedule 3: satisfactory evidence of conduct in previous care work)";
     DrivingInsuranceExpired => "driving/insurance-expired", Check, Error, "a carer who travels by car without current business insurance";
     TrainingMissing => "training/missing", Check, Error, "a mandatory course never completed";
     TrainingExpired => "training/expired", Check, Error, "completed, but the refresh interval has passed";

@@ -51,6 +51,8 @@ fn dbs_renewal_due() {
         "carers/C-0002.yaml",
         21,
     );
+    // No statutory renewal: the agency's policy, so a warning (issue 13).
+    assert_eq!(f["severity"], "warning", "{f}");
     let message = text(&f, "message");
     assert!(message.contains("issued 2022-01-10 is 4 years old"), "{f}");
     assert!(message.contains("2025-01-10"), "{f}");
@@ -93,6 +95,22 @@ fn right_to_work_expired() {
 }
 
 #[test]
+fn right_to_work_expiring() {
+    // Warned before it lapses, not only once it has (issue 13, point 2).
+    let f = rule_pair(
+        "right-to-work-expiring",
+        "right-to-work/expiring",
+        "carers/C-0002.yaml",
+        22,
+    );
+    assert_eq!(f["severity"], "warning", "{f}");
+    assert!(
+        text(&f, "message").contains("ends on 2026-12-10, in 17 days"),
+        "{f}"
+    );
+}
+
+#[test]
 fn references_insufficient() {
     let f = rule_pair(
         "references-insufficient",
@@ -100,6 +118,8 @@ fn references_insufficient() {
         "carers/C-0002.yaml",
         23,
     );
+    // Missing references are at least as serious as an old DBS (issue 13).
+    assert_eq!(f["severity"], "error", "{f}");
     assert!(text(&f, "message").contains("1 reference"), "{f}");
 }
 

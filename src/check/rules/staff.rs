@@ -6,7 +6,7 @@
 //! carer on leave comes back to work, so their checks and training are kept
 //! current too; a leaver's record is history.
 
-use crate::check::context::{At, Context, add_months};
+use crate::check::context::{At, Context, add_days, add_months};
 use crate::diag::Code;
 use crate::diag::Finding;
 use crate::load::Entry;
@@ -151,6 +151,26 @@ fn right_to_work(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
             .help(
                 "do a follow-up right-to-work check (Home Office online check with a share \
                  code) and record its date and the new expiry; the carer must not work without it",
+            ),
+        );
+    } else if let Some(expires) = rtw.expires
+        && expires.0 <= add_days(cx.today, cx.policy.expiring_soon_days)
+    {
+        let left = (expires.0 - cx.today).num_days();
+        out.push(
+            cx.finding(
+                Code::RightToWorkExpiring,
+                e,
+                "/checks/right_to_work/expires",
+                format!(
+                    "{}'s right to work ends on {expires}, in {}",
+                    r.name,
+                    days(left)
+                ),
+            )
+            .help(
+                "do the follow-up right-to-work check before it ends (Home Office online \
+                 check with a share code) and record its date and the new expiry",
             ),
         );
     }
