@@ -227,7 +227,7 @@ pub fn week_rota_in<'a>(index: &Index<'a>, week: Week) -> Result<WeekRota<'a>, E
         let rule = index.visit_in_force(v.service_user.as_str(), &v.label, v.date.0);
         // Past midnight only when its rules run it there; otherwise an end
         // before the start is a typo that would pay nearly a day.
-        let overnight = rule.is_some_and(|r| start + r.visit.duration.minutes() > 1440);
+        let overnight = rule.is_some_and(|r| r.runs_past_midnight(start));
         if end < start && !overnight {
             return Err(bad_visit(
                 repo,

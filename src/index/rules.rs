@@ -26,6 +26,20 @@ pub struct RuleVisit<'a> {
     pub index: usize,
 }
 
+impl RuleVisit<'_> {
+    /// The end, in minutes since midnight of its day, of the visit as the
+    /// rules plan it when it starts at `start` (past 1440 after midnight).
+    pub fn planned_end(&self, start: u32) -> u32 {
+        start + self.visit.duration.minutes()
+    }
+
+    /// Whether the rules run the visit past midnight when it starts at
+    /// `start`: only then may a rota's visit end before it starts.
+    pub fn runs_past_midnight(&self, start: u32) -> bool {
+        self.planned_end(start) > 1440
+    }
+}
+
 impl<'a> Index<'a> {
     /// The visit rules of `service_user` in force on `date`, in path order.
     pub fn rules_in_force(

@@ -63,7 +63,7 @@ fn length(cx: &Context, rota: At<Rota>, p: &Planned, out: &mut Vec<Finding>) {
     let (start, end) = (p.visit.start.minutes(), p.visit.end.minutes());
     let pointer = format!("/visits/{}/end", p.i);
     let duration = p.rule.map(|r| r.visit.duration.minutes());
-    let overnight = duration.is_some_and(|d| start + d > 1440);
+    let overnight = p.rule.is_some_and(|r| r.runs_past_midnight(start));
     if end < start && !overnight {
         out.push(
             cx.finding(

@@ -100,11 +100,11 @@ fn resolve<'a>(cx: &Context<'a>, rota: &'a Rota) -> Vec<Planned<'a>> {
             let start = v.start.minutes();
             let end = v.end.minutes();
             let rule = cx.visit_in_force(v.service_user.as_str(), &v.label, v.date.0);
-            let end = match rule.map(|r| start + r.visit.duration.minutes()) {
+            let end = match rule {
                 // An end before the start that the rules do not run past
                 // midnight is a typo (rota/end-before-start): the day is
                 // judged with the visit as the rules plan it.
-                Some(planned) if end < start && planned <= 1440 => planned,
+                Some(r) if end < start && !r.runs_past_midnight(start) => r.planned_end(start),
                 _ if end < start => end + 1440,
                 _ => end,
             };
