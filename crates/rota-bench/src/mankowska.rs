@@ -140,13 +140,7 @@ pub fn parse(text: &str) -> Result<Instance, ParseError> {
                 departure: Some(0.0),
             })
             .collect(),
-        workers: (0..vehicles)
-            .map(|_| Worker {
-                contracted: 0.0,
-                max_work: f64::INFINITY,
-                min_rest: 0.0,
-            })
-            .collect(),
+        workers: (0..vehicles).map(|_| Worker::unbounded()).collect(),
         links,
         matrices: vec![Matrix {
             size: nodes,

@@ -139,13 +139,7 @@ pub fn line(workers: usize, tasks: Vec<Task>, links: Vec<Link>) -> Problem {
                 departure: Some(0.0),
             })
             .collect(),
-        workers: (0..workers)
-            .map(|_| Worker {
-                contracted: 0.0,
-                max_work: f64::INFINITY,
-                min_rest: 0.0,
-            })
-            .collect(),
+        workers: (0..workers).map(|_| Worker::unbounded()).collect(),
         links,
         matrices: vec![Matrix {
             size: places,

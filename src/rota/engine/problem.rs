@@ -85,6 +85,18 @@ pub struct Worker {
     pub min_rest: f64,
 }
 
+impl Worker {
+    /// A worker with no contract, no limit on working time and no rest
+    /// goal: the caregivers of the literature's instances.
+    pub fn unbounded() -> Worker {
+        Worker {
+            contracted: 0.0,
+            max_work: f64::INFINITY,
+            min_rest: 0.0,
+        }
+    }
+}
+
 /// A constraint between two tasks.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Link {
