@@ -6,9 +6,9 @@
 
 use super::compliance::{self, Area};
 use super::context::Mark;
-use super::records::week_of;
 use super::{ReportError, ReportKind, Session, text};
 use crate::fsutil;
+use crate::model::values::Week;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -75,7 +75,7 @@ pub fn build(session: &mut Session, out: &Path) -> Result<Built, ReportError> {
     session.index_link = Some(name.clone());
     let s: &Session = session;
     s.prepare();
-    let first = s.options.week.unwrap_or_else(|| week_of(s.options.today));
+    let first = s.options.week.unwrap_or_else(|| Week::of(s.options.today));
     let mut weeks = vec![first, first.next()];
     // The last week chrono knows has no week after it.
     weeks.dedup();

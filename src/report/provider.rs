@@ -222,7 +222,7 @@ fn build_branch(repo: &Path, name: &str, slug: &str, out: &Path, options: &Optio
     let checked = crate::check::run_on(&index, options.today);
     let week = options
         .week
-        .unwrap_or_else(|| super::records::week_of(options.today));
+        .unwrap_or_else(|| crate::model::values::Week::of(options.today));
     let (worst, training, delivery) = (
         worst(&checked),
         training(&index, &checked),

@@ -135,18 +135,3 @@ impl<'a> Records<'a> {
             .collect()
     }
 }
-
-/// The ISO week of a date.
-pub fn week_of(date: NaiveDate) -> Week {
-    use chrono::Datelike;
-    let iso = date.iso_week();
-    Week {
-        year: iso.year(),
-        week: iso.week(),
-    }
-}
-
-/// The week after `week`.
-pub fn next_week(week: Week) -> Week {
-    week_of(week.monday() + chrono::Days::new(7))
-}

@@ -3,7 +3,7 @@
 //! the last visit by the carer's own mode). Unassigned visits come first.
 
 use super::context::{Counts, FindingView, Mark};
-use super::records::{RotaFile, week_of};
+use super::records::RotaFile;
 use super::{Rendered, ReportError, Session, text};
 use crate::model::Carer;
 use crate::model::rota::RotaVisit;
@@ -370,7 +370,7 @@ pub fn view(s: &Session, rf: RotaFile, week: Week) -> RotaView {
 
 /// Renders the rota of `week` (default: the week of today).
 pub fn render(s: &Session, week: Option<Week>) -> Result<Rendered, ReportError> {
-    let week = week.unwrap_or_else(|| week_of(s.options.today));
+    let week = week.unwrap_or_else(|| Week::of(s.options.today));
     let rf = s
         .records
         .rota(week)

@@ -7,11 +7,11 @@ use super::audit::ChangeLine;
 use super::context::{Counts, FindingView, Mark};
 use super::person::{Profile, profile};
 use super::plan::{PlanView, plan};
-use super::records::week_of;
 use super::{Rendered, ReportError, Session, text};
 use crate::model::ServiceUser;
 use crate::model::service_user::ServiceUserStatus;
 use crate::model::values::Day;
+use crate::model::values::Week;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -164,7 +164,7 @@ pub fn person_file(s: &Session, u: &ServiceUser) -> PersonFile {
 
 fn visits(s: &Session, u: &ServiceUser) -> WeekVisits {
     let r = &s.records;
-    let week = s.options.week.unwrap_or_else(|| week_of(s.options.today));
+    let week = s.options.week.unwrap_or_else(|| Week::of(s.options.today));
     let dates: Vec<_> = (0..7).map(|d| week.day(d)).collect();
     let mut days: Vec<DayVisits> = dates
         .iter()
@@ -326,7 +326,7 @@ pub fn render(s: &Session) -> Result<Rendered, ReportError> {
         week: s
             .options
             .week
-            .unwrap_or_else(|| week_of(s.options.today))
+            .unwrap_or_else(|| Week::of(s.options.today))
             .to_string(),
         people,
     };

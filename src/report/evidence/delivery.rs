@@ -4,15 +4,16 @@
 
 use super::{Scope, Shown, info, share};
 use crate::model::values::Day;
+use crate::model::values::Week;
 use crate::report::compliance::area_of;
 use crate::report::context::Mark;
-use crate::report::records::{RotaFile, week_of};
+use crate::report::records::RotaFile;
 use crate::report::{Session, text};
 use std::collections::{HashMap, HashSet};
 
 /// The rota of this week, else the next.
 fn rota<'a>(s: &Session<'a>) -> Result<RotaFile<'a>, Shown> {
-    let this = week_of(s.options.today);
+    let this = Week::of(s.options.today);
     s.records
         .rota(this)
         .or_else(|| s.records.rota(this.next()))
@@ -27,7 +28,7 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
     let r = &s.records;
     let shown = match key {
         "visit-coverage" => {
-            let week = week_of(s.options.today);
+            let week = Week::of(s.options.today);
             let mut visits = 0;
             for u in &scope.active {
                 for d in 0..7 {
