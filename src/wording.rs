@@ -14,6 +14,15 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// `n days`, or `1 day`, for a signed count of days.
+pub fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
+    }
+}
+
 /// The end of a summary line: `no problems found` or `1 error, 2 warnings`.
 pub fn verdict(errors: usize, warnings: usize) -> String {
     if errors == 0 && warnings == 0 {

@@ -10,6 +10,7 @@ use crate::diag::Code;
 use crate::diag::Finding;
 use crate::model::care_plan::{ConsentStatus, GivenBy, MedicationSupport, PlanStatus};
 use crate::model::{CarePlan, Kind};
+use crate::wording::days;
 use chrono::NaiveDate;
 
 /// Adds this family's findings to `out`.
@@ -27,15 +28,6 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         risks(cx, *plan, out);
         consent(cx, *plan, out);
         medication(cx, *plan, out);
-    }
-}
-
-/// `n days`, or `1 day`.
-fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{n} days")
     }
 }
 

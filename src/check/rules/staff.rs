@@ -11,6 +11,7 @@ use crate::diag::Code;
 use crate::diag::Finding;
 use crate::load::Entry;
 use crate::model::carer::{Carer, CarerStatus, TravelMode};
+use crate::wording::days;
 use chrono::NaiveDate;
 
 /// Adds this family's findings to `out`.
@@ -27,15 +28,6 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         super::training::check(cx, *carer, out);
         supervision(cx, *carer, out);
         appraisal(cx, *carer, out);
-    }
-}
-
-/// `n days`, or `1 day`.
-fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{n} days")
     }
 }
 
