@@ -30,5 +30,6 @@ mod safety;
 mod serve;
 mod staff;
 mod trust;
+mod visit_logs;
 mod visits;
 mod weeks;
