@@ -35,6 +35,9 @@ fn typed(kind: Kind, json: Value) -> bool {
         Kind::Carer => serde_json::from_value::<Carer>(json).is_ok(),
         Kind::VisitRules => serde_json::from_value::<VisitRules>(json).is_ok(),
         Kind::Rota => serde_json::from_value::<Rota>(json).is_ok(),
+        Kind::InspectionJudgement => {
+            serde_json::from_value::<carebook::model::InspectionJudgement>(json).is_ok()
+        }
     }
 }
 

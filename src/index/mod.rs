@@ -40,7 +40,9 @@ pub use week::RotaFile;
 
 use crate::load::{Entry, Repo};
 use crate::model::values::Week;
-use crate::model::{CarePlan, Carer, Kind, Policy, Record, Rota, ServiceUser, VisitRules};
+use crate::model::{
+    CarePlan, Carer, InspectionJudgement, Kind, Policy, Record, Rota, ServiceUser, VisitRules,
+};
 use broken::Broken;
 use person::Lists;
 use std::collections::HashMap;
@@ -62,6 +64,8 @@ pub struct Index<'a> {
     pub visit_rules: Table<'a, VisitRules>,
     /// Rotas.
     pub rotas: Table<'a, Rota>,
+    /// Consultants' judgements of the quality statements.
+    pub inspection_judgements: Table<'a, InspectionJudgement>,
     /// Every entry with an id, typed or not, by id (several when the id is
     /// duplicated), in path order.
     pub by_id: HashMap<&'a str, Vec<&'a Entry>>,
@@ -90,6 +94,7 @@ impl<'a> Index<'a> {
             carers: Table::default(),
             visit_rules: Table::default(),
             rotas: Table::default(),
+            inspection_judgements: Table::default(),
             by_id: HashMap::new(),
             by_file: HashMap::new(),
             files: HashMap::new(),
@@ -118,6 +123,9 @@ impl<'a> Index<'a> {
                     ix.visit_rules.push(r.id.as_str(), At { entry, record: r })
                 }
                 Some(Record::Rota(r)) => ix.rotas.push(r.id.as_str(), At { entry, record: r }),
+                Some(Record::InspectionJudgement(r)) => ix
+                    .inspection_judgements
+                    .push(r.id.as_str(), At { entry, record: r }),
                 Some(Record::Agency(_)) => {}
                 None => ix.broken.add_entry(entry),
             }

@@ -4,6 +4,7 @@
 pub mod agency;
 pub mod care_plan;
 pub mod carer;
+pub mod inspection_judgement;
 pub mod rota;
 pub mod service_user;
 pub mod values;
@@ -12,6 +13,7 @@ pub mod visit_rules;
 pub use agency::{Agency, Policy};
 pub use care_plan::CarePlan;
 pub use carer::Carer;
+pub use inspection_judgement::InspectionJudgement;
 pub use rota::Rota;
 pub use service_user::ServiceUser;
 pub use visit_rules::VisitRules;
@@ -33,17 +35,20 @@ pub enum Kind {
     VisitRules,
     /// A week's rota.
     Rota,
+    /// A consultant's judgement of the quality statements.
+    InspectionJudgement,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Agency,
         Kind::ServiceUser,
         Kind::CarePlan,
         Kind::Carer,
         Kind::VisitRules,
         Kind::Rota,
+        Kind::InspectionJudgement,
     ];
 
     /// The word written after `kind:`.
@@ -55,6 +60,7 @@ impl Kind {
             Kind::Carer => "carer",
             Kind::VisitRules => "visit-rules",
             Kind::Rota => "rota",
+            Kind::InspectionJudgement => "inspection-judgement",
         }
     }
 
@@ -80,4 +86,5 @@ pub enum Record {
     Carer(Carer),
     VisitRules(VisitRules),
     Rota(Rota),
+    InspectionJudgement(InspectionJudgement),
 }

@@ -99,6 +99,9 @@ pub struct Inspection {
     pub map_source: String,
     /// What the records cannot show.
     pub beyond_records: String,
+    /// Where the consultant's judgements come from, and notes about any
+    /// that could not be placed.
+    pub judgements: judgement::Judgements,
     /// The five key questions.
     pub key_questions: Vec<KeyQuestionView>,
     /// Statements by how far their evidence goes, over the whole pack.
@@ -154,6 +157,7 @@ pub fn view(s: &Session) -> Result<Inspection, ReportError> {
     let root = &s.records.repo.root;
     let (map, map_source) = InspectionMap::choose(root, s.options.framework.as_deref())?;
     let all = all_findings(s);
+    let judged = judgement::judgements(s, &map);
     let key_questions: Vec<KeyQuestionView> = map
         .key_questions
         .iter()
@@ -161,7 +165,10 @@ pub fn view(s: &Session) -> Result<Inspection, ReportError> {
             let statements: Vec<StatementView> = kq
                 .statements
                 .iter()
-                .map(|st| statement::view(s, &map, st, &all, None))
+                .map(|st| {
+                    let j = judged.by_statement.get(&st.key).cloned();
+                    statement::view(s, &map, st, &all, j)
+                })
                 .collect();
             KeyQuestionView {
                 key: kq.key.clone(),
@@ -187,6 +194,7 @@ pub fn view(s: &Session) -> Result<Inspection, ReportError> {
         map_source,
         beyond_records: map.framework.beyond_records.clone(),
         regulations: regulation_index(&map),
+        judgements: judged,
         key_questions,
         tally,
         sample,
