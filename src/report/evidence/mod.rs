@@ -19,6 +19,8 @@ use crate::model::service_user::ServiceUserStatus;
 use crate::model::{CarePlan, Carer, ServiceUser};
 use serde::Serialize;
 
+pub use people::capacity_in_doubt;
+
 /// A family of evidence: its keys, and the function that computes them
 /// (`None` for a key not its own).
 struct Family {

@@ -6,6 +6,7 @@
 //! Then a sample of care files, picked as an inspector would
 //! (`--sample N --seed S`).
 
+pub mod checklist;
 pub mod judgement;
 pub mod sample;
 pub mod statement;
@@ -84,8 +85,27 @@ pub struct StatementLink {
 pub struct Sampled {
     /// Why it was picked.
     pub reason: String,
+    /// The care-file audit.
+    pub audit: Vec<checklist::Item>,
     /// The file.
     pub file: PersonFile,
+}
+
+/// A staff file in the sample.
+#[derive(Debug, Clone, Serialize)]
+pub struct StaffSampled {
+    /// Why it was picked.
+    pub reason: String,
+    /// The carer's id, also the anchor.
+    pub id: String,
+    /// Their name (initials when redacted).
+    pub name: String,
+    /// Their role, in words.
+    pub role: String,
+    /// Their first day, `3 Mar 2025`.
+    pub start_date: String,
+    /// The Schedule 3 checklist.
+    pub schedule3: Vec<checklist::Item>,
 }
 
 /// The inspection pack's view.
@@ -112,6 +132,12 @@ pub struct Inspection {
     pub sample: Vec<Sampled>,
     /// The sample size asked for.
     pub sample_size: usize,
+    /// Risks people could not be sampled by: the records do not hold them.
+    pub risks_not_in_records: Vec<String>,
+    /// The sampled staff files.
+    pub staff_sample: Vec<StaffSampled>,
+    /// The staff sample size asked for.
+    pub staff_sample_size: usize,
     /// The sample's seed.
     pub seed: u64,
     /// Why the audit log could not be read, or empty.
@@ -185,7 +211,20 @@ pub fn view(s: &Session) -> Result<Inspection, ReportError> {
         .into_iter()
         .map(|(u, reason)| Sampled {
             reason,
+            audit: checklist::care_file(s, u),
             file: person_file(s, u),
+        })
+        .collect();
+    let staff_n = s.options.staff_sample;
+    let staff_sample = sample::staff_sample(&s.records.carers, s, staff_n, seed)
+        .into_iter()
+        .map(|(c, reason)| StaffSampled {
+            reason,
+            id: c.id.as_str().to_owned(),
+            name: s.privacy().name(&c.name),
+            role: text::word(&c.role),
+            start_date: text::date(c.start_date.0),
+            schedule3: checklist::schedule3(s, c),
         })
         .collect();
     Ok(Inspection {
@@ -199,6 +238,12 @@ pub fn view(s: &Session) -> Result<Inspection, ReportError> {
         tally,
         sample,
         sample_size: n,
+        risks_not_in_records: sample::PERSON_RISKS_NOT_IN_RECORDS
+            .iter()
+            .map(|r| (*r).to_owned())
+            .collect(),
+        staff_sample,
+        staff_sample_size: staff_n,
         seed,
         audit_note: s.audit().note.clone(),
     })

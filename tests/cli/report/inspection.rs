@@ -213,3 +213,63 @@ fn redaction_covers_the_assessor_and_names_in_a_rationale() {
     }
     assert!(redacted.contains("Judged by P. R."), "{redacted}");
 }
+
+#[test]
+fn the_staff_sample_has_a_schedule_3_checklist_each_and_follows_the_seed() {
+    let fx = example();
+    let staff = |args: &[&str]| {
+        let text = pack(&fx, args);
+        text.split("## Sample of staff files: Schedule 3")
+            .nth(1)
+            .and_then(|t| t.split("## Sample of care files").next())
+            .unwrap_or("")
+            .to_owned()
+    };
+    let a = staff(&["--staff-sample", "3", "--seed", "7"]);
+    let rows: Vec<&str> = a
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains("(C-"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{a}");
+    assert!(rows[0].contains("the newest starter"), "{rows:?}");
+    assert_eq!(
+        a,
+        staff(&["--staff-sample", "3", "--seed", "7"]),
+        "reproducible"
+    );
+    for item in [
+        "Proof of identity with a recent photograph | Reg 19, Sch 3 para 1 | ▲ Not recorded",
+        "Full employment history, gaps explained in writing",
+        "Health declaration relevant to the role",
+        "Enhanced DBS certificate",
+        "Right to work in the UK",
+    ] {
+        assert_eq!(a.matches(item).count(), 3, "{item}: {a}");
+    }
+}
+
+#[test]
+fn a_carer_without_dbs_or_references_fails_schedule_3_in_the_sample() {
+    let fx = example();
+    // The newest starter, so the first staff file sampled.
+    fx.write(
+        "carers/C-0099.yaml",
+        "kind: carer\nid: C-0099\nname: Dana Whitlock\nrole: care-worker\nstatus: active\n\
+         start_date: 2026-11-02\nhome: {location: {lat: 51.45, lon: -2.59}}\ntravel: walk\n\
+         checks:\n  right_to_work: {checked_on: 2026-10-20, expires: null}\n  references: 0\n",
+    );
+    let (run, path) = report(&fx, "inspection", "md", &["--staff-sample", "1"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let text = read(&fx, &path);
+    assert!(
+        text.contains("| Enhanced DBS certificate | Reg 19, Sch 3 paras 2-3 | ✗ Not met | no DBS certificate recorded |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Evidence of conduct in previous care work (references) | Reg 19, Sch 3 para 4 | ✗ Not met |"),
+        "{text}"
+    );
+    let st = section(&text, "Safe and effective staffing");
+    assert!(st.contains("Evidence partial"), "{st}");
+    assert!(st.contains("dbs/missing"), "{st}");
+}
