@@ -40,7 +40,7 @@ pub use week::RotaFile;
 
 use crate::load::{Entry, Repo};
 use crate::model::values::Week;
-use crate::model::{CarePlan, Carer, Kind, Policy, Record, Rota, ServiceUser, VisitRules};
+use crate::model::{CarePlan, Carer, Kind, Mar, Policy, Record, Rota, ServiceUser, VisitRules};
 use broken::Broken;
 use person::Lists;
 use std::collections::HashMap;
@@ -62,6 +62,8 @@ pub struct Index<'a> {
     pub visit_rules: Table<'a, VisitRules>,
     /// Rotas.
     pub rotas: Table<'a, Rota>,
+    /// Medication administration records.
+    pub mars: Table<'a, Mar>,
     /// Every entry with an id, typed or not, by id (several when the id is
     /// duplicated), in path order.
     pub by_id: HashMap<&'a str, Vec<&'a Entry>>,
@@ -90,6 +92,7 @@ impl<'a> Index<'a> {
             carers: Table::default(),
             visit_rules: Table::default(),
             rotas: Table::default(),
+            mars: Table::default(),
             by_id: HashMap::new(),
             by_file: HashMap::new(),
             files: HashMap::new(),
@@ -118,6 +121,7 @@ impl<'a> Index<'a> {
                     ix.visit_rules.push(r.id.as_str(), At { entry, record: r })
                 }
                 Some(Record::Rota(r)) => ix.rotas.push(r.id.as_str(), At { entry, record: r }),
+                Some(Record::Mar(r)) => ix.mars.push(r.id.as_str(), At { entry, record: r }),
                 Some(Record::Agency(_)) => {}
                 None => ix.broken.add_entry(entry),
             }
@@ -150,6 +154,13 @@ impl<'a> Index<'a> {
                         index,
                     });
             }
+        }
+        for m in &self.mars {
+            let lists = self
+                .people
+                .entry(m.record.service_user.as_str())
+                .or_default();
+            lists.mars.push(*m);
         }
         for r in &self.rotas {
             let file = self.repo.files[r.entry.file].path.as_str();

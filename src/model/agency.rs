@@ -1,6 +1,7 @@
 //! `kind: agency`: the agency itself and its policy, whose every key has a
 //! default.
 
+use super::medication::MedicinesPolicy;
 use super::values::{Date, Location};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -62,6 +63,8 @@ pub struct Policy {
     pub working_time: WorkingTime,
     /// Rota engine settings.
     pub rota: RotaPolicy,
+    /// Medicines: time-critical doses, MAR gaps and refusals.
+    pub medication: MedicinesPolicy,
     /// Audit: a dated event committed later than this many days after its date.
     pub late_entry_days: u32,
     /// Audit: commits before this date are an import baseline.
@@ -100,6 +103,7 @@ impl Default for Policy {
             travel: Travel::default(),
             working_time: WorkingTime::default(),
             rota: RotaPolicy::default(),
+            medication: MedicinesPolicy::default(),
             late_entry_days: 14,
             audit_from: None,
             rules: BTreeMap::new(),

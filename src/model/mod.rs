@@ -4,6 +4,8 @@
 pub mod agency;
 pub mod care_plan;
 pub mod carer;
+pub mod mar;
+pub mod medication;
 pub mod rota;
 pub mod service_user;
 pub mod values;
@@ -12,6 +14,7 @@ pub mod visit_rules;
 pub use agency::{Agency, Policy};
 pub use care_plan::CarePlan;
 pub use carer::Carer;
+pub use mar::Mar;
 pub use rota::Rota;
 pub use service_user::ServiceUser;
 pub use visit_rules::VisitRules;
@@ -33,17 +36,20 @@ pub enum Kind {
     VisitRules,
     /// A week's rota.
     Rota,
+    /// One person's medication administration record for a week.
+    Mar,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Agency,
         Kind::ServiceUser,
         Kind::CarePlan,
         Kind::Carer,
         Kind::VisitRules,
         Kind::Rota,
+        Kind::Mar,
     ];
 
     /// The word written after `kind:`.
@@ -55,6 +61,7 @@ impl Kind {
             Kind::Carer => "carer",
             Kind::VisitRules => "visit-rules",
             Kind::Rota => "rota",
+            Kind::Mar => "mar",
         }
     }
 
@@ -80,4 +87,5 @@ pub enum Record {
     Carer(Carer),
     VisitRules(VisitRules),
     Rota(Rota),
+    Mar(Mar),
 }

@@ -14,6 +14,7 @@ mod hints;
 mod impossible_rules;
 mod init;
 mod man;
+mod mar;
 mod messages;
 mod not_checked;
 mod output;
