@@ -153,3 +153,18 @@ fn a_time_that_is_not_a_time_is_a_schema_finding_at_its_line() {
     fx.write(MAR, week.replacen("\"08:10\"", "\"8.10am\"", 1));
     fx.check(&[]).expect("schema/format", MAR, 6);
 }
+
+#[test]
+fn a_misspelt_field_of_a_dose_time_is_named_with_a_suggestion() {
+    let fx = Fixture::base();
+    let plan = std::fs::read_to_string(fx.path().join(CP)).expect("fixture");
+    fx.write(
+        CP,
+        plan.replace(
+            r#"times: ["08:00"]"#,
+            r#"times: ["08:00", {time: "12:00", givenby: family}]"#,
+        ),
+    );
+    let f = fx.check(&[]).expect("schema/unknown-field", CP, 22);
+    assert!(text(&f, "help").contains("`given_by`"), "{f}");
+}
