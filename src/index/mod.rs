@@ -27,6 +27,7 @@
 
 mod at;
 mod broken;
+mod medicines;
 mod person;
 mod rules;
 mod table;

@@ -168,3 +168,31 @@ fn a_misspelt_field_of_a_dose_time_is_named_with_a_suggestion() {
     let f = fx.check(&[]).expect("schema/unknown-field", CP, 22);
     assert!(text(&f, "help").contains("`given_by`"), "{f}");
 }
+
+#[test]
+fn the_mar_chart_marks_a_gap_and_counts_it() {
+    let fx = Fixture::rule("mar-gap", "fail");
+    let run = fx.run(&[
+        "report",
+        "mar",
+        ".",
+        "--id",
+        "SU-0001",
+        "--format",
+        "md",
+        "--out",
+        "out",
+        "--today",
+        crate::support::TODAY,
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let chart = std::fs::read_to_string(fx.path().join("out/mar-SU-0001.md")).expect("chart");
+    assert!(
+        chart.contains("13 of 14 doses carers give are recorded"),
+        "{chart}"
+    );
+    assert!(chart.contains("**1 with no record**"), "{chart}");
+    assert!(chart.contains("| **–** |"), "{chart}");
+    // Co-careldopa is time-critical: each cell shows the time given.
+    assert!(chart.contains("08:35"), "{chart}");
+}

@@ -20,19 +20,9 @@ use std::collections::{BTreeMap, HashSet};
 /// The longest history judged, in days (about ten years).
 const MAX_DAYS: u64 = 3660;
 
-/// The first day gaps are judged: the policy's `mar_from`, else the
-/// Monday of the earliest MAR week (none without MAR records).
-fn mar_from(cx: &Context) -> Option<NaiveDate> {
-    cx.policy
-        .medication
-        .mar_from
-        .map(|d| d.0)
-        .or_else(|| cx.mars.iter().map(|m| m.record.week.monday()).min())
-}
-
 /// Adds the gaps to `out`.
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(start) = mar_from(cx) else {
+    let Some(start) = cx.mar_from() else {
         return;
     };
     let floor = cx

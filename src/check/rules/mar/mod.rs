@@ -27,13 +27,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     gaps::check(cx, out);
 }
 
-/// The care plan of `service_user` in force on `date`: in force now and
-/// effective by then (the first in path order).
+/// The care plan of `service_user` in force on `date`.
 fn plan_on<'a>(cx: &Context<'a>, service_user: &str, date: NaiveDate) -> Option<At<'a, CarePlan>> {
-    cx.plans_of(service_user)
-        .iter()
-        .find(|p| p.record.in_force() && p.record.effective_from.0 <= date)
-        .copied()
+    cx.index.plan_on(service_user, date)
 }
 
 /// The medicine named `name` in `plan`.
