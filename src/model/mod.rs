@@ -4,6 +4,7 @@
 pub mod agency;
 pub mod care_plan;
 pub mod carer;
+pub mod mca;
 pub mod rota;
 pub mod service_user;
 pub mod values;

@@ -20,6 +20,42 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if let Some(dnacpr) = &r.dnacpr {
             d.check("/dnacpr/date", dnacpr.date, "the DNACPR decision");
         }
+        if let Some(respect) = &r.respect {
+            d.check("/respect/date", Some(respect.date), "the ReSPECT form");
+        }
+        if let Some(eol) = &r.end_of_life {
+            d.check(
+                "/end_of_life/discussed_on",
+                Some(eol.discussed_on),
+                "the talk about end-of-life wishes",
+            );
+        }
+        for (k, c) in r.contacts.iter().enumerate() {
+            let at = format!("/contacts/{k}");
+            d.check(
+                &format!("{at}/lpa_registered_on"),
+                c.lpa_registered_on,
+                "the LPA's registration",
+            );
+            d.check(
+                &format!("{at}/lpa_copy_seen_on"),
+                c.lpa_copy_seen_on,
+                "seeing the LPA",
+            );
+            if let Some(dep) = &c.deputy {
+                d.check(
+                    &format!("{at}/deputy/order_date"),
+                    Some(dep.order_date),
+                    "the deputyship order",
+                );
+                d.check(
+                    &format!("{at}/deputy/copy_seen_on"),
+                    dep.copy_seen_on,
+                    "seeing the deputyship order",
+                );
+            }
+        }
+        d.check("/end_date", r.end_date, "the end of care");
     }
     for p in &cx.care_plans {
         let (e, r) = (p.entry, p.record);
@@ -44,6 +80,40 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             if let Some(bi) = &c.best_interests {
                 d.check(
                     "/consent/best_interests/date",
+                    Some(bi.date),
+                    "the best-interests decision",
+                );
+            }
+        }
+    }
+    for p in &cx.care_plans {
+        let mut d = Dates {
+            cx,
+            entry: p.entry,
+            out,
+        };
+        for (k, review) in p.record.reviews.iter().enumerate() {
+            d.check(&format!("/reviews/{k}/date"), Some(review.date), "a review");
+        }
+        for (k, dec) in p.record.decisions.iter().enumerate() {
+            let at = format!("/decisions/{k}/consent");
+            d.check(
+                &format!("{at}/date"),
+                dec.consent.date,
+                "the consent decision",
+            );
+            if let Some(cap) = &dec.consent.capacity {
+                d.check(
+                    &format!("{at}/capacity/assessed_on"),
+                    Some(cap.assessed_on),
+                    "the capacity assessment",
+                );
+            }
+        }
+        for (k, rp) in p.record.restrictive_practices.iter().enumerate() {
+            if let Some(bi) = &rp.best_interests {
+                d.check(
+                    &format!("/restrictive_practices/{k}/best_interests/date"),
                     Some(bi.date),
                     "the best-interests decision",
                 );

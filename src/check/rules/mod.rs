@@ -2,11 +2,15 @@
 //! its findings to a list.
 
 pub mod after;
+mod consent;
 pub mod dates;
+mod mca;
 pub mod people;
+mod person;
 pub mod plans;
 pub mod policy;
 pub mod records;
+mod reviews;
 pub mod rota;
 pub mod staff;
 mod training;
@@ -21,6 +25,8 @@ pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     policy::check(cx, out);
     dates::check(cx, out);
     people::check(cx, out);
+    person::check(cx, out);
+    reviews::check(cx, out);
     plans::check(cx, out);
     staff::check(cx, out);
     visits::check(cx, out);
