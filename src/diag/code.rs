@@ -89,6 +89,8 @@ codes! {
     McaRestrictionNoBestInterests => "mca/restriction-no-best-interests", Check, Error, "a restrictive practice with no best-interests decision and no agreement by a person with capacity";
     McaDolNoAuthorisation => "mca/dol-no-authorisation", Check, Error, "a deprivation of liberty in the community (acid test met, capacity lacking) with no Court of Protection application, or an expired authorisation";
     McaDolAwaitingCourt => "mca/dol-awaiting-court", Check, Warning, "a deprivation of liberty whose Court of Protection application is not yet authorised";
+    McaDolNotNotified => "mca/dol-not-notified", Check, Warning, "a Court of Protection authorisation with no date CQC was notified of it (2009 Regulations, reg 18)";
+    McaRestrictionReviewOverdue => "mca/restriction-review-overdue", Check, Warning, "a restrictive practice whose `review_due` has passed";
     ReviewFirstOverdue => "review/first-overdue", Check, Warning, "care started more than 6 weeks ago and no review is recorded (NICE QS123)";
     ReviewOverdue => "review/overdue", Check, Warning, "the latest review recorded is older than `care_plan_review_months`";
     ReviewPersonNotInvolved => "review/person-not-involved", Check, Warning, "the plan or its latest review does not record the person taking part, or why not";

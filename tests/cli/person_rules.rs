@@ -183,6 +183,27 @@ fn mca_dol_awaiting_court() {
     assert_eq!(f["severity"], "warning");
 }
 
+#[test]
+fn mca_dol_not_notified() {
+    let f = rule_pair("mca-dol-not-notified", "mca/dol-not-notified", CP, 36);
+    assert!(text(&f, "help").contains("cqc_notified_on"), "{f}");
+}
+
+#[test]
+fn mca_restriction_review_overdue() {
+    let f = rule_pair(
+        "mca-restriction-review-overdue",
+        "mca/restriction-review-overdue",
+        CP,
+        37,
+    );
+    assert!(
+        text(&f, "message").contains("due for review on 2026-11-01, 22 days ago"),
+        "{f}"
+    );
+    assert!(text(&f, "help").contains("least restrictive"), "{f}");
+}
+
 // ---- reviews and the person's involvement ----
 
 #[test]

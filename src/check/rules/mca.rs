@@ -138,7 +138,10 @@ fn restrictions(cx: &Context, p: At<CarePlan>, out: &mut Vec<Finding>) {
                 "a person with capacity decides for themselves: record their agreement \
                  (`agreed_by_person_on`) or stop the practice",
             ),
-            _ => continue,
+            _ => {
+                review_overdue(cx, p, i, out);
+                continue;
+            }
         };
         out.push(
             cx.finding(
@@ -202,8 +205,45 @@ fn deprivation(cx: &Context, p: At<CarePlan>, out: &mut Vec<Finding>) {
                     super::plans::from_today(cx, end.0)
                 ),
             ),
+            (Some(_), _) if court.cqc_notified_on.is_none() => (
+                Code::McaDolNotNotified,
+                format!("{base}/court_of_protection/authorised_on"),
+                "the Court of Protection authorised the deprivation of liberty, but no \
+                 notification to CQC is recorded"
+                    .to_owned(),
+                "notify CQC of the outcome without delay (Care Quality Commission \
+                 (Registration) Regulations 2009, regulation 18) and record `cqc_notified_on`"
+                    .to_owned(),
+            ),
             _ => return,
         },
     };
     out.push(cx.finding(code, p.entry, &pointer, message).help(help));
+}
+
+/// A restriction must stay the least restrictive option: reviewed by the
+/// date set.
+fn review_overdue(cx: &Context, p: At<CarePlan>, i: usize, out: &mut Vec<Finding>) {
+    let Some(rp) = p.record.restrictive_practices.get(i) else {
+        return;
+    };
+    let Some(due) = rp.review_due.filter(|d| d.0 < cx.today) else {
+        return;
+    };
+    out.push(
+        cx.finding(
+            Code::McaRestrictionReviewOverdue,
+            p.entry,
+            &format!("/restrictive_practices/{i}/review_due"),
+            format!(
+                "the restrictive practice `{}` was due for review on {due}, {}",
+                rp.practice,
+                super::plans::from_today(cx, due.0)
+            ),
+        )
+        .help(
+            "review whether it is still needed and still the least restrictive option, with \
+             those consulted before; record the decision and the next `review_due`",
+        ),
+    );
 }

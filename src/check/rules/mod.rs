@@ -12,6 +12,7 @@ pub mod policy;
 pub mod records;
 mod reviews;
 pub mod rota;
+mod short_call;
 pub mod staff;
 mod training;
 pub mod visits;
