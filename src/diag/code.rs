@@ -81,9 +81,9 @@ codes! {
     ConsentMissing => "consent/missing", Check, Error, "an active care plan without consent given or a best-interests decision";
     ConsentRefused => "consent/refused", Check, Error, "an active care plan whose consent is refused or withdrawn";
     ConsentCapacity => "consent/capacity", Check, Error, "consent by `self` without capacity, by an attorney or deputy with capacity, or best interests without a capacity assessment";
-    ConsentLpaNotOnFile => "consent/lpa-not-on-file", Check, Error, "consent given by `lpa` but the attorney named holds no health-and-welfare LPA";
+    ConsentLpaNotOnFile => "consent/lpa-not-on-file", Check, Error, "consent given by `lpa` but the attorney named holds no health-and-welfare LPA, or consent dated before its registration";
     ConsentAfterStart => "consent/after-start", Check, Warning, "consent dated after `effective_from`";
-    ConsentDeputyNotOnFile => "consent/deputy-not-on-file", Check, Error, "consent given by `deputy` but the deputy named holds no personal-welfare deputyship";
+    ConsentDeputyNotOnFile => "consent/deputy-not-on-file", Check, Error, "consent given by `deputy` but the deputy named holds no personal-welfare deputyship, or consent dated before the order";
     ConsentAuthorityUnverified => "consent/authority-unverified", Check, Warning, "an LPA without its OPG registration date or the date a copy was seen, or a deputyship order whose copy was not seen";
     McaDecisionMissing => "mca/decision-missing", Check, Warning, "a person lacking capacity for the plan, with medicines given or restrictive practices, but no assessment for that decision";
     McaRestrictionNoBestInterests => "mca/restriction-no-best-interests", Check, Error, "a restrictive practice with no best-interests decision and no agreement by a person with capacity";

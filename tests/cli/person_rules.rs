@@ -53,6 +53,42 @@ fn consent_deputy_not_on_file() {
 }
 
 #[test]
+fn an_authority_cannot_consent_before_it_is_in_force() {
+    // The deputy's order was made after the consent they gave.
+    let run = edited(
+        "consent-deputy-not-on-file",
+        "pass",
+        &[(SU, "order_date: 2025-02-01", "order_date: 2026-10-01")],
+    )
+    .check(&[]);
+    let f = run.expect("consent/deputy-not-on-file", CP, 25);
+    assert!(text(&f, "message").contains("only on 2026-10-01"), "{f}");
+    // An LPA registered after the attorney's consent.
+    let run = edited(
+        "consent-deputy-not-on-file",
+        "pass",
+        &[
+            (
+                CP,
+                "given_by: deputy\n  attorney: Tom Ellis",
+                "given_by: lpa\n  attorney: Susan Ellis",
+            ),
+            (
+                SU,
+                "lpa_registered_on: 2024-05-10",
+                "lpa_registered_on: 2026-10-10",
+            ),
+        ],
+    )
+    .check(&[]);
+    let f = run.expect("consent/lpa-not-on-file", CP, 25);
+    assert!(
+        text(&f, "message").contains("Office of the Public Guardian"),
+        "{f}"
+    );
+}
+
+#[test]
 fn a_deputy_consenting_for_a_person_with_capacity_is_consent_capacity() {
     let run = edited(
         "consent-deputy-not-on-file",
@@ -310,4 +346,25 @@ fn retention_review_due() {
     let f = rule_pair("retention-review-due", "retention/review-due", SU, 26);
     assert!(text(&f, "message").contains("2018-06-30"), "{f}");
     assert!(text(&f, "message").contains("2026-06-30"), "{f}");
+}
+
+#[test]
+fn new_dates_of_what_has_happened_cannot_lie_ahead() {
+    // A review, and an LPA registration, dated after today.
+    let fx = Fixture::base();
+    for (file, old, new) in [
+        (CP, "{date: 2026-09-20, led_by", "{date: 2027-09-20, led_by"),
+        (
+            SU,
+            "lpa_registered_on: 2024-05-10",
+            "lpa_registered_on: 2027-05-10",
+        ),
+    ] {
+        let body = std::fs::read_to_string(fx.path().join(file)).expect("base file");
+        assert!(body.contains(old), "{file} has no `{old}`");
+        fx.write(file, body.replacen(old, new, 1));
+    }
+    let run = fx.check(&[]);
+    run.expect("date/in-future", CP, 32);
+    run.expect("date/in-future", SU, 17);
 }

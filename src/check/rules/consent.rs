@@ -11,6 +11,7 @@ use crate::diag::Finding;
 use crate::model::CarePlan;
 use crate::model::care_plan::{Consent, ConsentStatus, GivenBy, PlanStatus};
 use crate::model::service_user::Contact;
+use crate::model::values::Date;
 use crate::wording::days;
 
 /// One consent judged: where it sits and what it is consent to.
@@ -207,7 +208,7 @@ fn consent(cx: &Context, p: At<CarePlan>, at: &Subject, out: &mut Vec<Finding>) 
         );
     }
     if let Some(by @ (GivenBy::Lpa | GivenBy::Deputy)) = c.given_by {
-        authority_on_file(cx, p, base, by, c.attorney.as_deref(), out);
+        authority_on_file(cx, p, base, by, c, out);
     }
 }
 
@@ -221,6 +222,11 @@ struct Authority {
     /// How to record it on the contact.
     record: &'static str,
     holds: fn(&Contact) -> bool,
+    /// The day it could first be used: registration with the Office of
+    /// the Public Guardian, or the court's order.
+    from: fn(&Contact) -> Option<Date>,
+    /// That day's name.
+    from_what: &'static str,
 }
 
 const LPA: Authority = Authority {
@@ -230,6 +236,8 @@ const LPA: Authority = Authority {
     record: "`lpa: health-and-welfare` (or `both`); a property-and-financial LPA cannot \
              consent to care",
     holds: |c| c.lpa.covers_welfare(),
+    from: |c| c.lpa_registered_on,
+    from_what: "registered with the Office of the Public Guardian",
 };
 
 const DEPUTY: Authority = Authority {
@@ -239,6 +247,8 @@ const DEPUTY: Authority = Authority {
     record: "`deputy: {scope: personal-welfare, order_date: YYYY-MM-DD}`; a property-and-affairs \
              deputy cannot consent to care",
     holds: |c| c.welfare_deputy(),
+    from: |c| c.deputy.as_ref().map(|d| d.order_date),
+    from_what: "made by the Court of Protection",
 };
 
 /// The attorney or deputy named must hold the authority themselves:
@@ -248,9 +258,10 @@ fn authority_on_file(
     p: At<CarePlan>,
     base: &str,
     by: GivenBy,
-    named: Option<&str>,
+    consent: &Consent,
     out: &mut Vec<Finding>,
 ) {
+    let named = consent.attorney.as_deref();
     let Some(su) = cx.service_user(p.record.service_user.as_str()) else {
         return;
     };
@@ -262,7 +273,8 @@ fn authority_on_file(
             .contacts
             .iter()
             .find(|c| c.name.trim().eq_ignore_ascii_case(name.trim()));
-        if holder.is_some_and(a.holds) {
+        if let Some(holder) = holder.filter(|h| (a.holds)(h)) {
+            in_force_when_given(cx, p, base, a, holder, consent, out);
             return;
         }
         let message = match holder {
@@ -306,5 +318,41 @@ fn authority_on_file(
             su.record.id, a.record
         ))
         .related(cx.site(su.entry, "/contacts"), "the person's contacts"),
+    );
+}
+
+/// An LPA cannot be used before it is registered, nor a deputyship before
+/// the court's order: consent dated earlier was not theirs to give.
+fn in_force_when_given(
+    cx: &Context,
+    p: At<CarePlan>,
+    base: &str,
+    a: &Authority,
+    holder: &Contact,
+    consent: &Consent,
+    out: &mut Vec<Finding>,
+) {
+    let (Some(given), Some(from)) = (consent.date, (a.from)(holder)) else {
+        return;
+    };
+    if given >= from {
+        return;
+    }
+    let (name, role, what) = (&holder.name, a.role, a.what);
+    out.push(
+        cx.finding(
+            a.code,
+            p.entry,
+            &format!("{base}/date"),
+            format!(
+                "consent was given by {name} as {role} on {given}, but their {what} was {} \
+                 only on {from}: it could not be used before",
+                a.from_what
+            ),
+        )
+        .help(
+            "check the dates; if consent was given before the authority was in force, \
+             record consent again now (or a best-interests decision for the time before)",
+        ),
     );
 }

@@ -55,7 +55,6 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 );
             }
         }
-        d.check("/end_date", r.end_date, "the end of care");
     }
     for p in &cx.care_plans {
         let (e, r) = (p.entry, p.record);
@@ -110,7 +109,38 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 );
             }
         }
+        if let Some(dol) = &p.record.deprivation_of_liberty {
+            let at = "/deprivation_of_liberty";
+            d.check(
+                &format!("{at}/considered_on"),
+                Some(dol.considered_on),
+                "considering the deprivation of liberty",
+            );
+            if let Some(court) = &dol.court_of_protection {
+                let at = format!("{at}/court_of_protection");
+                d.check(
+                    &format!("{at}/applied_on"),
+                    Some(court.applied_on),
+                    "the application to the Court of Protection",
+                );
+                d.check(
+                    &format!("{at}/authorised_on"),
+                    court.authorised_on,
+                    "the court's authorisation",
+                );
+                d.check(
+                    &format!("{at}/cqc_notified_on"),
+                    court.cqc_notified_on,
+                    "the notification to CQC",
+                );
+            }
+        }
         for (k, rp) in p.record.restrictive_practices.iter().enumerate() {
+            d.check(
+                &format!("/restrictive_practices/{k}/agreed_by_person_on"),
+                rp.agreed_by_person_on,
+                "the person's agreement",
+            );
             if let Some(bi) = &rp.best_interests {
                 d.check(
                     &format!("/restrictive_practices/{k}/best_interests/date"),
