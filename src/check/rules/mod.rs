@@ -4,6 +4,7 @@
 pub mod after;
 mod consent;
 pub mod dates;
+pub mod delivered;
 mod mca;
 pub mod people;
 mod person;
@@ -33,4 +34,5 @@ pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     visits::check(cx, out);
     after::check(cx, out);
     rota::check(cx, out);
+    delivered::check(cx, out);
 }
