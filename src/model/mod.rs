@@ -6,6 +6,7 @@ pub mod care_plan;
 pub mod carer;
 pub mod inspection_judgement;
 pub mod mar;
+pub mod mca;
 pub mod medication;
 pub mod rota;
 pub mod service_user;
