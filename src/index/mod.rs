@@ -40,7 +40,10 @@ pub use week::RotaFile;
 
 use crate::load::{Entry, Repo};
 use crate::model::values::Week;
-use crate::model::{CarePlan, Carer, Kind, Policy, Record, Rota, ServiceUser, VisitRules};
+use crate::model::{
+    Action, CarePlan, Carer, Complaint, Incident, Kind, Policy, QualityAudit, Record, Rota,
+    ServiceUser, VisitRules,
+};
 use broken::Broken;
 use person::Lists;
 use std::collections::HashMap;
@@ -62,6 +65,14 @@ pub struct Index<'a> {
     pub visit_rules: Table<'a, VisitRules>,
     /// Rotas.
     pub rotas: Table<'a, Rota>,
+    /// Incidents.
+    pub incidents: Table<'a, Incident>,
+    /// Complaints, concerns and compliments.
+    pub complaints: Table<'a, Complaint>,
+    /// Quality audits.
+    pub quality_audits: Table<'a, QualityAudit>,
+    /// Actions.
+    pub actions: Table<'a, Action>,
     /// Every entry with an id, typed or not, by id (several when the id is
     /// duplicated), in path order.
     pub by_id: HashMap<&'a str, Vec<&'a Entry>>,
@@ -90,6 +101,10 @@ impl<'a> Index<'a> {
             carers: Table::default(),
             visit_rules: Table::default(),
             rotas: Table::default(),
+            incidents: Table::default(),
+            complaints: Table::default(),
+            quality_audits: Table::default(),
+            actions: Table::default(),
             by_id: HashMap::new(),
             by_file: HashMap::new(),
             files: HashMap::new(),
@@ -118,6 +133,16 @@ impl<'a> Index<'a> {
                     ix.visit_rules.push(r.id.as_str(), At { entry, record: r })
                 }
                 Some(Record::Rota(r)) => ix.rotas.push(r.id.as_str(), At { entry, record: r }),
+                Some(Record::Incident(r)) => {
+                    ix.incidents.push(r.id.as_str(), At { entry, record: r })
+                }
+                Some(Record::Complaint(r)) => {
+                    ix.complaints.push(r.id.as_str(), At { entry, record: r })
+                }
+                Some(Record::QualityAudit(r)) => ix
+                    .quality_audits
+                    .push(r.id.as_str(), At { entry, record: r }),
+                Some(Record::Action(r)) => ix.actions.push(r.id.as_str(), At { entry, record: r }),
                 Some(Record::Agency(_)) => {}
                 None => ix.broken.add_entry(entry),
             }

@@ -450,6 +450,10 @@ fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>,
         Kind::Carer => serde_json::from_value(json).map(Record::Carer),
         Kind::VisitRules => serde_json::from_value(json).map(Record::VisitRules),
         Kind::Rota => serde_json::from_value(json).map(Record::Rota),
+        Kind::Incident => serde_json::from_value(json).map(Record::Incident),
+        Kind::Complaint => serde_json::from_value(json).map(Record::Complaint),
+        Kind::QualityAudit => serde_json::from_value(json).map(Record::QualityAudit),
+        Kind::Action => serde_json::from_value(json).map(Record::Action),
     };
     match record {
         Ok(r) => (Some(r), findings),

@@ -62,6 +62,9 @@ pub struct Policy {
     pub working_time: WorkingTime,
     /// Rota engine settings.
     pub rota: RotaPolicy,
+    /// Governance: deadlines of incidents, complaints and actions, and
+    /// the working-day calendar.
+    pub governance: super::governance::Governance,
     /// Audit: a dated event committed later than this many days after its date.
     pub late_entry_days: u32,
     /// Audit: commits before this date are an import baseline.
@@ -100,6 +103,7 @@ impl Default for Policy {
             travel: Travel::default(),
             working_time: WorkingTime::default(),
             rota: RotaPolicy::default(),
+            governance: super::governance::Governance::default(),
             late_entry_days: 14,
             audit_from: None,
             rules: BTreeMap::new(),

@@ -2,8 +2,10 @@
 //! these from YAML, and they derive the JSON Schemas in `schema/`.
 
 pub mod agency;
+pub mod calendar;
 pub mod care_plan;
 pub mod carer;
+pub mod governance;
 pub mod rota;
 pub mod service_user;
 pub mod values;
@@ -12,6 +14,7 @@ pub mod visit_rules;
 pub use agency::{Agency, Policy};
 pub use care_plan::CarePlan;
 pub use carer::Carer;
+pub use governance::{Action, Complaint, Incident, QualityAudit};
 pub use rota::Rota;
 pub use service_user::ServiceUser;
 pub use visit_rules::VisitRules;
@@ -33,17 +36,29 @@ pub enum Kind {
     VisitRules,
     /// A week's rota.
     Rota,
+    /// An incident and its follow-up.
+    Incident,
+    /// A complaint, concern or compliment.
+    Complaint,
+    /// A quality audit: care file, MAR, spot check or survey.
+    QualityAudit,
+    /// An action on the agency's action plan.
+    Action,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Agency,
         Kind::ServiceUser,
         Kind::CarePlan,
         Kind::Carer,
         Kind::VisitRules,
         Kind::Rota,
+        Kind::Incident,
+        Kind::Complaint,
+        Kind::QualityAudit,
+        Kind::Action,
     ];
 
     /// The word written after `kind:`.
@@ -55,6 +70,10 @@ impl Kind {
             Kind::Carer => "carer",
             Kind::VisitRules => "visit-rules",
             Kind::Rota => "rota",
+            Kind::Incident => "incident",
+            Kind::Complaint => "complaint",
+            Kind::QualityAudit => "quality-audit",
+            Kind::Action => "action",
         }
     }
 
@@ -80,4 +99,8 @@ pub enum Record {
     Carer(Carer),
     VisitRules(VisitRules),
     Rota(Rota),
+    Incident(Incident),
+    Complaint(Complaint),
+    QualityAudit(QualityAudit),
+    Action(Action),
 }

@@ -8,7 +8,10 @@
 mod explain;
 
 use crate::diag::Code;
-use crate::model::{Agency, CarePlan, Carer, Kind, Rota, ServiceUser, VisitRules, values};
+use crate::model::{
+    Action, Agency, CarePlan, Carer, Complaint, Incident, Kind, QualityAudit, Rota, ServiceUser,
+    VisitRules, values,
+};
 use jsonschema::{Draft, Validator};
 use schemars::JsonSchema;
 use serde_json::{Value, json};
@@ -71,6 +74,10 @@ pub fn schema_for(kind: Kind) -> Value {
         Kind::Carer => generate::<Carer>(kind),
         Kind::VisitRules => generate::<VisitRules>(kind),
         Kind::Rota => generate::<Rota>(kind),
+        Kind::Incident => generate::<Incident>(kind),
+        Kind::Complaint => generate::<Complaint>(kind),
+        Kind::QualityAudit => generate::<QualityAudit>(kind),
+        Kind::Action => generate::<Action>(kind),
     }
 }
 
