@@ -53,3 +53,13 @@ impl Default for Governance {
         }
     }
 }
+
+impl Governance {
+    /// The calendar of working days this policy counts in.
+    pub fn calendar(&self) -> crate::model::calendar::Calendar {
+        crate::model::calendar::Calendar::new(
+            self.bank_holidays,
+            self.extra_holidays.iter().map(|d| d.0),
+        )
+    }
+}
