@@ -39,6 +39,7 @@ fn typed(kind: Kind, json: Value) -> bool {
         Kind::Complaint => serde_json::from_value::<carebook::model::Complaint>(json).is_ok(),
         Kind::QualityAudit => serde_json::from_value::<carebook::model::QualityAudit>(json).is_ok(),
         Kind::Action => serde_json::from_value::<carebook::model::Action>(json).is_ok(),
+        Kind::VisitLog => serde_json::from_value::<carebook::model::VisitLog>(json).is_ok(),
     }
 }
 

@@ -30,23 +30,25 @@ mod broken;
 mod person;
 mod rules;
 mod table;
+mod visit_log;
 mod week;
 
 pub use at::At;
 pub use person::{Person, RotaVisitAt};
 pub use rules::RuleVisit;
 pub use table::Table;
+pub use visit_log::LogFile;
 pub use week::RotaFile;
 
 use crate::load::{Entry, Repo};
 use crate::model::values::Week;
 use crate::model::{
     Action, CarePlan, Carer, Complaint, Incident, Kind, Policy, QualityAudit, Record, Rota,
-    ServiceUser, VisitRules,
+    ServiceUser, VisitLog, VisitRules,
 };
 use broken::Broken;
 use person::Lists;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The typed records of a loaded repository, indexed once.
 #[derive(Debug, Clone)]
@@ -65,6 +67,8 @@ pub struct Index<'a> {
     pub visit_rules: Table<'a, VisitRules>,
     /// Rotas.
     pub rotas: Table<'a, Rota>,
+    /// Visit logs (care delivered), in path order.
+    pub visit_logs: Table<'a, VisitLog>,
     /// Incidents.
     pub incidents: Table<'a, Incident>,
     /// Complaints, concerns and compliments.
@@ -86,6 +90,8 @@ pub struct Index<'a> {
     visits_by_label: HashMap<(&'a str, &'a str), Vec<RuleVisit<'a>>>,
     /// Rotas by week, in path order.
     rotas_by_week: HashMap<Week, Vec<RotaFile<'a>>>,
+    /// Visit logs by service user and week, in path order.
+    logs_by_week: HashMap<&'a str, BTreeMap<Week, Vec<LogFile<'a>>>>,
     /// Records that failed their schema or did not parse.
     broken: Broken<'a>,
 }
@@ -101,6 +107,7 @@ impl<'a> Index<'a> {
             carers: Table::default(),
             visit_rules: Table::default(),
             rotas: Table::default(),
+            visit_logs: Table::default(),
             incidents: Table::default(),
             complaints: Table::default(),
             quality_audits: Table::default(),
@@ -111,6 +118,7 @@ impl<'a> Index<'a> {
             people: HashMap::new(),
             visits_by_label: HashMap::new(),
             rotas_by_week: HashMap::new(),
+            logs_by_week: HashMap::new(),
             broken: Broken::default(),
         };
         for (i, f) in repo.files.iter().enumerate() {
@@ -133,6 +141,9 @@ impl<'a> Index<'a> {
                     ix.visit_rules.push(r.id.as_str(), At { entry, record: r })
                 }
                 Some(Record::Rota(r)) => ix.rotas.push(r.id.as_str(), At { entry, record: r }),
+                Some(Record::VisitLog(r)) => {
+                    ix.visit_logs.push(r.id.as_str(), At { entry, record: r })
+                }
                 Some(Record::Incident(r)) => {
                     ix.incidents.push(r.id.as_str(), At { entry, record: r })
                 }
@@ -149,6 +160,7 @@ impl<'a> Index<'a> {
         }
         ix.broken.add_salvaged(repo);
         ix.gather();
+        ix.gather_logs();
         ix
     }
 
@@ -194,6 +206,19 @@ impl<'a> Index<'a> {
                     visit,
                 });
             }
+        }
+    }
+
+    /// Gathers the visit logs by service user and week.
+    fn gather_logs(&mut self) {
+        for l in &self.visit_logs {
+            let file = self.repo.files[l.entry.file].path.as_str();
+            self.logs_by_week
+                .entry(l.record.service_user.as_str())
+                .or_default()
+                .entry(l.record.week)
+                .or_default()
+                .push(LogFile { log: *l, file });
         }
     }
 

@@ -9,6 +9,7 @@ pub mod governance;
 pub mod rota;
 pub mod service_user;
 pub mod values;
+pub mod visit_log;
 pub mod visit_rules;
 
 pub use agency::{Agency, Policy};
@@ -17,6 +18,7 @@ pub use carer::Carer;
 pub use governance::{Action, Complaint, Incident, QualityAudit};
 pub use rota::Rota;
 pub use service_user::ServiceUser;
+pub use visit_log::VisitLog;
 pub use visit_rules::VisitRules;
 
 use std::fmt;
@@ -36,6 +38,8 @@ pub enum Kind {
     VisitRules,
     /// A week's rota.
     Rota,
+    /// One person's delivered visits in a week.
+    VisitLog,
     /// An incident and its follow-up.
     Incident,
     /// A complaint, concern or compliment.
@@ -48,13 +52,14 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Agency,
         Kind::ServiceUser,
         Kind::CarePlan,
         Kind::Carer,
         Kind::VisitRules,
         Kind::Rota,
+        Kind::VisitLog,
         Kind::Incident,
         Kind::Complaint,
         Kind::QualityAudit,
@@ -70,6 +75,7 @@ impl Kind {
             Kind::Carer => "carer",
             Kind::VisitRules => "visit-rules",
             Kind::Rota => "rota",
+            Kind::VisitLog => "visit-log",
             Kind::Incident => "incident",
             Kind::Complaint => "complaint",
             Kind::QualityAudit => "quality-audit",
@@ -99,6 +105,7 @@ pub enum Record {
     Carer(Carer),
     VisitRules(VisitRules),
     Rota(Rota),
+    VisitLog(VisitLog),
     Incident(Incident),
     Complaint(Complaint),
     QualityAudit(QualityAudit),

@@ -10,7 +10,7 @@ mod explain;
 use crate::diag::Code;
 use crate::model::{
     Action, Agency, CarePlan, Carer, Complaint, Incident, Kind, QualityAudit, Rota, ServiceUser,
-    VisitRules, values,
+    VisitLog, VisitRules, values,
 };
 use jsonschema::{Draft, Validator};
 use schemars::JsonSchema;
@@ -74,6 +74,7 @@ pub fn schema_for(kind: Kind) -> Value {
         Kind::Carer => generate::<Carer>(kind),
         Kind::VisitRules => generate::<VisitRules>(kind),
         Kind::Rota => generate::<Rota>(kind),
+        Kind::VisitLog => generate::<VisitLog>(kind),
         Kind::Incident => generate::<Incident>(kind),
         Kind::Complaint => generate::<Complaint>(kind),
         Kind::QualityAudit => generate::<QualityAudit>(kind),

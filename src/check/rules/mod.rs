@@ -3,6 +3,7 @@
 
 pub mod after;
 pub mod dates;
+pub mod delivered;
 pub mod governance;
 pub mod people;
 pub mod plans;
@@ -28,4 +29,5 @@ pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     after::check(cx, out);
     rota::check(cx, out);
     governance::check(cx, out);
+    delivered::check(cx, out);
 }
