@@ -38,6 +38,7 @@ const NAMES: Places = &[
     (Kind::ServiceUser, &["contacts", "[]", "name"]),
     (Kind::Carer, &["name"]),
     (Kind::CarePlan, &["consent", "attorney"]),
+    (Kind::Complaint, &["from", "name"]),
 ];
 const STREETS: Places = &[
     (Kind::ServiceUser, &["address", "line1"]),
@@ -55,6 +56,9 @@ const NUMBERS: Places = &[
     (Kind::ServiceUser, &["funding", "reference"]),
     (Kind::Carer, &["phone"]),
     (Kind::Carer, &["checks", "dbs", "certificate"]),
+    (Kind::Incident, &["safeguarding", "reference"]),
+    (Kind::Incident, &["notification", "reference"]),
+    (Kind::Complaint, &["escalation", "reference"]),
 ];
 
 impl Personal {

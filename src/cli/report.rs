@@ -23,6 +23,8 @@ pub enum Kind {
     Inspection,
     /// The change and consent log from git (--since).
     Audit,
+    /// Incidents, safeguarding, notifications, complaints, audits and actions.
+    Governance,
 }
 
 impl From<Kind> for ReportKind {
@@ -34,6 +36,7 @@ impl From<Kind> for ReportKind {
             Kind::Training => ReportKind::Training,
             Kind::Inspection => ReportKind::Inspection,
             Kind::Audit => ReportKind::Audit,
+            Kind::Governance => ReportKind::Governance,
         }
     }
 }

@@ -28,6 +28,17 @@ pub enum Region {
 /// A day of the year: (year, month, day).
 type Ymd = (i32, u32, u32);
 
+impl Region {
+    /// The region's name: `England and Wales`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Region::EnglandAndWales => "England and Wales",
+            Region::Scotland => "Scotland",
+            Region::NorthernIreland => "Northern Ireland",
+        }
+    }
+}
+
 /// One-off changes for every region: a holiday, and the (month, day) of
 /// the usual holiday it replaced (`None`: an extra day).
 const ONE_OFF: &[(Ymd, Option<(u32, u32)>)] = &[

@@ -14,6 +14,7 @@ pub mod context;
 pub mod error;
 pub mod escape;
 pub mod evidence;
+pub mod governance;
 pub mod inspection;
 pub mod map;
 pub mod pdf;
@@ -58,13 +59,16 @@ pub enum ReportKind {
     Inspection,
     /// The change and consent log from git.
     Audit,
+    /// Incidents, safeguarding, notifications, complaints, audits and actions.
+    Governance,
 }
 
 impl ReportKind {
     /// Every kind, in the order the site lists them.
-    pub const ALL: [ReportKind; 6] = [
+    pub const ALL: [ReportKind; 7] = [
         ReportKind::Compliance,
         ReportKind::Inspection,
+        ReportKind::Governance,
         ReportKind::ServiceUser,
         ReportKind::Training,
         ReportKind::Rota,
@@ -80,6 +84,7 @@ impl ReportKind {
             ReportKind::Training => "training",
             ReportKind::Inspection => "inspection",
             ReportKind::Audit => "audit",
+            ReportKind::Governance => "governance",
         }
     }
 }
@@ -339,6 +344,7 @@ impl<'a> Session<'a> {
             ReportKind::Training => training::render(self),
             ReportKind::Inspection => inspection::render(self),
             ReportKind::Audit => audit::render(self),
+            ReportKind::Governance => governance::render(self),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! linked site, markdown snapshots, template overrides and errors,
 //! escaping and redaction.
 
+mod governance;
 mod kinds;
 mod leaks;
 mod markdown;
@@ -14,13 +15,14 @@ use crate::support::{Fixture, Run, TODAY};
 use std::path::{Path, PathBuf};
 
 /// Every report kind.
-pub const KINDS: [&str; 6] = [
+pub const KINDS: [&str; 7] = [
     "rota",
     "service-user",
     "compliance",
     "training",
     "inspection",
     "audit",
+    "governance",
 ];
 
 /// The example agency in a temporary folder, with the fixed rota.
