@@ -40,6 +40,9 @@ fn typed(kind: Kind, json: Value) -> bool {
         Kind::QualityAudit => serde_json::from_value::<carebook::model::QualityAudit>(json).is_ok(),
         Kind::Action => serde_json::from_value::<carebook::model::Action>(json).is_ok(),
         Kind::VisitLog => serde_json::from_value::<carebook::model::VisitLog>(json).is_ok(),
+        Kind::InspectionJudgement => {
+            serde_json::from_value::<carebook::model::InspectionJudgement>(json).is_ok()
+        }
     }
 }
 

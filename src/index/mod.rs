@@ -43,8 +43,8 @@ pub use week::RotaFile;
 use crate::load::{Entry, Repo};
 use crate::model::values::Week;
 use crate::model::{
-    Action, CarePlan, Carer, Complaint, Incident, Kind, Policy, QualityAudit, Record, Rota,
-    ServiceUser, VisitLog, VisitRules,
+    Action, CarePlan, Carer, Complaint, Incident, InspectionJudgement, Kind, Policy, QualityAudit,
+    Record, Rota, ServiceUser, VisitLog, VisitRules,
 };
 use broken::Broken;
 use person::Lists;
@@ -69,6 +69,8 @@ pub struct Index<'a> {
     pub rotas: Table<'a, Rota>,
     /// Visit logs (care delivered), in path order.
     pub visit_logs: Table<'a, VisitLog>,
+    /// Consultants' judgements of the quality statements.
+    pub inspection_judgements: Table<'a, InspectionJudgement>,
     /// Incidents.
     pub incidents: Table<'a, Incident>,
     /// Complaints, concerns and compliments.
@@ -108,6 +110,7 @@ impl<'a> Index<'a> {
             visit_rules: Table::default(),
             rotas: Table::default(),
             visit_logs: Table::default(),
+            inspection_judgements: Table::default(),
             incidents: Table::default(),
             complaints: Table::default(),
             quality_audits: Table::default(),
@@ -144,6 +147,9 @@ impl<'a> Index<'a> {
                 Some(Record::VisitLog(r)) => {
                     ix.visit_logs.push(r.id.as_str(), At { entry, record: r })
                 }
+                Some(Record::InspectionJudgement(r)) => ix
+                    .inspection_judgements
+                    .push(r.id.as_str(), At { entry, record: r }),
                 Some(Record::Incident(r)) => {
                     ix.incidents.push(r.id.as_str(), At { entry, record: r })
                 }

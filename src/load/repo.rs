@@ -455,6 +455,7 @@ fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>,
         Kind::QualityAudit => serde_json::from_value(json).map(Record::QualityAudit),
         Kind::Action => serde_json::from_value(json).map(Record::Action),
         Kind::VisitLog => serde_json::from_value(json).map(Record::VisitLog),
+        Kind::InspectionJudgement => serde_json::from_value(json).map(Record::InspectionJudgement),
     };
     match record {
         Ok(r) => (Some(r), findings),

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod care_plan;
 pub mod carer;
 pub mod governance;
+pub mod inspection_judgement;
 pub mod rota;
 pub mod service_user;
 pub mod values;
@@ -16,6 +17,7 @@ pub use agency::{Agency, Policy};
 pub use care_plan::CarePlan;
 pub use carer::Carer;
 pub use governance::{Action, Complaint, Incident, QualityAudit};
+pub use inspection_judgement::InspectionJudgement;
 pub use rota::Rota;
 pub use service_user::ServiceUser;
 pub use visit_log::VisitLog;
@@ -40,6 +42,8 @@ pub enum Kind {
     Rota,
     /// One person's delivered visits in a week.
     VisitLog,
+    /// A consultant's judgement of the quality statements.
+    InspectionJudgement,
     /// An incident and its follow-up.
     Incident,
     /// A complaint, concern or compliment.
@@ -52,7 +56,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Agency,
         Kind::ServiceUser,
         Kind::CarePlan,
@@ -60,6 +64,7 @@ impl Kind {
         Kind::VisitRules,
         Kind::Rota,
         Kind::VisitLog,
+        Kind::InspectionJudgement,
         Kind::Incident,
         Kind::Complaint,
         Kind::QualityAudit,
@@ -76,6 +81,7 @@ impl Kind {
             Kind::VisitRules => "visit-rules",
             Kind::Rota => "rota",
             Kind::VisitLog => "visit-log",
+            Kind::InspectionJudgement => "inspection-judgement",
             Kind::Incident => "incident",
             Kind::Complaint => "complaint",
             Kind::QualityAudit => "quality-audit",
@@ -106,6 +112,7 @@ pub enum Record {
     VisitRules(VisitRules),
     Rota(Rota),
     VisitLog(VisitLog),
+    InspectionJudgement(InspectionJudgement),
     Incident(Incident),
     Complaint(Complaint),
     QualityAudit(QualityAudit),

@@ -9,8 +9,8 @@ mod explain;
 
 use crate::diag::Code;
 use crate::model::{
-    Action, Agency, CarePlan, Carer, Complaint, Incident, Kind, QualityAudit, Rota, ServiceUser,
-    VisitLog, VisitRules, values,
+    Action, Agency, CarePlan, Carer, Complaint, Incident, InspectionJudgement, Kind, QualityAudit,
+    Rota, ServiceUser, VisitLog, VisitRules, values,
 };
 use jsonschema::{Draft, Validator};
 use schemars::JsonSchema;
@@ -75,6 +75,7 @@ pub fn schema_for(kind: Kind) -> Value {
         Kind::VisitRules => generate::<VisitRules>(kind),
         Kind::Rota => generate::<Rota>(kind),
         Kind::VisitLog => generate::<VisitLog>(kind),
+        Kind::InspectionJudgement => generate::<InspectionJudgement>(kind),
         Kind::Incident => generate::<Incident>(kind),
         Kind::Complaint => generate::<Complaint>(kind),
         Kind::QualityAudit => generate::<QualityAudit>(kind),

@@ -4,6 +4,7 @@
 //! escaping and redaction.
 
 mod governance;
+mod inspection;
 mod kinds;
 mod leaks;
 mod markdown;
