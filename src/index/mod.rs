@@ -27,6 +27,7 @@
 
 mod at;
 mod broken;
+mod medicines;
 mod person;
 mod rules;
 mod table;
@@ -43,8 +44,8 @@ pub use week::RotaFile;
 use crate::load::{Entry, Repo};
 use crate::model::values::Week;
 use crate::model::{
-    Action, CarePlan, Carer, Complaint, Incident, InspectionJudgement, Kind, Policy, QualityAudit,
-    Record, Rota, ServiceUser, VisitLog, VisitRules,
+    Action, CarePlan, Carer, Complaint, Incident, InspectionJudgement, Kind, Mar, Policy,
+    QualityAudit, Record, Rota, ServiceUser, VisitLog, VisitRules,
 };
 use broken::Broken;
 use person::Lists;
@@ -71,6 +72,8 @@ pub struct Index<'a> {
     pub visit_logs: Table<'a, VisitLog>,
     /// Consultants' judgements of the quality statements.
     pub inspection_judgements: Table<'a, InspectionJudgement>,
+    /// Medication administration records.
+    pub mars: Table<'a, Mar>,
     /// Incidents.
     pub incidents: Table<'a, Incident>,
     /// Complaints, concerns and compliments.
@@ -111,6 +114,7 @@ impl<'a> Index<'a> {
             rotas: Table::default(),
             visit_logs: Table::default(),
             inspection_judgements: Table::default(),
+            mars: Table::default(),
             incidents: Table::default(),
             complaints: Table::default(),
             quality_audits: Table::default(),
@@ -150,6 +154,7 @@ impl<'a> Index<'a> {
                 Some(Record::InspectionJudgement(r)) => ix
                     .inspection_judgements
                     .push(r.id.as_str(), At { entry, record: r }),
+                Some(Record::Mar(r)) => ix.mars.push(r.id.as_str(), At { entry, record: r }),
                 Some(Record::Incident(r)) => {
                     ix.incidents.push(r.id.as_str(), At { entry, record: r })
                 }
@@ -193,6 +198,13 @@ impl<'a> Index<'a> {
                         index,
                     });
             }
+        }
+        for m in &self.mars {
+            let lists = self
+                .people
+                .entry(m.record.service_user.as_str())
+                .or_default();
+            lists.mars.push(*m);
         }
         for r in &self.rotas {
             let file = self.repo.files[r.entry.file].path.as_str();

@@ -1,6 +1,7 @@
 //! `kind: agency`: the agency itself and its policy, whose every key has a
 //! default.
 
+use super::medication::MedicinesPolicy;
 use super::values::{Date, Location};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -67,6 +68,8 @@ pub struct Policy {
     pub governance: super::governance::Governance,
     /// Call monitoring: how visit logs are judged against the plan.
     pub calls: Calls,
+    /// Medicines: time-critical doses, MAR gaps and refusals.
+    pub medication: MedicinesPolicy,
     /// Audit: a dated event committed later than this many days after its date.
     pub late_entry_days: u32,
     /// Audit: commits before this date are an import baseline.
@@ -107,6 +110,7 @@ impl Default for Policy {
             rota: RotaPolicy::default(),
             governance: super::governance::Governance::default(),
             calls: Calls::default(),
+            medication: MedicinesPolicy::default(),
             late_entry_days: 14,
             audit_from: None,
             rules: BTreeMap::new(),

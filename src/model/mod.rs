@@ -7,6 +7,8 @@ pub mod care_plan;
 pub mod carer;
 pub mod governance;
 pub mod inspection_judgement;
+pub mod mar;
+pub mod medication;
 pub mod rota;
 pub mod service_user;
 pub mod values;
@@ -18,6 +20,7 @@ pub use care_plan::CarePlan;
 pub use carer::Carer;
 pub use governance::{Action, Complaint, Incident, QualityAudit};
 pub use inspection_judgement::InspectionJudgement;
+pub use mar::Mar;
 pub use rota::Rota;
 pub use service_user::ServiceUser;
 pub use visit_log::VisitLog;
@@ -44,6 +47,8 @@ pub enum Kind {
     VisitLog,
     /// A consultant's judgement of the quality statements.
     InspectionJudgement,
+    /// One person's medication administration record for a week.
+    Mar,
     /// An incident and its follow-up.
     Incident,
     /// A complaint, concern or compliment.
@@ -56,7 +61,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Agency,
         Kind::ServiceUser,
         Kind::CarePlan,
@@ -65,6 +70,7 @@ impl Kind {
         Kind::Rota,
         Kind::VisitLog,
         Kind::InspectionJudgement,
+        Kind::Mar,
         Kind::Incident,
         Kind::Complaint,
         Kind::QualityAudit,
@@ -82,6 +88,7 @@ impl Kind {
             Kind::Rota => "rota",
             Kind::VisitLog => "visit-log",
             Kind::InspectionJudgement => "inspection-judgement",
+            Kind::Mar => "mar",
             Kind::Incident => "incident",
             Kind::Complaint => "complaint",
             Kind::QualityAudit => "quality-audit",
@@ -113,6 +120,7 @@ pub enum Record {
     Rota(Rota),
     VisitLog(VisitLog),
     InspectionJudgement(InspectionJudgement),
+    Mar(Mar),
     Incident(Incident),
     Complaint(Complaint),
     QualityAudit(QualityAudit),

@@ -17,6 +17,7 @@ pub mod evidence;
 pub mod governance;
 pub mod inspection;
 pub mod map;
+pub mod mar;
 pub mod pdf;
 pub mod person;
 pub mod plan;
@@ -59,17 +60,20 @@ pub enum ReportKind {
     Inspection,
     /// The change and consent log from git.
     Audit,
+    /// Medication administration record charts, a person to a page.
+    Mar,
     /// Incidents, safeguarding, notifications, complaints, audits and actions.
     Governance,
 }
 
 impl ReportKind {
     /// Every kind, in the order the site lists them.
-    pub const ALL: [ReportKind; 7] = [
+    pub const ALL: [ReportKind; 8] = [
         ReportKind::Compliance,
         ReportKind::Inspection,
         ReportKind::Governance,
         ReportKind::ServiceUser,
+        ReportKind::Mar,
         ReportKind::Training,
         ReportKind::Rota,
         ReportKind::Audit,
@@ -84,6 +88,7 @@ impl ReportKind {
             ReportKind::Training => "training",
             ReportKind::Inspection => "inspection",
             ReportKind::Audit => "audit",
+            ReportKind::Mar => "mar",
             ReportKind::Governance => "governance",
         }
     }
@@ -352,6 +357,7 @@ impl<'a> Session<'a> {
             ReportKind::Training => training::render(self),
             ReportKind::Inspection => inspection::render(self),
             ReportKind::Audit => audit::render(self),
+            ReportKind::Mar => mar::render(self),
             ReportKind::Governance => governance::render(self),
         }
     }

@@ -73,6 +73,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/audit.html.tera"),
     ),
     (
+        "mar.html.tera",
+        include_str!("../../templates/mar.html.tera"),
+    ),
+    (
         "governance.html.tera",
         include_str!("../../templates/governance.html.tera"),
     ),
@@ -121,6 +125,7 @@ const BUILT_IN: &[(&str, &str)] = &[
         "audit.md.tera",
         include_str!("../../templates/audit.md.tera"),
     ),
+    ("mar.md.tera", include_str!("../../templates/mar.md.tera")),
     (
         "governance.md.tera",
         include_str!("../../templates/governance.md.tera"),
