@@ -149,6 +149,8 @@ codes! {
     IncidentInvestigationOverdue => "incident/investigation-overdue", Check, Error, "an incident investigation past its due date and not completed";
     IncidentRepeatedFalls => "incident/repeated-falls", Check, Warning, "`governance.falls_threshold` falls of one person within `falls_window_days` and no falls risk in their care plan reviewed since the latest";
     IncidentBeforeOccurred => "incident/before-occurred", Check, Error, "a report, referral, notification, candour step or completed investigation dated before the incident occurred";
+    IncidentNoMarEntry => "incident/no-mar-entry", Check, Warning, "a medication-error incident on a day the person's MAR (kept from `medication.mar_from`) holds no entry for";
+    IncidentUnreportedMarError => "incident/unreported-mar-error", Check, Warning, "a MAR dose not given for want of stock or with no clinical reason, and no medication-error incident for the person within a day";
     ComplaintAcknowledgementLate => "complaint/acknowledgement-late", Check, Warning, "a complaint not acknowledged within `governance.complaint_acknowledge_working_days` working days (agency policy)";
     ComplaintResponseLate => "complaint/response-late", Check, Warning, "a complaint not answered within `governance.complaint_response_working_days` working days, or by the `response_due` agreed (agency policy)";
     ComplaintNoOutcome => "complaint/no-outcome", Check, Error, "a closed complaint without an outcome";

@@ -285,3 +285,28 @@ fn dates_after_today_and_a_harm_outside_the_list() {
     );
     assert_eq!(not_checked[0]["file"], "governance/incidents/INC-0002.yaml");
 }
+
+#[test]
+fn a_medication_error_with_no_mar_entry_that_day() {
+    let f = rule_pair(
+        "incident-no-mar-entry",
+        "incident/no-mar-entry",
+        INCIDENT,
+        4,
+    );
+    assert!(
+        text(&f, "help").contains("mar/SU-0001/2026-W47.yaml"),
+        "{f}"
+    );
+}
+
+#[test]
+fn a_mar_omission_with_no_incident() {
+    let f = rule_pair(
+        "incident-unreported-mar-error",
+        "incident/unreported-mar-error",
+        "mar/SU-0001/2026-W47.yaml",
+        10,
+    );
+    assert!(text(&f, "message").contains("not available"), "{f}");
+}

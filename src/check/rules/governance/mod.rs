@@ -14,6 +14,7 @@ mod dates;
 mod falls;
 mod incidents;
 mod links;
+mod medication;
 
 use crate::check::context::Context;
 use crate::diag::Finding;
@@ -27,6 +28,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     falls::check(cx, out);
     complaints::check(cx, out);
     actions::check(cx, out);
+    medication::check(cx, out);
 }
 
 /// The first of `pointers` that the record has (else the last, which
