@@ -40,6 +40,7 @@ const NAMES: Places = &[
     (Kind::CarePlan, &["consent", "attorney"]),
     (Kind::InspectionJudgement, &["assessor"]),
     (Kind::CarePlan, &["decisions", "[]", "consent", "attorney"]),
+    (Kind::Complaint, &["from", "name"]),
 ];
 const STREETS: Places = &[
     (Kind::ServiceUser, &["address", "line1"]),
@@ -57,6 +58,9 @@ const NUMBERS: Places = &[
     (Kind::ServiceUser, &["funding", "reference"]),
     (Kind::Carer, &["phone"]),
     (Kind::Carer, &["checks", "dbs", "certificate"]),
+    (Kind::Incident, &["safeguarding", "reference"]),
+    (Kind::Incident, &["notification", "reference"]),
+    (Kind::Complaint, &["escalation", "reference"]),
 ];
 
 impl Personal {

@@ -10,6 +10,7 @@ mod base;
 mod dates;
 mod errors;
 mod export;
+mod governance;
 mod hints;
 mod import_visits;
 mod impossible_rules;

@@ -5,6 +5,7 @@ pub mod after;
 mod consent;
 pub mod dates;
 pub mod delivered;
+pub mod governance;
 pub mod mar;
 mod mca;
 pub mod medicines;
@@ -38,5 +39,6 @@ pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     visits::check(cx, out);
     after::check(cx, out);
     rota::check(cx, out);
+    governance::check(cx, out);
     delivered::check(cx, out);
 }
