@@ -37,6 +37,9 @@ const NAMES: Places = &[
     (Kind::ServiceUser, &["gp", "name"]),
     (Kind::ServiceUser, &["contacts", "[]", "name"]),
     (Kind::Carer, &["name"]),
+    (Kind::Carer, &["checks", "references", "[]", "name"]),
+    (Kind::Carer, &["competencies", "[]", "assessor"]),
+    (Kind::Carer, &["competencies", "[]", "signed_off_by"]),
     (Kind::CarePlan, &["consent", "attorney"]),
 ];
 const STREETS: Places = &[

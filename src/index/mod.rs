@@ -27,12 +27,14 @@
 
 mod at;
 mod broken;
+mod hours;
 mod person;
 mod rules;
 mod table;
 mod week;
 
 pub use at::At;
+pub use hours::{History, Worked};
 pub use person::{Person, RotaVisitAt};
 pub use rules::RuleVisit;
 pub use table::Table;

@@ -4,6 +4,8 @@
 pub mod agency;
 pub mod care_plan;
 pub mod carer;
+pub mod competence;
+pub mod recruitment;
 pub mod rota;
 pub mod service_user;
 pub mod values;

@@ -10,7 +10,7 @@
 use super::engine::problem::{
     Interval, Link, Matrix, Problem, Task, TaskId, Vehicle, Weights, Worker,
 };
-use crate::index::Index;
+use crate::index::{History, Index};
 use crate::load::Repo;
 use crate::model::carer::{CarerStatus, TravelMode};
 use crate::model::service_user::ServiceUserStatus;
@@ -195,7 +195,10 @@ pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool
                             && window.start.max(a.start) + duration <= a.end
                     })
                 };
-                let skilled = |c: &Carer| c.has_skills(&visit.skills);
+                // Skills held that day, and DBS, right to work and the
+                // skills' courses in date: the same test as `rota/skill`
+                // and `rota/not-cleared`.
+                let skilled = |c: &Carer| c.bars_on(date, &visit.skills, policy).is_empty();
                 let gender_ok = |c: &Carer| vr.carer_gender.is_none_or(|g| c.gender == Some(g));
                 let not_excluded = |c: &Carer| !vr.excluded_carers.contains(&c.id);
                 let eligible: Vec<usize> = (0..active.len())
@@ -206,7 +209,7 @@ pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool
                     .filter(|&v| fits(&vehicles[v]))
                     .collect();
                 let halves = usize::from(visit.carers.clamp(1, 2));
-                let reason = explain(&active, visit, vr, date, halves, eligible.len());
+                let reason = explain(&active, policy, visit, vr, date, halves, eligible.len());
                 let preferred: Vec<usize> = vr
                     .preferred_carers
                     .iter()
@@ -263,6 +266,11 @@ pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool
         }
     }
 
+    let history = index.worked_before(
+        week,
+        policy.working_time.reference_weeks.saturating_sub(1),
+        &times,
+    );
     let mut problem = Problem {
         tasks,
         vehicles,
@@ -270,7 +278,7 @@ pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool
             .iter()
             .map(|c| Worker {
                 contracted: c.contracted_hours.unwrap_or(0.0) * 60.0,
-                max_work: policy.working_time.max_weekly_hours * 60.0,
+                max_work: max_work(c, policy, week, &history),
                 min_rest: policy.working_time.min_rest_hours * 60.0,
             })
             .collect(),
@@ -290,6 +298,26 @@ pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool
         week,
         matrix_error: matrix_error.map(|e| e.to_string()),
     }
+}
+
+/// The most minutes `carer` may work in `week`: the agency's ceiling for
+/// one week and, unless a written opt-out is in force, what keeps the
+/// average over the reference period (this week and the weeks before it
+/// with a rota, `history`) within `max_weekly_hours`, as `rota/hours`
+/// judges it.
+fn max_work(carer: &Carer, policy: &Policy, week: Week, history: &History) -> f64 {
+    let wt = &policy.working_time;
+    let ceiling = wt.max_hours_in_one_week * 60.0;
+    let opted_out = carer
+        .working_time_opt_out
+        .as_ref()
+        .is_some_and(|o| o.in_force(week.monday()));
+    if opted_out {
+        return ceiling;
+    }
+    let before = history.minutes.get(carer.id.as_str()).copied().unwrap_or(0) as f64;
+    let allowed = wt.max_weekly_hours * 60.0 * f64::from(history.weeks + 1) - before;
+    allowed.clamp(0.0, ceiling)
 }
 
 fn weights(policy: &Policy, repair: bool) -> Weights {
@@ -363,6 +391,7 @@ fn apply_previous(
 /// coordinator can act on.
 fn explain(
     active: &[&Carer],
+    policy: &Policy,
     visit: &crate::model::visit_rules::Visit,
     vr: &VisitRules,
     date: NaiveDate,
@@ -384,7 +413,8 @@ fn explain(
         format!("carer with skill {}", visit.skills.join(" and "))
     };
     let count = |pred: &dyn Fn(&Carer) -> bool| active.iter().filter(|c| pred(c)).count();
-    let skilled = |c: &Carer| c.has_skills(&visit.skills);
+    let has_skills = |c: &Carer| c.has_skills_on(&visit.skills, date, policy);
+    let skilled = |c: &Carer| c.bars_on(date, &visit.skills, policy).is_empty();
     let gendered = |c: &Carer| skilled(c) && vr.carer_gender.is_none_or(|g| c.gender == Some(g));
     let allowed = |c: &Carer| gendered(c) && !vr.excluded_carers.contains(&c.id);
     let present = |c: &Carer| allowed(c) && !c.on_leave(date);
@@ -393,8 +423,22 @@ fn explain(
     } else {
         ""
     };
-    Some(if count(&skilled) < needed {
+    Some(if count(&has_skills) < needed {
         format!("no active {with_skills}, or too few{two}")
+    } else if count(&skilled) < needed {
+        let why: Vec<String> = active
+            .iter()
+            .filter(|c| has_skills(c))
+            .filter_map(|c| {
+                let bars = c.bars_on(date, &visit.skills, policy);
+                let first = bars.first()?;
+                Some(format!("{}: {}", c.id, first.describe()))
+            })
+            .collect();
+        format!(
+            "every {with_skills} is barred on {day}{two} ({})",
+            why.join("; ")
+        )
     } else if count(&gendered) < needed {
         let g = match vr.carer_gender {
             Some(crate::model::carer::Gender::Male) => "male",

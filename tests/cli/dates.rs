@@ -22,7 +22,7 @@ fn base_with(file: &str, edits: &[(&str, &str)]) -> Fixture {
 
 #[test]
 fn training_completed_in_2062_and_a_dbs_issued_in_2032_are_not_done() {
-    let f = rule_pair("date-in-future", "date/in-future", "carers/C-0001.yaml", 27);
+    let f = rule_pair("date-in-future", "date/in-future", "carers/C-0001.yaml", 29);
     assert_eq!(f["severity"], "error", "{f}");
     assert!(
         text(&f, "message")

@@ -168,8 +168,8 @@ fn leave_moves_the_visits_of_those_days_to_the_other_carer() {
     edit(
         &fx,
         "carers/C-0001.yaml",
-        "checks:",
-        "unavailable:\n  - {from: 2026-11-30, to: 2026-12-02, reason: annual-leave}\nchecks:",
+        "\nchecks:",
+        "\nunavailable:\n  - {from: 2026-11-30, to: 2026-12-02, reason: annual-leave}\nchecks:",
     );
     plan(&fx, &[]);
     let r = rota(&fx);

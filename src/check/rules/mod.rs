@@ -2,11 +2,13 @@
 //! its findings to a list.
 
 pub mod after;
+mod competence;
 pub mod dates;
 pub mod people;
 pub mod plans;
 pub mod policy;
 pub mod records;
+mod recruitment;
 pub mod rota;
 pub mod staff;
 mod training;

@@ -61,7 +61,12 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
         "references" => {
             let ok = staff
                 .iter()
-                .filter(|c| c.checks.references.unwrap_or(0) >= 2)
+                .filter(|c| {
+                    c.checks
+                        .references
+                        .as_ref()
+                        .is_some_and(|r| r.received() >= 2)
+                })
                 .count();
             share(
                 ok,
