@@ -9,6 +9,7 @@ pub mod recruitment;
 pub mod rota;
 pub mod service_user;
 pub mod values;
+pub mod visit_log;
 pub mod visit_rules;
 
 pub use agency::{Agency, Policy};
@@ -16,6 +17,7 @@ pub use care_plan::CarePlan;
 pub use carer::Carer;
 pub use rota::Rota;
 pub use service_user::ServiceUser;
+pub use visit_log::VisitLog;
 pub use visit_rules::VisitRules;
 
 use std::fmt;
@@ -35,17 +37,20 @@ pub enum Kind {
     VisitRules,
     /// A week's rota.
     Rota,
+    /// One person's delivered visits in a week.
+    VisitLog,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Agency,
         Kind::ServiceUser,
         Kind::CarePlan,
         Kind::Carer,
         Kind::VisitRules,
         Kind::Rota,
+        Kind::VisitLog,
     ];
 
     /// The word written after `kind:`.
@@ -57,6 +62,7 @@ impl Kind {
             Kind::Carer => "carer",
             Kind::VisitRules => "visit-rules",
             Kind::Rota => "rota",
+            Kind::VisitLog => "visit-log",
         }
     }
 
@@ -82,4 +88,5 @@ pub enum Record {
     Carer(Carer),
     VisitRules(VisitRules),
     Rota(Rota),
+    VisitLog(VisitLog),
 }

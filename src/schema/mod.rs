@@ -8,7 +8,9 @@
 mod explain;
 
 use crate::diag::Code;
-use crate::model::{Agency, CarePlan, Carer, Kind, Rota, ServiceUser, VisitRules, values};
+use crate::model::{
+    Agency, CarePlan, Carer, Kind, Rota, ServiceUser, VisitLog, VisitRules, values,
+};
 use jsonschema::{Draft, Validator};
 use schemars::JsonSchema;
 use serde_json::{Value, json};
@@ -71,6 +73,7 @@ pub fn schema_for(kind: Kind) -> Value {
         Kind::Carer => generate::<Carer>(kind),
         Kind::VisitRules => generate::<VisitRules>(kind),
         Kind::Rota => generate::<Rota>(kind),
+        Kind::VisitLog => generate::<VisitLog>(kind),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod after;
 mod competence;
 pub mod dates;
+pub mod delivered;
 pub mod people;
 pub mod plans;
 pub mod policy;
@@ -28,4 +29,5 @@ pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     visits::check(cx, out);
     after::check(cx, out);
     rota::check(cx, out);
+    delivered::check(cx, out);
 }
