@@ -5,7 +5,8 @@
 //! and to explain why it could not be assigned.
 //!
 //! The records come from the repository's [`Index`]; which visit rules
-//! apply on a day is [`VisitRules::valid_on`], as everywhere else.
+//! apply on a day is [`crate::model::VisitRules::valid_on`], as everywhere
+//! else.
 
 use super::engine::problem::{
     Interval, Link, Matrix, Problem, Task, TaskId, Vehicle, Weights, Worker,
@@ -15,7 +16,7 @@ use crate::load::Repo;
 use crate::model::carer::{CarerStatus, TravelMode};
 use crate::model::service_user::ServiceUserStatus;
 use crate::model::values::{Day, Week};
-use crate::model::{Carer, Policy, Rota, ServiceUser, VisitRules};
+use crate::model::{Carer, Policy, Rota, ServiceUser};
 use crate::travel::{Place, TravelTimes};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -65,10 +66,6 @@ pub struct AgencyProblem {
     pub week: Week,
     /// The agency's travel matrix could not be read: estimates were used.
     pub matrix_error: Option<String>,
-}
-
-fn hhmm(minutes: u32) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// Builds the week's problem. `locked` visits of an existing rota keep
@@ -209,7 +206,15 @@ pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool
                     .filter(|&v| fits(&vehicles[v]))
                     .collect();
                 let halves = usize::from(visit.carers.clamp(1, 2));
-                let reason = explain(&active, policy, visit, vr, date, halves, eligible.len());
+                let reason = super::explain::explain(
+                    &active,
+                    policy,
+                    visit,
+                    vr,
+                    date,
+                    halves,
+                    eligible.len(),
+                );
                 let preferred: Vec<usize> = vr
                     .preferred_carers
                     .iter()
@@ -384,74 +389,4 @@ fn apply_previous(
             }
         }
     }
-}
-
-/// Why no carer can take a visit, when fewer carers than it needs pass
-/// its requirements: the first requirement that rules them out, in words a
-/// coordinator can act on.
-fn explain(
-    active: &[&Carer],
-    policy: &Policy,
-    visit: &crate::model::visit_rules::Visit,
-    vr: &VisitRules,
-    date: NaiveDate,
-    needed: usize,
-    eligible: usize,
-) -> Option<String> {
-    if eligible >= needed {
-        return None;
-    }
-    let day = format!("{} {}", Day::of(date).title(), date.format("%-d %b"));
-    let when = format!(
-        "between {} and {} on {day}",
-        hhmm(visit.window.start.minutes()),
-        hhmm(visit.window.end.minutes()),
-    );
-    let with_skills = if visit.skills.is_empty() {
-        "carer".to_owned()
-    } else {
-        format!("carer with skill {}", visit.skills.join(" and "))
-    };
-    let count = |pred: &dyn Fn(&Carer) -> bool| active.iter().filter(|c| pred(c)).count();
-    let has_skills = |c: &Carer| c.has_skills_on(&visit.skills, date, policy);
-    let skilled = |c: &Carer| c.bars_on(date, &visit.skills, policy).is_empty();
-    let gendered = |c: &Carer| skilled(c) && vr.carer_gender.is_none_or(|g| c.gender == Some(g));
-    let allowed = |c: &Carer| gendered(c) && !vr.excluded_carers.contains(&c.id);
-    let present = |c: &Carer| allowed(c) && !c.on_leave(date);
-    let two = if needed == 2 {
-        " (a double-up needs two)"
-    } else {
-        ""
-    };
-    Some(if count(&has_skills) < needed {
-        format!("no active {with_skills}, or too few{two}")
-    } else if count(&skilled) < needed {
-        let why: Vec<String> = active
-            .iter()
-            .filter(|c| has_skills(c))
-            .filter_map(|c| {
-                let bars = c.bars_on(date, &visit.skills, policy);
-                let first = bars.first()?;
-                Some(format!("{}: {}", c.id, first.describe()))
-            })
-            .collect();
-        format!(
-            "every {with_skills} is barred on {day}{two} ({})",
-            why.join("; ")
-        )
-    } else if count(&gendered) < needed {
-        let g = match vr.carer_gender {
-            Some(crate::model::carer::Gender::Male) => "male",
-            _ => "female",
-        };
-        format!(
-            "too few {g} carers with the skills ({with_skills}){two}: the person asks for a {g} carer"
-        )
-    } else if count(&allowed) < needed {
-        format!("the {with_skills} who could go are excluded for this person{two}")
-    } else if count(&present) < needed {
-        format!("every {with_skills} who could go is on leave on {day}{two}")
-    } else {
-        format!("no {with_skills} is available {when}{two}")
-    })
 }

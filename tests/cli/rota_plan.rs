@@ -642,3 +642,29 @@ fn without_an_opt_out_the_engine_keeps_the_average_within_the_limit() {
     let again = carers_of(&rota(&fx));
     assert!(again.iter().all(|c| c == "[C-0001]"), "{again:?}");
 }
+
+#[test]
+fn an_unassigned_visit_says_which_check_bars_the_carers() {
+    // Both carers list peg-feeding, but neither has a clinician's sign-off.
+    let fx = Fixture::base();
+    edit(
+        &fx,
+        "visit-rules/VR-0001.yaml",
+        "    tasks: [personal care, breakfast]",
+        "    skills: [peg-feeding]\n    tasks: [personal care, breakfast]",
+    );
+    for file in ["carers/C-0001.yaml", "carers/C-0002.yaml"] {
+        edit(
+            &fx,
+            file,
+            "competencies:\n",
+            "competencies:\n  - {skill: peg-feeding, assessed: 2026-10-01}\n",
+        );
+    }
+    plan(&fx, &[]);
+    let r = rota(&fx);
+    let un = r["unassigned"].as_array().expect("unassigned");
+    assert_eq!(un.len(), 7);
+    let reason = un[0]["reason"].as_str().unwrap_or("");
+    assert!(reason.contains("not signed off by a clinician"), "{reason}");
+}
