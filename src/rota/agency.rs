@@ -198,12 +198,12 @@ pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool
                 let skilled = |c: &Carer| c.bars_on(date, &visit.skills, policy).is_empty();
                 let gender_ok = |c: &Carer| vr.carer_gender.is_none_or(|g| c.gender == Some(g));
                 let not_excluded = |c: &Carer| !vr.excluded_carers.contains(&c.id);
+                // The cheap tests first: the day's checks and courses last.
                 let eligible: Vec<usize> = (0..active.len())
-                    .filter(|&w| {
-                        skilled(active[w]) && gender_ok(active[w]) && not_excluded(active[w])
-                    })
-                    .filter_map(|w| shift.get(&(w, d)).copied())
-                    .filter(|&v| fits(&vehicles[v]))
+                    .filter(|&w| gender_ok(active[w]) && not_excluded(active[w]))
+                    .filter_map(|w| shift.get(&(w, d)).map(|&v| (w, v)))
+                    .filter(|&(w, v)| fits(&vehicles[v]) && skilled(active[w]))
+                    .map(|(_, v)| v)
                     .collect();
                 let halves = usize::from(visit.carers.clamp(1, 2));
                 let reason = super::explain::explain(
