@@ -41,6 +41,7 @@ const NAMES: Places = &[
     (Kind::Carer, &["competencies", "[]", "assessor"]),
     (Kind::Carer, &["competencies", "[]", "signed_off_by"]),
     (Kind::CarePlan, &["consent", "attorney"]),
+    (Kind::InspectionJudgement, &["assessor"]),
 ];
 const STREETS: Places = &[
     (Kind::ServiceUser, &["address", "line1"]),

@@ -5,6 +5,7 @@ pub mod agency;
 pub mod care_plan;
 pub mod carer;
 pub mod competence;
+pub mod inspection_judgement;
 pub mod recruitment;
 pub mod rota;
 pub mod service_user;
@@ -15,6 +16,7 @@ pub mod visit_rules;
 pub use agency::{Agency, Policy};
 pub use care_plan::CarePlan;
 pub use carer::Carer;
+pub use inspection_judgement::InspectionJudgement;
 pub use rota::Rota;
 pub use service_user::ServiceUser;
 pub use visit_log::VisitLog;
@@ -39,11 +41,13 @@ pub enum Kind {
     Rota,
     /// One person's delivered visits in a week.
     VisitLog,
+    /// A consultant's judgement of the quality statements.
+    InspectionJudgement,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Agency,
         Kind::ServiceUser,
         Kind::CarePlan,
@@ -51,6 +55,7 @@ impl Kind {
         Kind::VisitRules,
         Kind::Rota,
         Kind::VisitLog,
+        Kind::InspectionJudgement,
     ];
 
     /// The word written after `kind:`.
@@ -63,6 +68,7 @@ impl Kind {
             Kind::VisitRules => "visit-rules",
             Kind::Rota => "rota",
             Kind::VisitLog => "visit-log",
+            Kind::InspectionJudgement => "inspection-judgement",
         }
     }
 
@@ -89,4 +95,5 @@ pub enum Record {
     VisitRules(VisitRules),
     Rota(Rota),
     VisitLog(VisitLog),
+    InspectionJudgement(InspectionJudgement),
 }
