@@ -1,7 +1,8 @@
 //! Each carer's working time in a rota, as `check` and the rota engine
 //! both count it: visits plus travel between consecutive visits of a day
-//! (not to and from home); and the working time of the weeks before, for
-//! the Working Time Regulations' average over a reference period.
+//! (not to and from home); and the working time of the weeks before (from
+//! their rotas and visit logs), for the Working Time Regulations' average
+//! over a reference period.
 
 use super::Index;
 use crate::model::Rota;
@@ -96,8 +97,30 @@ impl<'a> Index<'a> {
         out
     }
 
-    /// The `count` weeks before `week`: how many have a rota, and each
-    /// carer's minutes in them (a week without a rota is not counted).
+    /// Each carer's minutes on visits the visit logs of `week` record
+    /// (arrival to departure; travel is not logged), by carer id.
+    pub fn logged(&self, week: Week) -> HashMap<&'a str, u64> {
+        let mut out: HashMap<&str, u64> = HashMap::new();
+        for log in self.visit_logs.iter().filter(|l| l.record.week == week) {
+            for v in &log.record.visits {
+                let Some(stay) = v.stay_minutes() else {
+                    continue;
+                };
+                for (j, id) in v.carers.iter().enumerate() {
+                    if !v.carers[..j].contains(id) {
+                        *out.entry(id.as_str()).or_default() += u64::from(stay);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The `count` weeks before `week`: how many have a rota or visit
+    /// logs, and each carer's minutes in them: the rota's working time or
+    /// the logged time, whichever is more (a rota is the plan, a log what
+    /// happened; neither may hide the other's hours). A week with neither
+    /// is not counted.
     pub fn worked_before(&self, week: Week, count: u32, travel: &TravelTimes) -> History<'a> {
         let mut history = History::default();
         let mut monday = week.monday();
@@ -106,12 +129,29 @@ impl<'a> Index<'a> {
                 break;
             };
             monday = earlier;
-            let Some(file) = self.rota_of_week(Week::of(monday)) else {
+            let this = Week::of(monday);
+            let planned: HashMap<&str, u64> = self
+                .rota_of_week(this)
+                .map(|file| {
+                    self.worked(file.rota, travel)
+                        .into_iter()
+                        .map(|(id, w)| (id, w.total()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let logged = self.logged(this);
+            let has_rota = self.rota_of_week(this).is_some();
+            if !has_rota && !self.visit_logs.iter().any(|l| l.record.week == this) {
                 continue;
-            };
+            }
             history.weeks += 1;
-            for (id, w) in self.worked(file.rota, travel) {
-                *history.minutes.entry(id).or_default() += w.total();
+            let mut most = planned;
+            for (id, minutes) in logged {
+                let m = most.entry(id).or_default();
+                *m = (*m).max(minutes);
+            }
+            for (id, minutes) in most {
+                *history.minutes.entry(id).or_default() += minutes;
             }
         }
         history

@@ -507,3 +507,25 @@ fn a_lapsed_competency_is_no_skill_on_the_day() {
         "{f}"
     );
 }
+
+#[test]
+fn hours_average_counts_visit_logs_of_earlier_weeks() {
+    // No rota for week 47, but its visit log: 1 h there keeps the average
+    // at 4 h; a logged 10-hour stay (a long day) takes it to 8 h 30 min.
+    let log = |departed: &str| {
+        format!(
+            "kind: visit-log\nid: log-SU-0001-2026-W47\nservice_user: SU-0001\nweek: 2026-W47\n\
+             visits:\n  - date: 2026-11-16\n    label: morning\n    outcome: completed\n    \
+             carers: [C-0001]\n    arrived: \"08:00\"\n    departed: \"{departed}\"\n"
+        )
+    };
+    let fx = Fixture::rule("rota-hours", "fail");
+    fx.write("logs/SU-0001/2026-W47.yaml", log("09:00"));
+    fx.check(&[]).expect_none("rota/hours");
+    fx.write("logs/SU-0001/2026-W47.yaml", log("18:00"));
+    let f = fx.check(&[]).expect("rota/hours", ROTA, 6);
+    assert!(
+        text(&f, "message").contains("an average of 8 h 30 min over the 2 weeks"),
+        "{f}"
+    );
+}
