@@ -543,3 +543,25 @@ fn oliver_mcgowan_training_is_mandatory() {
     let f = run.expect("training/missing", "carers/C-0002.yaml", 27);
     assert!(text(&f, "message").contains("`oliver-mcgowan`"), "{f}");
 }
+
+#[test]
+fn an_employment_gap_of_exactly_the_policy_months_needs_no_explanation() {
+    let history = "employment_history:\n  - {from: 2015-09-01, to: null, employer: Brightwell Care, role: care worker}\n";
+    let gap = |next: &str| {
+        format!(
+            "employment_history:\n  - {{from: 2015-09-01, to: 2019-12-31, employer: A, role: carer}}\n  \
+             - {{from: {next}, to: null, employer: B, role: carer}}\n"
+        )
+    };
+    // January 2020 uncovered: one month, the default policy.
+    with_c2(&[(history, &gap("2020-02-01"))])
+        .check(&[])
+        .expect_none("recruitment/employment-gap");
+    // One day more is over it.
+    let run = with_c2(&[(history, &gap("2020-02-02"))]).check(&[]);
+    let f = run.expect("recruitment/employment-gap", "carers/C-0002.yaml", 45);
+    assert!(
+        text(&f, "message").contains("from 2020-01-01 to 2020-02-01"),
+        "{f}"
+    );
+}

@@ -264,8 +264,9 @@ fn employment(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
     // The day after the latest day covered so far.
     let mut covered: Option<NaiveDate> = None;
     let gap = |from: NaiveDate, until: NaiveDate, pointer: String, out: &mut Vec<Finding>| {
-        let last = from.pred_opt().unwrap_or(from);
-        if add_months(last, months) >= until {
+        // `from` is the first day not covered, `until` the next covered:
+        // a gap of exactly the policy's months is allowed.
+        if add_months(from, months) >= until {
             return;
         }
         out.push(
