@@ -39,6 +39,7 @@ const NAMES: Places = &[
     (Kind::Carer, &["name"]),
     (Kind::CarePlan, &["consent", "attorney"]),
     (Kind::CarePlan, &["decisions", "[]", "consent", "attorney"]),
+    (Kind::InspectionJudgement, &["assessor"]),
 ];
 const STREETS: Places = &[
     (Kind::ServiceUser, &["address", "line1"]),
