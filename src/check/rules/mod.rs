@@ -5,7 +5,9 @@ pub mod after;
 mod consent;
 pub mod dates;
 pub mod delivered;
+pub mod mar;
 mod mca;
+pub mod medicines;
 pub mod people;
 mod person;
 pub mod plans;
@@ -30,6 +32,8 @@ pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     person::check(cx, out);
     reviews::check(cx, out);
     plans::check(cx, out);
+    medicines::check(cx, out);
+    mar::check(cx, out);
     staff::check(cx, out);
     visits::check(cx, out);
     after::check(cx, out);
