@@ -4,19 +4,23 @@
 pub mod agency;
 pub mod care_plan;
 pub mod carer;
+pub mod inspection_judgement;
 pub mod mar;
 pub mod medication;
 pub mod rota;
 pub mod service_user;
 pub mod values;
+pub mod visit_log;
 pub mod visit_rules;
 
 pub use agency::{Agency, Policy};
 pub use care_plan::CarePlan;
 pub use carer::Carer;
+pub use inspection_judgement::InspectionJudgement;
 pub use mar::Mar;
 pub use rota::Rota;
 pub use service_user::ServiceUser;
+pub use visit_log::VisitLog;
 pub use visit_rules::VisitRules;
 
 use std::fmt;
@@ -38,11 +42,15 @@ pub enum Kind {
     Rota,
     /// One person's medication administration record for a week.
     Mar,
+    /// One person's delivered visits in a week.
+    VisitLog,
+    /// A consultant's judgement of the quality statements.
+    InspectionJudgement,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Agency,
         Kind::ServiceUser,
         Kind::CarePlan,
@@ -50,6 +58,8 @@ impl Kind {
         Kind::VisitRules,
         Kind::Rota,
         Kind::Mar,
+        Kind::VisitLog,
+        Kind::InspectionJudgement,
     ];
 
     /// The word written after `kind:`.
@@ -62,6 +72,8 @@ impl Kind {
             Kind::VisitRules => "visit-rules",
             Kind::Rota => "rota",
             Kind::Mar => "mar",
+            Kind::VisitLog => "visit-log",
+            Kind::InspectionJudgement => "inspection-judgement",
         }
     }
 
@@ -88,4 +100,6 @@ pub enum Record {
     VisitRules(VisitRules),
     Rota(Rota),
     Mar(Mar),
+    VisitLog(VisitLog),
+    InspectionJudgement(InspectionJudgement),
 }

@@ -8,7 +8,10 @@
 mod explain;
 
 use crate::diag::Code;
-use crate::model::{Agency, CarePlan, Carer, Kind, Mar, Rota, ServiceUser, VisitRules, values};
+use crate::model::{
+    Agency, CarePlan, Carer, InspectionJudgement, Kind, Mar, Rota, ServiceUser, VisitLog,
+    VisitRules, values,
+};
 use jsonschema::{Draft, Validator};
 use schemars::JsonSchema;
 use serde_json::{Value, json};
@@ -72,6 +75,8 @@ pub fn schema_for(kind: Kind) -> Value {
         Kind::VisitRules => generate::<VisitRules>(kind),
         Kind::Rota => generate::<Rota>(kind),
         Kind::Mar => generate::<Mar>(kind),
+        Kind::VisitLog => generate::<VisitLog>(kind),
+        Kind::InspectionJudgement => generate::<InspectionJudgement>(kind),
     }
 }
 
