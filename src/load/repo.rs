@@ -450,9 +450,9 @@ fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>,
         Kind::Carer => serde_json::from_value(json).map(Record::Carer),
         Kind::VisitRules => serde_json::from_value(json).map(Record::VisitRules),
         Kind::Rota => serde_json::from_value(json).map(Record::Rota),
-        Kind::Mar => serde_json::from_value(json).map(Record::Mar),
         Kind::VisitLog => serde_json::from_value(json).map(Record::VisitLog),
         Kind::InspectionJudgement => serde_json::from_value(json).map(Record::InspectionJudgement),
+        Kind::Mar => serde_json::from_value(json).map(Record::Mar),
     };
     match record {
         Ok(r) => (Some(r), findings),

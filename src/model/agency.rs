@@ -63,10 +63,10 @@ pub struct Policy {
     pub working_time: WorkingTime,
     /// Rota engine settings.
     pub rota: RotaPolicy,
-    /// Medicines: time-critical doses, MAR gaps and refusals.
-    pub medication: MedicinesPolicy,
     /// Call monitoring: how visit logs are judged against the plan.
     pub calls: Calls,
+    /// Medicines: time-critical doses, MAR gaps and refusals.
+    pub medication: MedicinesPolicy,
     /// Audit: a dated event committed later than this many days after its date.
     pub late_entry_days: u32,
     /// Audit: commits before this date are an import baseline.
@@ -105,8 +105,8 @@ impl Default for Policy {
             travel: Travel::default(),
             working_time: WorkingTime::default(),
             rota: RotaPolicy::default(),
-            medication: MedicinesPolicy::default(),
             calls: Calls::default(),
+            medication: MedicinesPolicy::default(),
             late_entry_days: 14,
             audit_from: None,
             rules: BTreeMap::new(),

@@ -89,6 +89,15 @@ pub struct MedicationItem {
 }
 
 impl MedicationItem {
+    /// Whether the plan says enough to give it: a dose, and its times or,
+    /// for a medicine taken as needed, its PRN protocol.
+    pub fn is_described(&self) -> bool {
+        match &self.prn {
+            Some(prn) => self.dose.is_some() || prn.dose.is_some(),
+            None => self.dose.is_some() && !self.times.is_empty(),
+        }
+    }
+
     /// The minutes either side of its time a dose of this medicine may be
     /// given, under `policy`.
     pub fn tolerance(&self, policy: &MedicinesPolicy) -> u32 {
@@ -214,5 +223,30 @@ impl Default for MedicinesPolicy {
             refusals_to_escalate: 2,
             mar_from: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MedicationItem;
+
+    fn item(json: &str) -> MedicationItem {
+        serde_json::from_str(json).expect("a medication item")
+    }
+
+    #[test]
+    fn prn_medicine_with_its_dose_in_the_protocol_counts_as_described() {
+        let prn = item(
+            r#"{"name": "Paracetamol", "prn": {"reason": "pain", "dose": "2 tablets", "max_doses_24h": 4}}"#,
+        );
+        assert!(prn.is_described());
+        assert!(
+            !item(r#"{"name": "Paracetamol", "prn": {"reason": "pain", "max_doses_24h": 4}}"#)
+                .is_described()
+        );
+        assert!(!item(r#"{"name": "Sertraline", "dose": "50mg"}"#).is_described());
+        assert!(
+            item(r#"{"name": "Sertraline", "dose": "50mg", "times": ["08:00"]}"#).is_described()
+        );
     }
 }

@@ -40,12 +40,12 @@ pub enum Kind {
     VisitRules,
     /// A week's rota.
     Rota,
-    /// One person's medication administration record for a week.
-    Mar,
     /// One person's delivered visits in a week.
     VisitLog,
     /// A consultant's judgement of the quality statements.
     InspectionJudgement,
+    /// One person's medication administration record for a week.
+    Mar,
 }
 
 impl Kind {
@@ -57,9 +57,9 @@ impl Kind {
         Kind::Carer,
         Kind::VisitRules,
         Kind::Rota,
-        Kind::Mar,
         Kind::VisitLog,
         Kind::InspectionJudgement,
+        Kind::Mar,
     ];
 
     /// The word written after `kind:`.
@@ -71,9 +71,9 @@ impl Kind {
             Kind::Carer => "carer",
             Kind::VisitRules => "visit-rules",
             Kind::Rota => "rota",
-            Kind::Mar => "mar",
             Kind::VisitLog => "visit-log",
             Kind::InspectionJudgement => "inspection-judgement",
+            Kind::Mar => "mar",
         }
     }
 
@@ -99,7 +99,7 @@ pub enum Record {
     Carer(Carer),
     VisitRules(VisitRules),
     Rota(Rota),
-    Mar(Mar),
     VisitLog(VisitLog),
     InspectionJudgement(InspectionJudgement),
+    Mar(Mar),
 }

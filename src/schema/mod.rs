@@ -74,9 +74,9 @@ pub fn schema_for(kind: Kind) -> Value {
         Kind::Carer => generate::<Carer>(kind),
         Kind::VisitRules => generate::<VisitRules>(kind),
         Kind::Rota => generate::<Rota>(kind),
-        Kind::Mar => generate::<Mar>(kind),
         Kind::VisitLog => generate::<VisitLog>(kind),
         Kind::InspectionJudgement => generate::<InspectionJudgement>(kind),
+        Kind::Mar => generate::<Mar>(kind),
     }
 }
 
