@@ -9,6 +9,7 @@
 
 mod care;
 mod delivery;
+mod medicines;
 mod people;
 mod staff;
 
@@ -19,6 +20,7 @@ use crate::model::service_user::ServiceUserStatus;
 use crate::model::{CarePlan, Carer, ServiceUser};
 use serde::Serialize;
 
+pub use medicines::{Tally as MarTally, tally_of as mar_tally};
 pub use people::capacity_in_doubt;
 
 /// A family of evidence: its keys, and the function that computes them
@@ -45,6 +47,10 @@ const FAMILIES: &[Family] = &[
     Family {
         keys: delivery::KEYS,
         compute: delivery::compute,
+    },
+    Family {
+        keys: medicines::KEYS,
+        compute: medicines::compute,
     },
 ];
 
