@@ -22,6 +22,13 @@ enum What {
     /// numbers, and then nothing is written; visits already logged are
     /// left as they are, so importing a file twice changes nothing.
     Visits(FileArgs),
+    /// Doses from an eMAR system's CSV into medication administration
+    /// records (mar/<service-user>/<week>.yaml): a row with a scheduled
+    /// time is a dose of the plan, one without is an as-needed dose; rows
+    /// of unknown people, carers or medicines, times not in the plan, bad
+    /// outcomes and duplicates are refused with their row numbers, and then
+    /// nothing is written; doses already recorded are left as they are.
+    Mar(FileArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -53,6 +60,15 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
                 plan.apply()?;
             }
             print(&summary, "visit", a.dry_run);
+        }
+        What::Mar(a) => {
+            let (repo, _) = super::open_repo(a.repo.as_deref())?;
+            let index = Index::new(&repo);
+            let (plan, summary) = import::mar::plan(&index, &a.file, &a.map, a.today.get())?;
+            if !a.dry_run {
+                plan.apply()?;
+            }
+            print(&summary, "dose", a.dry_run);
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -25,6 +25,7 @@
 //! renders each file's text for the [`Plan`].
 
 mod mapping;
+pub mod mar;
 mod plan;
 mod table;
 pub mod visits;

@@ -196,3 +196,30 @@ fn the_mar_chart_marks_a_gap_and_counts_it() {
     // Co-careldopa is time-critical: each cell shows the time given.
     assert!(chart.contains("08:35"), "{chart}");
 }
+
+#[test]
+fn the_pack_shows_mar_completeness_and_time_critical_doses_under_safe() {
+    let fx = Fixture::rule("mar-time-critical-late", "fail");
+    let run = fx.run(&[
+        "report",
+        "inspection",
+        ".",
+        "--format",
+        "md",
+        "--out",
+        "out",
+        "--today",
+        crate::support::TODAY,
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let pack = std::fs::read_to_string(fx.path().join("out/inspection.md")).expect("pack");
+    assert!(
+        pack.contains("| Medication administration records | 14 of 14 doses carers give"),
+        "{pack}"
+    );
+    assert!(
+        pack.contains("| Time-critical doses on time | 6 of 7 time-critical doses"),
+        "{pack}"
+    );
+    assert!(pack.contains("▲ Evidence partial"), "{pack}");
+}

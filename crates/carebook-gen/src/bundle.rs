@@ -5,7 +5,7 @@
 
 use super::rng::Rng;
 use super::staff::CarerInfo;
-use super::{Config, Faults, people, plans, visits};
+use super::{Config, Faults, mar, people, plans, visits};
 
 /// The carers, with the lists a service user's records draw on.
 pub struct Staff {
@@ -14,6 +14,8 @@ pub struct Staff {
     hands_on: Vec<usize>,
     assessors: Vec<String>,
     coordinators: Vec<String>,
+    /// Hands-on carers with the medication skill.
+    medication: Vec<String>,
 }
 
 impl Staff {
@@ -28,7 +30,9 @@ impl Staff {
         };
         let assessors = ids(|c| c.assessor);
         let coordinators = ids(|c| c.coordinator);
+        let medication = ids(|c| c.hands_on && c.skills.contains(&"medication"));
         Staff {
+            medication,
             carers,
             hands_on,
             assessors,
@@ -46,6 +50,8 @@ pub struct Bundle {
     pub double_ups: u64,
     /// Carer-minutes a week.
     pub minutes: u32,
+    /// Doses in the MAR files.
+    pub mar_doses: u64,
 }
 
 /// Builds service user `i` (0-based); ids are zero-padded to `width`.
@@ -193,7 +199,7 @@ pub fn service_user(
     let dates = plans::dates(&mut r, &n, cfg.today, fault);
     let bad_nhs = fault == Some("nhs-number/check-digit");
     let su_text = people::record(&mut r, cfg.seed, &su, &n, cfg.today, hours, bad_nhs);
-    let cp_text = plans::care_plan(
+    let (cp_text, medicines) = plans::care_plan(
         &mut r,
         cfg.seed,
         (&cp, &su),
@@ -212,12 +218,53 @@ pub fn service_user(
         (&preferred, &excluded),
         &visits,
     );
+    let mut files = vec![
+        (format!("service-users/{su}.yaml"), su_text),
+        (format!("care-plans/{cp}.yaml"), cp_text),
+        (format!("visit-rules/{vr}.yaml"), vr_text),
+    ];
+    // MAR for people in care now, given by their preferred carers who hold
+    // the medication skill, else by others who do.
+    let mut mar_doses = 0;
+    let away = match n.status {
+        "hospital" => Some("hospital"),
+        "paused" => Some("away"),
+        _ => None,
+    };
+    if (active || away.is_some())
+        && dates.ended.is_none()
+        && cfg.mar_weeks > 0
+        && !medicines.is_empty()
+    {
+        let mut givers: Vec<String> = preferred
+            .iter()
+            .filter(|id| {
+                staff
+                    .carers
+                    .iter()
+                    .any(|c| &c.id == *id && c.hands_on && c.skills.contains(&"medication"))
+            })
+            .cloned()
+            .collect();
+        if givers.is_empty() {
+            givers = staff.medication.iter().take(3).cloned().collect();
+        }
+        let person = mar::Person {
+            seed: cfg.seed,
+            index: i as u64,
+            id: &su,
+            medicines: &medicines,
+            from: dates.effective,
+            carers: &givers,
+            away,
+        };
+        let (mar_files, doses) = mar::files(&person, cfg.mar_weeks, cfg.today, faults);
+        files.extend(mar_files);
+        mar_doses = doses;
+    }
     Bundle {
-        files: vec![
-            (format!("service-users/{su}.yaml"), su_text),
-            (format!("care-plans/{cp}.yaml"), cp_text),
-            (format!("visit-rules/{vr}.yaml"), vr_text),
-        ],
+        files,
+        mar_doses,
         active,
         visits: visits.iter().map(|v| u64::from(v.day_count)).sum(),
         double_ups: visits

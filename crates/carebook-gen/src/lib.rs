@@ -12,6 +12,7 @@
 //! `carebook`.
 
 mod bundle;
+mod mar;
 mod names;
 mod people;
 mod plans;
@@ -39,6 +40,8 @@ pub struct Config {
     pub fault_percent: f64,
     /// The date the agency is meant to be checked on.
     pub today: Date,
+    /// Weeks of MAR before today's week (0: none; 52 for a year).
+    pub mar_weeks: usize,
 }
 
 impl Default for Config {
@@ -49,6 +52,7 @@ impl Default for Config {
             seed: 1,
             fault_percent: 1.0,
             today: Date::ymd(2026, 11, 23),
+            mar_weeks: 0,
         }
     }
 }
@@ -77,6 +81,8 @@ pub struct Stats {
     /// Contracted and available hours a week of active carers.
     pub contracted_hours: f64,
     pub available_hours: f64,
+    /// Doses recorded in MAR files.
+    pub mar_doses: u64,
     /// Deliberate problems, by the rule code they should raise.
     pub faults: BTreeMap<&'static str, usize>,
 }
@@ -111,6 +117,9 @@ impl Stats {
             "carer hours/week:   {:.0} contracted, {:.0} available",
             self.contracted_hours, self.available_hours
         );
+        if self.mar_doses > 0 {
+            let _ = writeln!(s, "MAR doses:          {}", self.mar_doses);
+        }
         let total: usize = self.faults.values().sum();
         let list: Vec<String> = self
             .faults
@@ -201,7 +210,11 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn write(&mut self, rel: &str, text: &str) -> std::io::Result<()> {
-        std::fs::write(self.dir.join(rel), text)?;
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, text)?;
         self.stats.files += 1;
         self.stats.bytes += text.len() as u64;
         Ok(())
@@ -241,6 +254,7 @@ pub fn generate(dir: &Path, cfg: &Config) -> std::io::Result<Stats> {
             out.stats.double_ups_per_week += b.double_ups;
             out.stats.care_hours_per_week += f64::from(b.minutes) / 60.0;
         }
+        out.stats.mar_doses += b.mar_doses;
         for (path, text) in &b.files {
             out.write(path, text)?;
         }

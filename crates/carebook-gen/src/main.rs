@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! carebook-gen OUT [--service-users 2000] [--carers 750] [--seed 1]
-//!                  [--faults 1] [--today 2026-11-23]
+//!                  [--faults 1] [--today 2026-11-23] [--mar-weeks 0]
 //! ```
 //!
 //! The agency is deterministic from the seed and mostly compliant on
@@ -16,7 +16,7 @@ use carebook_gen::rng::Date;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: carebook-gen OUT [--service-users N] [--carers N] [--seed N] [--faults PERCENT] [--today YYYY-MM-DD]
+const USAGE: &str = "usage: carebook-gen OUT [--service-users N] [--carers N] [--seed N] [--faults PERCENT] [--today YYYY-MM-DD] [--mar-weeks N]
 
 Writes a synthetic home-care agency (agency.yaml, service-users/, care-plans/,
 carers/, visit-rules/) into OUT, which must not exist or be empty.
@@ -25,7 +25,8 @@ carers/, visit-rules/) into OUT, which must not exist or be empty.
   --carers N          carers (750)
   --seed N            random seed; the same seed gives the same files (1)
   --faults PERCENT    share of records with one deliberate problem (1; 0 for none)
-  --today DATE        the date the agency should check clean on (2026-11-23)";
+  --today DATE        the date the agency should check clean on (2026-11-23)
+  --mar-weeks N       weeks of medication administration records before today (0; 52 for a year)";
 
 fn parse(args: &[String]) -> Result<(PathBuf, carebook_gen::Config), String> {
     let mut cfg = carebook_gen::Config::default();
@@ -46,6 +47,7 @@ fn parse(args: &[String]) -> Result<(PathBuf, carebook_gen::Config), String> {
             "--service-users" => cfg.service_users = number(&value(flag)?, flag)?,
             "--carers" => cfg.carers = number(&value(flag)?, flag)?,
             "--seed" => cfg.seed = number(&value(flag)?, flag)?,
+            "--mar-weeks" => cfg.mar_weeks = number(&value(flag)?, flag)?,
             "--faults" => {
                 let v = value(flag)?;
                 cfg.fault_percent = v

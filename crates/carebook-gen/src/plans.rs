@@ -152,7 +152,7 @@ pub fn care_plan(
     today: Date,
     office: (&str, &str),
     fault: Option<&str>,
-) -> String {
+) -> (String, Vec<(&'static str, Vec<u32>)>) {
     let (id, su) = ids;
     let (assessor, coordinator) = office;
     let mut y = Yaml::new(&format!(
@@ -239,23 +239,42 @@ pub fn care_plan(
         };
         y.line(&format!("  - risk: {risk}\n    level: {level}\n    mitigation: {mitigation}\n    reviewed_on: {reviewed}"));
     }
-    medicines(r, &mut y, n, visits);
+    let meds = medicines(r, &mut y, n, visits);
     consent(r, &mut y, n, d, (assessor, coordinator), fault);
-    y.finish()
+    (y.finish(), meds)
 }
 
-fn medicines(r: &mut Rng, y: &mut Yaml, n: &Needs, visits: &[Visit]) {
+/// Writes the plan's medicines; returns each with its dose times.
+fn medicines(
+    r: &mut Rng,
+    y: &mut Yaml,
+    n: &Needs,
+    visits: &[Visit],
+) -> Vec<(&'static str, Vec<u32>)> {
     if n.medication == "none" {
         if r.chance(0.5) {
             y.line("medication: {support: none}");
         }
-        return;
+        return Vec::new();
     }
-    let rounds: Vec<String> = visits
+    // A round on a visit that does not run every day is the family's on
+    // the other days: the plan says so, and the MAR leaves it out.
+    let starts: Vec<(u32, bool)> = visits
         .iter()
         .filter(|v| v.gives_medicines())
-        .map(|v| format!("\"{}\"", clock(v.start)))
+        .map(|v| (v.start, v.day_count == 7))
         .collect();
+    let rounds: Vec<String> = starts
+        .iter()
+        .map(|(s, daily)| match daily {
+            true => format!("\"{}\"", clock(*s)),
+            false => format!(
+                "{{time: \"{}\", given_by: family, note: Family give it on days without a visit.}}",
+                clock(*s)
+            ),
+        })
+        .collect();
+    let mut meds = Vec::new();
     y.line(&format!(
         "medication:\n  support: {}\n  items:",
         n.medication
@@ -266,16 +285,23 @@ fn medicines(r: &mut Rng, y: &mut Yaml, n: &Needs, visits: &[Visit]) {
         chosen.insert(0, MEDICINES[0]);
     }
     for (name, dose, first_only) in chosen {
-        let times: Vec<String> = if first_only || rounds.len() < 2 {
-            rounds.iter().take(1).cloned().collect()
-        } else {
-            rounds.iter().take(4).cloned().collect()
-        };
+        let k = if first_only || rounds.len() < 2 { 1 } else { 4 };
+        let times: Vec<String> = rounds.iter().take(k).cloned().collect();
+        meds.push((
+            name,
+            starts
+                .iter()
+                .take(k)
+                .filter(|(_, daily)| *daily)
+                .map(|(s, _)| *s)
+                .collect(),
+        ));
         y.line(&format!(
             "    - {{name: {name}, dose: {dose}, times: [{}]}}",
             times.join(", ")
         ));
     }
+    meds
 }
 
 fn consent(

@@ -10,6 +10,7 @@
 mod care;
 mod delivery;
 mod governance;
+mod medicines;
 mod people;
 mod staff;
 
@@ -20,6 +21,7 @@ use crate::model::service_user::ServiceUserStatus;
 use crate::model::{CarePlan, Carer, ServiceUser};
 use serde::Serialize;
 
+pub use medicines::{Tally as MarTally, tally_of as mar_tally};
 pub use people::capacity_in_doubt;
 
 /// A family of evidence: its keys, and the function that computes them
@@ -50,6 +52,10 @@ const FAMILIES: &[Family] = &[
     Family {
         keys: governance::KEYS,
         compute: governance::compute,
+    },
+    Family {
+        keys: medicines::KEYS,
+        compute: medicines::compute,
     },
 ];
 

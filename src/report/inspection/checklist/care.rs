@@ -4,8 +4,42 @@ use super::{Item, Status, item};
 use crate::check::context::add_months;
 use crate::model::ServiceUser;
 use crate::model::care_plan::{ConsentStatus, GivenBy, MedicationSupport};
-use crate::report::evidence::capacity_in_doubt;
+use crate::report::evidence::{capacity_in_doubt, mar_tally};
 use crate::report::{Session, text};
+
+/// The person's MAR over the last 28 days: every dose carers give has
+/// an outcome.
+fn mar_item(s: &Session, u: &ServiceUser) -> Item {
+    const WHAT: &str = "Medication administration records (MAR) complete";
+    let Some((t, from)) = mar_tally(s, [u.id.as_str()]) else {
+        return item(
+            WHAT,
+            "Reg 12",
+            "12",
+            Status::NotRecorded,
+            "no MAR is kept in the records",
+        );
+    };
+    let status = match (t.due, t.recorded) {
+        (0, _) => Status::NotApplicable,
+        (d, r) if r >= d => Status::Met,
+        (_, 0) => Status::NotMet,
+        _ => Status::Partly,
+    };
+    let mut detail = format!(
+        "{} of {} doses carers give since {} recorded",
+        t.recorded,
+        t.due,
+        text::date(from)
+    );
+    if t.critical > 0 {
+        detail.push_str(&format!(
+            "; time-critical on time: {} of {}",
+            t.critical_on_time, t.critical
+        ));
+    }
+    item(WHAT, "Reg 12", "12", status, detail)
+}
 
 /// The care-file audit of a person.
 pub fn care_file(s: &Session, u: &ServiceUser) -> Vec<Item> {
@@ -106,11 +140,7 @@ pub fn care_file(s: &Session, u: &ServiceUser) -> Vec<Item> {
             "carers do not administer or assist with medicines",
         ),
     });
-    out.push(unrecorded_file(
-        "Medication administration records (MAR) complete",
-        "Reg 12",
-        "12",
-    ));
+    out.push(mar_item(s, u));
     out.push(item(
         "Visits planned",
         "Reg 9",
