@@ -8,6 +8,7 @@ pub mod carer;
 pub mod governance;
 pub mod inspection_judgement;
 pub mod mar;
+pub mod mca;
 pub mod medication;
 pub mod rota;
 pub mod service_user;

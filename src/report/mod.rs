@@ -9,6 +9,7 @@
 
 pub mod audit;
 pub mod build;
+pub mod capacity;
 pub mod compliance;
 pub mod context;
 pub mod error;

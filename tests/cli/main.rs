@@ -22,6 +22,7 @@ mod not_checked;
 mod output;
 mod pdf;
 mod people_plans;
+mod person_rules;
 mod provider;
 mod records;
 mod report;
