@@ -3,6 +3,7 @@
 
 use super::carer::Role;
 use super::competence::{DEFAULT_ASSESSED_SKILLS, DEFAULT_SKILL_TRAINING, SkillRule};
+use super::medication::MedicinesPolicy;
 use super::values::{Date, Location};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -81,6 +82,8 @@ pub struct Policy {
     pub rota: RotaPolicy,
     /// Call monitoring: how visit logs are judged against the plan.
     pub calls: Calls,
+    /// Medicines: time-critical doses, MAR gaps and refusals.
+    pub medication: MedicinesPolicy,
     /// Audit: a dated event committed later than this many days after its date.
     pub late_entry_days: u32,
     /// Audit: commits before this date are an import baseline.
@@ -190,6 +193,7 @@ impl Default for Policy {
             working_time: WorkingTime::default(),
             rota: RotaPolicy::default(),
             calls: Calls::default(),
+            medication: MedicinesPolicy::default(),
             late_entry_days: 14,
             audit_from: None,
             rules: BTreeMap::new(),
