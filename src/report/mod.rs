@@ -9,8 +9,10 @@
 
 pub mod audit;
 pub mod build;
+pub mod calls;
 pub mod compliance;
 pub mod context;
+pub mod delivery;
 pub mod error;
 pub mod escape;
 pub mod evidence;
@@ -58,14 +60,17 @@ pub enum ReportKind {
     Inspection,
     /// The change and consent log from git.
     Audit,
+    /// Care delivered (call monitoring): visits on time, late, short, missed.
+    Delivery,
 }
 
 impl ReportKind {
     /// Every kind, in the order the site lists them.
-    pub const ALL: [ReportKind; 6] = [
+    pub const ALL: [ReportKind; 7] = [
         ReportKind::Compliance,
         ReportKind::Inspection,
         ReportKind::ServiceUser,
+        ReportKind::Delivery,
         ReportKind::Training,
         ReportKind::Rota,
         ReportKind::Audit,
@@ -80,6 +85,7 @@ impl ReportKind {
             ReportKind::Training => "training",
             ReportKind::Inspection => "inspection",
             ReportKind::Audit => "audit",
+            ReportKind::Delivery => "delivery",
         }
     }
 }
@@ -339,6 +345,7 @@ impl<'a> Session<'a> {
             ReportKind::Training => training::render(self),
             ReportKind::Inspection => inspection::render(self),
             ReportKind::Audit => audit::render(self),
+            ReportKind::Delivery => delivery::render(self),
         }
     }
 }

@@ -69,6 +69,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/audit.html.tera"),
     ),
     (
+        "delivery.html.tera",
+        include_str!("../../templates/delivery.html.tera"),
+    ),
+    (
         "_header.md.tera",
         include_str!("../../templates/_header.md.tera"),
     ),
@@ -108,6 +112,10 @@ const BUILT_IN: &[(&str, &str)] = &[
     (
         "audit.md.tera",
         include_str!("../../templates/audit.md.tera"),
+    ),
+    (
+        "delivery.md.tera",
+        include_str!("../../templates/delivery.md.tera"),
     ),
 ];
 

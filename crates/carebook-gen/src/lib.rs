@@ -12,6 +12,7 @@
 //! `carebook`.
 
 mod bundle;
+mod logs;
 mod names;
 mod people;
 mod plans;
@@ -39,6 +40,9 @@ pub struct Config {
     pub fault_percent: f64,
     /// The date the agency is meant to be checked on.
     pub today: Date,
+    /// Weeks of visit logs (care delivered) before `today`, for active
+    /// service users from their start: 0 for none, 52 for a year.
+    pub log_weeks: u32,
 }
 
 impl Default for Config {
@@ -49,6 +53,7 @@ impl Default for Config {
             seed: 1,
             fault_percent: 1.0,
             today: Date::ymd(2026, 11, 23),
+            log_weeks: 0,
         }
     }
 }
@@ -77,6 +82,9 @@ pub struct Stats {
     /// Contracted and available hours a week of active carers.
     pub contracted_hours: f64,
     pub available_hours: f64,
+    /// Visit log files, and the visits logged in them.
+    pub log_files: usize,
+    pub logged_visits: u64,
     /// Deliberate problems, by the rule code they should raise.
     pub faults: BTreeMap<&'static str, usize>,
 }
@@ -111,6 +119,13 @@ impl Stats {
             "carer hours/week:   {:.0} contracted, {:.0} available",
             self.contracted_hours, self.available_hours
         );
+        if self.log_files > 0 {
+            let _ = writeln!(
+                s,
+                "visit logs:         {} files, {} visits",
+                self.log_files, self.logged_visits
+            );
+        }
         let total: usize = self.faults.values().sum();
         let list: Vec<String> = self
             .faults
@@ -190,6 +205,10 @@ policy:
   rules: {}
 ";
 
+fn dir_of(root: &Path, rel: &Path) -> std::path::PathBuf {
+    root.join(rel)
+}
+
 fn width(n: usize) -> usize {
     n.to_string().len().max(4)
 }
@@ -242,6 +261,13 @@ pub fn generate(dir: &Path, cfg: &Config) -> std::io::Result<Stats> {
             out.stats.care_hours_per_week += f64::from(b.minutes) / 60.0;
         }
         for (path, text) in &b.files {
+            if let Some(dir) = Path::new(path).parent() {
+                std::fs::create_dir_all(dir_of(out.dir, dir))?;
+            }
+            if path.starts_with("logs/") {
+                out.stats.log_files += 1;
+                out.stats.logged_visits += text.matches("\n  - date:").count() as u64;
+            }
             out.write(path, text)?;
         }
     }

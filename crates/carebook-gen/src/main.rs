@@ -25,7 +25,8 @@ carers/, visit-rules/) into OUT, which must not exist or be empty.
   --carers N          carers (750)
   --seed N            random seed; the same seed gives the same files (1)
   --faults PERCENT    share of records with one deliberate problem (1; 0 for none)
-  --today DATE        the date the agency should check clean on (2026-11-23)";
+  --today DATE        the date the agency should check clean on (2026-11-23)
+  --log-weeks N       weeks of visit logs before today, for active service users (0)";
 
 fn parse(args: &[String]) -> Result<(PathBuf, carebook_gen::Config), String> {
     let mut cfg = carebook_gen::Config::default();
@@ -46,6 +47,7 @@ fn parse(args: &[String]) -> Result<(PathBuf, carebook_gen::Config), String> {
             "--service-users" => cfg.service_users = number(&value(flag)?, flag)?,
             "--carers" => cfg.carers = number(&value(flag)?, flag)?,
             "--seed" => cfg.seed = number(&value(flag)?, flag)?,
+            "--log-weeks" => cfg.log_weeks = number(&value(flag)?, flag)?,
             "--faults" => {
                 let v = value(flag)?;
                 cfg.fault_percent = v
