@@ -38,6 +38,7 @@ const NAMES: Places = &[
     (Kind::ServiceUser, &["contacts", "[]", "name"]),
     (Kind::Carer, &["name"]),
     (Kind::CarePlan, &["consent", "attorney"]),
+    (Kind::InspectionJudgement, &["assessor"]),
 ];
 const STREETS: Places = &[
     (Kind::ServiceUser, &["address", "line1"]),

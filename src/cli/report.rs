@@ -85,9 +85,19 @@ pub struct Common {
     /// How many care files the inspection pack samples.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub sample: usize,
+    /// How many staff files the inspection pack samples (a Schedule 3
+    /// checklist each).
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub staff_sample: usize,
     /// Seed of the inspection sample: the same seed picks the same files.
     #[arg(long, value_name = "S", default_value_t = 1)]
     pub seed: u64,
+    /// The inspection pack's framework: `cqc-saf` (CQC's quality
+    /// statements, built in) or a mapping file of the same format
+    /// (default: the repository's templates/inspection-map.yaml, else
+    /// cqc-saf).
+    #[arg(long, value_name = "ID|FILE")]
+    pub framework: Option<String>,
     /// For packs that leave the agency: names to initials, NHS numbers
     /// masked but the last 3 digits, no addresses or phones, ages not
     /// dates of birth.
@@ -120,6 +130,8 @@ pub fn options(c: &Common, today: chrono::NaiveDate) -> Options {
     o.since = c.since;
     o.sample = c.sample;
     o.seed = c.seed;
+    o.staff_sample = c.staff_sample;
+    o.framework = c.framework.clone();
     o.redact = c.redact;
     o
 }

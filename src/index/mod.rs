@@ -43,7 +43,8 @@ pub use week::RotaFile;
 use crate::load::{Entry, Repo};
 use crate::model::values::Week;
 use crate::model::{
-    CarePlan, Carer, Kind, Policy, Record, Rota, ServiceUser, VisitLog, VisitRules,
+    CarePlan, Carer, InspectionJudgement, Kind, Policy, Record, Rota, ServiceUser, VisitLog,
+    VisitRules,
 };
 use broken::Broken;
 use person::Lists;
@@ -68,6 +69,8 @@ pub struct Index<'a> {
     pub rotas: Table<'a, Rota>,
     /// Visit logs (care delivered), in path order.
     pub visit_logs: Table<'a, VisitLog>,
+    /// Consultants' judgements of the quality statements.
+    pub inspection_judgements: Table<'a, InspectionJudgement>,
     /// Every entry with an id, typed or not, by id (several when the id is
     /// duplicated), in path order.
     pub by_id: HashMap<&'a str, Vec<&'a Entry>>,
@@ -99,6 +102,7 @@ impl<'a> Index<'a> {
             visit_rules: Table::default(),
             rotas: Table::default(),
             visit_logs: Table::default(),
+            inspection_judgements: Table::default(),
             by_id: HashMap::new(),
             by_file: HashMap::new(),
             files: HashMap::new(),
@@ -131,6 +135,9 @@ impl<'a> Index<'a> {
                 Some(Record::VisitLog(r)) => {
                     ix.visit_logs.push(r.id.as_str(), At { entry, record: r })
                 }
+                Some(Record::InspectionJudgement(r)) => ix
+                    .inspection_judgements
+                    .push(r.id.as_str(), At { entry, record: r }),
                 Some(Record::Agency(_)) => {}
                 None => ix.broken.add_entry(entry),
             }

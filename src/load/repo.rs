@@ -451,6 +451,7 @@ fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>,
         Kind::VisitRules => serde_json::from_value(json).map(Record::VisitRules),
         Kind::Rota => serde_json::from_value(json).map(Record::Rota),
         Kind::VisitLog => serde_json::from_value(json).map(Record::VisitLog),
+        Kind::InspectionJudgement => serde_json::from_value(json).map(Record::InspectionJudgement),
     };
     match record {
         Ok(r) => (Some(r), findings),

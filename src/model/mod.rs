@@ -4,6 +4,7 @@
 pub mod agency;
 pub mod care_plan;
 pub mod carer;
+pub mod inspection_judgement;
 pub mod rota;
 pub mod service_user;
 pub mod values;
@@ -13,6 +14,7 @@ pub mod visit_rules;
 pub use agency::{Agency, Policy};
 pub use care_plan::CarePlan;
 pub use carer::Carer;
+pub use inspection_judgement::InspectionJudgement;
 pub use rota::Rota;
 pub use service_user::ServiceUser;
 pub use visit_log::VisitLog;
@@ -37,11 +39,13 @@ pub enum Kind {
     Rota,
     /// One person's delivered visits in a week.
     VisitLog,
+    /// A consultant's judgement of the quality statements.
+    InspectionJudgement,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Agency,
         Kind::ServiceUser,
         Kind::CarePlan,
@@ -49,6 +53,7 @@ impl Kind {
         Kind::VisitRules,
         Kind::Rota,
         Kind::VisitLog,
+        Kind::InspectionJudgement,
     ];
 
     /// The word written after `kind:`.
@@ -61,6 +66,7 @@ impl Kind {
             Kind::VisitRules => "visit-rules",
             Kind::Rota => "rota",
             Kind::VisitLog => "visit-log",
+            Kind::InspectionJudgement => "inspection-judgement",
         }
     }
 
@@ -87,4 +93,5 @@ pub enum Record {
     VisitRules(VisitRules),
     Rota(Rota),
     VisitLog(VisitLog),
+    InspectionJudgement(InspectionJudgement),
 }

@@ -205,7 +205,7 @@ fn describe(
         ),
         ReportKind::Inspection => (
             "Mock inspection pack".into(),
-            "The five key questions with their regulations, the evidence, the gaps and a rating suggestion; a sample of care files.".into(),
+            "CQC's quality statements under the five key questions: the evidence, the gaps by regulation, what the inspector will ask and how far the evidence goes (no rating); sampled staff and care files; an action plan.".into(),
             None,
         ),
         ReportKind::ServiceUser => (

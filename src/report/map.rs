@@ -1,8 +1,12 @@
-//! The mock-inspection mapping, as data: which findings and evidence go
-//! under each key question and regulation. The default is embedded
-//! (`templates/inspection-map.yaml`); a records repository's own
-//! `templates/inspection-map.yaml` replaces it, since CQC is revising its
-//! framework and an agency may map its own way.
+//! The mock-inspection mapping, as data: CQC's quality statements under
+//! the five key questions, the regulations each rests on, the evidence
+//! carebook computes for it, which findings are its gaps (each group under
+//! the regulation it breaches), and what the inspector will ask.
+//!
+//! The framework is switchable: the built-in one is embedded
+//! (`templates/inspection-map.yaml`, `cqc-saf`); a records repository's own
+//! `templates/inspection-map.yaml` replaces it; `--framework FILE` reads any
+//! file of the same format (CQC is revising its framework).
 
 use super::error::ReportError;
 use super::evidence::is_evidence_key;
@@ -16,33 +20,119 @@ pub const DEFAULT: &str = include_str!("../../templates/inspection-map.yaml");
 /// The mapping file's name, in the repository's `templates/` folder.
 pub const FILE: &str = "inspection-map.yaml";
 
-/// A mapping from findings and evidence to key questions and regulations.
+/// The frameworks carebook embeds: an id for `--framework` and its text.
+pub const BUILT_IN: &[(&str, &str)] = &[("cqc-saf", DEFAULT)];
+
+/// A mapping from findings and evidence to quality statements.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InspectionMap {
-    /// The format's version (1).
+    /// The format's version (2).
     pub version: u32,
-    /// The framework, in words.
-    pub framework: String,
+    /// Which framework this is.
+    pub framework: Framework,
     /// The regulations referred to.
     pub regulations: Vec<Regulation>,
-    /// Findings that suggest "Inadequate" on their own.
+    /// Findings whose actions are due soonest.
     #[serde(default)]
     pub serious: Vec<String>,
+    /// Days from the pack's date to an action's due date.
+    #[serde(default)]
+    pub due_days: DueDays,
     /// The key questions, in order.
     pub key_questions: Vec<KeyQuestion>,
+}
+
+/// Which framework a mapping holds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    /// A short id, `cqc-saf`; judgements name it.
+    pub id: String,
+    /// Its name in words.
+    pub name: String,
+    /// What the records cannot show, for the pack's introduction.
+    #[serde(default)]
+    pub beyond_records: String,
+}
+
+/// Days from the pack's date to an action's due date, by how serious.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DueDays {
+    /// A finding listed under `serious`.
+    pub serious: u32,
+    /// Any other error.
+    pub error: u32,
+    /// A warning.
+    pub warning: u32,
+    /// A statement with no evidence in the records, or a sampled file's gap.
+    pub absent: u32,
+}
+
+impl Default for DueDays {
+    fn default() -> DueDays {
+        DueDays {
+            serious: 7,
+            error: 28,
+            warning: 56,
+            absent: 28,
+        }
+    }
+}
+
+/// A regulation's id: `12`, or `2009-18` for the 2009 Registration
+/// Regulations. Written as a number or a string.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+enum RawId {
+    Number(u32),
+    Text(String),
+}
+
+fn reg_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(match RawId::deserialize(d)? {
+        RawId::Number(n) => n.to_string(),
+        RawId::Text(t) => t,
+    })
+}
+
+fn reg_ids<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    Ok(Vec::<RawId>::deserialize(d)?
+        .into_iter()
+        .map(|r| match r {
+            RawId::Number(n) => n.to_string(),
+            RawId::Text(t) => t,
+        })
+        .collect())
 }
 
 /// A regulation.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Regulation {
-    /// Its number, e.g. 12.
-    pub number: u32,
+    /// Its id, `12` or `2009-18`.
+    #[serde(deserialize_with = "reg_id")]
+    pub id: String,
     /// Its title.
     pub title: String,
     /// What it asks, in a sentence.
     pub summary: String,
+}
+
+impl Regulation {
+    /// How the pack names it: `Regulation 12` or `Regulation 18 (2009)`.
+    pub fn name(&self) -> String {
+        regulation_name(&self.id)
+    }
+}
+
+/// `Regulation 12`, or `Regulation 18 (2009)` for `2009-18`.
+pub fn regulation_name(id: &str) -> String {
+    match id.split_once('-') {
+        Some((year, n)) => format!("Regulation {n} ({year})"),
+        None => format!("Regulation {id}"),
+    }
 }
 
 /// A key question.
@@ -55,21 +145,50 @@ pub struct KeyQuestion {
     pub title: String,
     /// The question itself.
     pub question: String,
-    /// The regulations under it.
-    pub regulations: Vec<Under>,
+    /// Its quality statements.
+    pub statements: Vec<Statement>,
 }
 
-/// A regulation under a key question, with its evidence and findings.
+/// A quality statement.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Under {
-    /// The regulation's number.
-    pub regulation: u32,
+pub struct Statement {
+    /// `safe-and-effective-staffing`: unique in the map; judgements name it.
+    pub key: String,
+    /// `Safe and effective staffing`.
+    pub title: String,
+    /// The framework's "we statement".
+    #[serde(default)]
+    pub we: String,
+    /// The regulations it rests on.
+    #[serde(default, deserialize_with = "reg_ids")]
+    pub regulations: Vec<String>,
     /// Evidence keys.
     #[serde(default)]
     pub evidence: Vec<String>,
-    /// Which findings are gaps here.
+    /// Which findings are gaps, by the regulation they breach.
     #[serde(default)]
+    pub gaps: Vec<GapGroup>,
+    /// Evidence it needs that carebook holds no records of: each shows
+    /// as absent.
+    #[serde(default)]
+    pub outside_records: Vec<String>,
+    /// What the inspector will ask.
+    #[serde(default)]
+    pub asks: Vec<String>,
+    /// Who owns its actions, `Registered manager`.
+    #[serde(default)]
+    pub owner: Option<String>,
+}
+
+/// Findings that are gaps under one regulation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GapGroup {
+    /// The regulation they breach.
+    #[serde(deserialize_with = "reg_id")]
+    pub regulation: String,
+    /// Which findings.
     pub findings: Vec<Matcher>,
 }
 
@@ -143,14 +262,21 @@ impl Matcher {
 }
 
 impl InspectionMap {
-    /// The regulation numbered `n`.
-    pub fn regulation(&self, n: u32) -> Option<&Regulation> {
-        self.regulations.iter().find(|r| r.number == n)
+    /// The regulation with `id`.
+    pub fn regulation(&self, id: &str) -> Option<&Regulation> {
+        self.regulations.iter().find(|r| r.id == id)
     }
 
     /// Whether a finding code is serious.
     pub fn is_serious(&self, code: &str) -> bool {
         self.serious.iter().any(|p| code_matches(p, code))
+    }
+
+    /// Every statement, with its key question.
+    pub fn statements(&self) -> impl Iterator<Item = (&KeyQuestion, &Statement)> {
+        self.key_questions
+            .iter()
+            .flat_map(|kq| kq.statements.iter().map(move |s| (kq, s)))
     }
 
     /// Reads a mapping from YAML text; `file` names it in errors.
@@ -166,47 +292,88 @@ impl InspectionMap {
                 .unwrap_or_default();
             bad(format!("{}{at}", f.message))
         })?;
-        let map: InspectionMap =
-            serde_json::from_value(tree.value.to_json()).map_err(|e| bad(e.to_string()))?;
-        if map.version != 1 {
+        let json = tree.value.to_json();
+        let version = json.get("version").and_then(serde_json::Value::as_u64);
+        if version != Some(2) {
+            let shown = version.map_or_else(|| "no version".to_owned(), |v| format!("version {v}"));
             return Err(bad(format!(
-                "version {} is not known; this carebook reads version 1",
-                map.version
+                "{shown} is not known; this carebook reads version 2 (quality statements \
+                 under key questions)"
             )));
         }
-        // A pattern that names no code would silently drop its findings
-        // from the pack.
-        if let Some(why) = map.serious.iter().find_map(|p| unknown_pattern(p)) {
-            return Err(bad(format!("under `serious:`, {why}")));
+        let map: InspectionMap = serde_json::from_value(json).map_err(|e| bad(e.to_string()))?;
+        map.validate().map_err(bad)?;
+        Ok(map)
+    }
+
+    /// What is wrong with a mapping that parsed: a pattern that names no
+    /// code (its findings would silently drop from the pack), a regulation
+    /// or evidence key no one knows, a statement key used twice.
+    fn validate(&self) -> Result<(), String> {
+        if let Some(why) = self.serious.iter().find_map(|p| unknown_pattern(p)) {
+            return Err(format!("under `serious:`, {why}"));
         }
-        for kq in &map.key_questions {
-            for under in &kq.regulations {
-                if let Some(why) = under
-                    .findings
-                    .iter()
-                    .find_map(|m| unknown_pattern(m.pattern()))
-                {
-                    return Err(bad(format!(
-                        "under `{}`, regulation {}: {why}",
-                        kq.key, under.regulation
-                    )));
-                }
-                if map.regulation(under.regulation).is_none() {
-                    return Err(bad(format!(
-                        "key question `{}` names regulation {}, which is not under `regulations:`",
-                        kq.key, under.regulation
-                    )));
-                }
-                if let Some(e) = under.evidence.iter().find(|e| !is_evidence_key(e)) {
-                    return Err(bad(format!(
-                        "`{e}` (under `{}`, regulation {}) is not an evidence key carebook knows; \
-                         the keys are listed at the top of the default mapping",
-                        kq.key, under.regulation
-                    )));
+        let mut keys: Vec<&str> = Vec::new();
+        for (kq, st) in self.statements() {
+            let at = format!("under `{}`, statement `{}`", kq.key, st.key);
+            if keys.contains(&st.key.as_str()) {
+                return Err(format!("{at}: the key is used twice"));
+            }
+            keys.push(&st.key);
+            let regs = st
+                .regulations
+                .iter()
+                .chain(st.gaps.iter().map(|g| &g.regulation));
+            for r in regs {
+                if self.regulation(r).is_none() {
+                    return Err(format!("{at}: regulation {r} is not under `regulations:`"));
                 }
             }
+            for g in &st.gaps {
+                if let Some(why) = g.findings.iter().find_map(|m| unknown_pattern(m.pattern())) {
+                    return Err(format!("{at}, regulation {}: {why}", g.regulation));
+                }
+            }
+            if let Some(e) = st.evidence.iter().find(|e| !is_evidence_key(e)) {
+                return Err(format!(
+                    "`{e}` ({at}) is not an evidence key carebook knows; the keys are listed \
+                     in src/report/evidence/"
+                ));
+            }
         }
-        Ok(map)
+        Ok(())
+    }
+
+    /// The mapping to use: `--framework` (a built-in id or a file), else
+    /// the repository's `templates/inspection-map.yaml` under `root`, else
+    /// the default; also says which, for the report.
+    pub fn choose(
+        root: &Path,
+        framework: Option<&str>,
+    ) -> Result<(InspectionMap, String), ReportError> {
+        if let Some(choice) = framework {
+            if let Some((id, text)) = BUILT_IN.iter().find(|(id, _)| *id == choice) {
+                let map = InspectionMap::parse(text, "the built-in inspection mapping")?;
+                return Ok((map, format!("carebook's built-in framework `{id}`")));
+            }
+            let path = Path::new(choice);
+            if std::fs::symlink_metadata(path).is_err() {
+                let ids: Vec<&str> = BUILT_IN.iter().map(|(id, _)| *id).collect();
+                return Err(ReportError::Map {
+                    file: choice.to_owned(),
+                    message: format!(
+                        "no such file, and not a built-in framework; --framework takes a \
+                         file or one of: {}",
+                        ids.join(", ")
+                    ),
+                });
+            }
+            let base = path.parent().unwrap_or(Path::new("."));
+            let text = crate::fsutil::read_text_bounded(base, path, crate::fsutil::MAX_AUX_BYTES)?;
+            let map = InspectionMap::parse(&text, choice)?;
+            return Ok((map, format!("the framework file {choice}")));
+        }
+        InspectionMap::for_repo(root)
     }
 
     /// The repository's mapping (`templates/inspection-map.yaml` under
@@ -225,60 +392,4 @@ impl InspectionMap {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn default_map_reads() {
-        let map = InspectionMap::parse(DEFAULT, "default").unwrap();
-        let keys: Vec<&str> = map.key_questions.iter().map(|k| k.key.as_str()).collect();
-        assert_eq!(
-            keys,
-            ["safe", "effective", "caring", "responsive", "well-led"]
-        );
-        let numbers: Vec<u32> = map.regulations.iter().map(|r| r.number).collect();
-        assert_eq!(numbers, [9, 11, 12, 13, 17, 18, 19]);
-    }
-
-    #[test]
-    fn unknown_evidence_is_an_error() {
-        let text = DEFAULT.replace("[dbs, right-to-work, references]", "[dbs, right-too-work]");
-        let e = InspectionMap::parse(&text, "map").unwrap_err().to_string();
-        assert!(e.contains("right-too-work"), "{e}");
-    }
-
-    #[test]
-    fn consnt_family_in_a_custom_map_is_an_error_not_a_silent_drop() {
-        let text = DEFAULT.replace("findings: [consent/*,", "findings: [consnt/*,");
-        assert_ne!(text, DEFAULT, "the default map no longer has consent/*");
-        let e = InspectionMap::parse(&text, "map").unwrap_err().to_string();
-        assert!(e.contains("`consnt/*` is not a family of codes"), "{e}");
-        assert!(e.contains("did you mean `consent/*`?"), "{e}");
-    }
-
-    #[test]
-    fn unknown_codes_and_families_are_named_with_a_suggestion() {
-        assert_eq!(unknown_pattern("consent/*"), None);
-        assert_eq!(unknown_pattern("audit/*"), None);
-        assert_eq!(unknown_pattern("audit/late-entry"), None);
-        assert_eq!(
-            unknown_pattern("rota/overlapp").as_deref(),
-            Some("`rota/overlapp` is not a code; did you mean `rota/overlap`?")
-        );
-        let text = DEFAULT.replace("serious:\n", "serious:\n  - dbs/mising\n");
-        let e = InspectionMap::parse(&text, "map").unwrap_err().to_string();
-        assert!(e.contains("did you mean `dbs/missing`?"), "{e}");
-    }
-
-    #[test]
-    fn patterns() {
-        assert!(code_matches("consent/*", "consent/missing"));
-        assert!(!code_matches("consent/*", "plan/review-overdue"));
-        let m = Matcher::Mentions {
-            code: "training/*".into(),
-            mentions: "safeguarding-adults".into(),
-        };
-        assert!(m.matches("training/expired", "`safeguarding-adults` training expired"));
-        assert!(!m.matches("training/expired", "`fire-safety` training expired"));
-    }
-}
+mod tests;

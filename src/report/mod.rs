@@ -127,6 +127,12 @@ pub struct Options {
     pub sample: usize,
     /// The sample's seed.
     pub seed: u64,
+    /// How many staff files the inspection pack samples.
+    pub staff_sample: usize,
+    /// The inspection framework: a built-in id (`cqc-saf`) or a mapping
+    /// file (default: the repository's `templates/inspection-map.yaml`,
+    /// else `cqc-saf`).
+    pub framework: Option<String>,
     /// Names to initials, NHS numbers masked, addresses, phones and dates
     /// of birth dropped.
     pub redact: bool,
@@ -145,6 +151,8 @@ impl Options {
             since: None,
             sample: 5,
             seed: 1,
+            staff_sample: 5,
+            framework: None,
             redact: false,
             template: None,
         }

@@ -33,6 +33,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/_findings.html.tera"),
     ),
     (
+        "_checklist.html.tera",
+        include_str!("../../templates/_checklist.html.tera"),
+    ),
+    (
         "_person.html.tera",
         include_str!("../../templates/_person.html.tera"),
     ),
@@ -83,6 +87,10 @@ const BUILT_IN: &[(&str, &str)] = &[
     (
         "_findings.md.tera",
         include_str!("../../templates/_findings.md.tera"),
+    ),
+    (
+        "_checklist.md.tera",
+        include_str!("../../templates/_checklist.md.tera"),
     ),
     (
         "_person.md.tera",

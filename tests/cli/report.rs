@@ -3,6 +3,7 @@
 //! linked site, markdown snapshots, template overrides and errors,
 //! escaping and redaction.
 
+mod inspection;
 mod kinds;
 mod leaks;
 mod markdown;

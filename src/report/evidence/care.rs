@@ -1,18 +1,27 @@
-//! Evidence about the care people receive: plans, reviews, needs, risks,
-//! medication, consent and capacity, attorneys, preferences, funded hours.
+//! Evidence about the care people receive: plans, reviews, needs and
+//! outcomes, risks, medication support, nutrition.
 
-use super::{Scope, Shown, info, share};
+use super::{Scope, Shown, info, share, share_of_all};
 use crate::check::context::add_months;
-use crate::model::care_plan::{MedicationSupport, RiskLevel};
+use crate::model::care_plan::{Domain, MedicationSupport, RiskLevel};
 use crate::report::Session;
-use std::collections::HashSet;
+
+/// The keys of this family.
+pub(super) const KEYS: &[&str] = &[
+    "care-plans",
+    "plan-reviews",
+    "needs-and-outcomes",
+    "risk-assessments",
+    "medication-support",
+    "nutrition",
+];
 
 /// The evidence of `key`, when it is about care.
 pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
     let today = s.options.today;
     let (active, plans) = (&scope.active, &scope.plans);
     let shown = match key {
-        "care-plans" => share(
+        "care-plans" => share_of_all(
             plans.len(),
             active.len(),
             "Care plans",
@@ -24,7 +33,7 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
         ),
         "plan-reviews" => {
             let ok = plans.iter().filter(|p| p.review_due.0 >= today).count();
-            share(
+            share_of_all(
                 ok,
                 plans.len(),
                 "Plan reviews",
@@ -35,12 +44,23 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
             )
         }
         "needs-and-outcomes" => {
+            let ok = plans
+                .iter()
+                .filter(|p| {
+                    !p.needs.is_empty()
+                        && p.needs
+                            .iter()
+                            .all(|n| !n.outcome.trim().is_empty() && !n.support.trim().is_empty())
+                })
+                .count();
             let needs: usize = plans.iter().map(|p| p.needs.len()).sum();
-            info(
+            share_of_all(
+                ok,
+                plans.len(),
                 "Needs and outcomes",
                 format!(
-                    "{needs} assessed needs across {} plans, each with the outcome the person \
-                     wants and how carers support it",
+                    "{ok} of {} plans give each assessed need the outcome the person wants and \
+                     how carers support it ({needs} needs in all)",
                     plans.len()
                 ),
             )
@@ -53,7 +73,7 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
                 .filter(|k| months == 0 || add_months(k.reviewed_on.0, months) >= today)
                 .count();
             let high = risks.iter().filter(|k| k.level == RiskLevel::High).count();
-            share(
+            share_of_all(
                 ok,
                 risks.len(),
                 "Risk assessments",
@@ -64,7 +84,7 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
             )
         }
         "medication-support" => {
-            let helped = plans
+            let helped: Vec<_> = plans
                 .iter()
                 .filter_map(|p| p.medication.as_ref())
                 .filter(|m| {
@@ -73,105 +93,38 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
                         MedicationSupport::Assist | MedicationSupport::Administer
                     )
                 })
-                .count();
-            let items: usize = plans
+                .collect();
+            let ok = helped
                 .iter()
-                .filter_map(|p| p.medication.as_ref())
-                .map(|m| m.items.len())
-                .sum();
-            info(
+                .filter(|m| {
+                    !m.items.is_empty()
+                        && m.items
+                            .iter()
+                            .all(|i| i.dose.is_some() && !i.times.is_empty())
+                })
+                .count();
+            share(
+                ok,
+                helped.len(),
                 "Medication support",
                 format!(
-                    "{helped} people have medicines administered or assisted; {items} medicines \
-                     listed with dose and times"
+                    "{ok} of {} people whose medicines carers administer or assist with have \
+                     each medicine listed with its dose and times",
+                    helped.len()
                 ),
             )
         }
-        "consent" => {
-            let ok = plans
+        "nutrition" => {
+            let n = plans
                 .iter()
-                .filter_map(|p| p.consent.as_ref())
-                .filter(|c| c.status.allows_care())
+                .filter(|p| p.needs.iter().any(|n| n.domain == Domain::Nutrition))
                 .count();
-            share(
-                ok,
-                plans.len(),
-                "Consent to care",
+            info(
+                "Eating and drinking",
                 format!(
-                    "{ok} of {} plans in force have consent given or a best-interests decision",
+                    "{n} of {} plans assess a need with eating and drinking; the records hold \
+                     no food and fluid charts or weights",
                     plans.len()
-                ),
-            )
-        }
-        "capacity" => {
-            let consents: Vec<_> = plans.iter().filter_map(|p| p.consent.as_ref()).collect();
-            let assessed = consents.iter().filter(|c| c.capacity.is_some()).count();
-            let decided = consents
-                .iter()
-                .filter(|c| c.best_interests.is_some())
-                .count();
-            info(
-                "Mental capacity",
-                format!(
-                    "{assessed} plans record a capacity assessment; {decided} a best-interests \
-                     decision"
-                ),
-            )
-        }
-        "lpa" => {
-            let n = active
-                .iter()
-                .filter(|u| u.contacts.iter().any(|c| c.lpa.covers_welfare()))
-                .count();
-            info(
-                "Attorneys",
-                format!(
-                    "{n} people have a health-and-welfare attorney recorded among their contacts"
-                ),
-            )
-        }
-        "preferences" => {
-            let told = active.iter().filter(|u| u.communication.is_some()).count();
-            let named = active.iter().filter(|u| u.preferred_name.is_some()).count();
-            share(
-                told,
-                active.len(),
-                "Preferences",
-                format!(
-                    "{told} of {} people have their communication needs recorded; {named} a \
-                     preferred name",
-                    active.len()
-                ),
-            )
-        }
-        "funded-hours" => {
-            let flagged: HashSet<&str> = s
-                .records
-                .check
-                .findings
-                .iter()
-                .filter(|f| f.code.as_str() == "funding/hours-mismatch")
-                .filter_map(|f| f.record.as_deref())
-                .collect();
-            let funded: Vec<_> = active
-                .iter()
-                .filter(|u| {
-                    u.funding
-                        .as_ref()
-                        .is_some_and(|f| f.commissioned_hours_per_week.is_some())
-                })
-                .collect();
-            let ok = funded
-                .iter()
-                .filter(|u| !flagged.contains(u.id.as_str()))
-                .count();
-            share(
-                ok,
-                funded.len(),
-                "Commissioned hours",
-                format!(
-                    "{ok} of {} people with commissioned hours have visits within 10% of them",
-                    funded.len()
                 ),
             )
         }

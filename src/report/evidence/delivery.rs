@@ -2,25 +2,30 @@
 //! the rota and continuity of carers, the records' quality, the audit
 //! trail.
 
-use super::{Scope, Shown, info, share};
+use super::{Scope, Shown, Sufficiency, absent, info, share_of_all};
 use crate::model::values::Day;
 use crate::model::values::Week;
 use crate::report::compliance::area_of;
-use crate::report::context::Mark;
 use crate::report::records::RotaFile;
 use crate::report::{Session, text};
 use std::collections::{HashMap, HashSet};
 
-/// The rota of this week, else the next.
-fn rota<'a>(s: &Session<'a>) -> Result<RotaFile<'a>, Shown> {
+/// The keys of this family.
+pub(super) const KEYS: &[&str] = &[
+    "visit-coverage",
+    "rota-coverage",
+    "continuity",
+    "records-quality",
+    "audit-trail",
+];
+
+/// The rota of this week, else the next; else why not.
+fn rota<'a>(s: &Session<'a>) -> Result<RotaFile<'a>, String> {
     let this = Week::of(s.options.today);
     s.records
         .rota(this)
         .or_else(|| s.records.rota(this.next()))
-        .ok_or_else(|| {
-            let why = format!("No rota for {this} or the week after");
-            (String::new(), why, Mark::warn("No rota"))
-        })
+        .ok_or_else(|| format!("No rota for {this} or the week after"))
 }
 
 /// The evidence of `key`, when it is about delivery and records.
@@ -52,7 +57,7 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
                 .count();
             let value =
                 format!("{planned} of {n} people have visit rules: {visits} visits this week");
-            share(planned, n, "Visits planned", value)
+            share_of_all(planned, n, "Visits planned", value)
         }
         "rota-coverage" => match rota(s) {
             Ok(rf) => {
@@ -62,9 +67,9 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
                     "{}: {planned} visits have carers, {open} unassigned",
                     rf.rota.week
                 );
-                share(planned, planned + open, "Rota", value)
+                share_of_all(planned, planned + open, "Rota", value)
             }
-            Err((_, why, mark)) => ("Rota".to_owned(), why, mark),
+            Err(why) => absent("Rota", why),
         },
         "continuity" => match rota(s) {
             Ok(rf) => {
@@ -83,7 +88,7 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
                 );
                 info("Continuity of carers", value)
             }
-            Err((_, why, mark)) => ("Continuity of carers".to_owned(), why, mark),
+            Err(why) => absent("Continuity of carers", why),
         },
         "records-quality" => {
             let sum = &r.check.summary;
@@ -93,16 +98,20 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
                 .iter()
                 .filter(|f| area_of(f.code) == "records")
                 .count();
-            let mark = if broken == 0 {
-                Mark::ok("Complete")
-            } else {
-                Mark::bad(text::count(broken, "problem", "problems"))
-            };
             let value = format!(
                 "{} files, {} records; {broken} format or reference problems",
                 sum.files, sum.records
             );
-            ("Records".to_owned(), value, mark)
+            let sufficiency = match (sum.files, broken) {
+                (0, _) => Sufficiency::Absent,
+                (_, 0) => Sufficiency::Sufficient,
+                _ => Sufficiency::Partial,
+            };
+            Shown {
+                label: "Records".to_owned(),
+                value,
+                sufficiency,
+            }
         }
         "audit-trail" => {
             let outcome = s.audit();
@@ -112,7 +121,6 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
                         || "never".to_owned(),
                         |c| text::date(c.commit.time.date_naive()),
                     );
-                    let mark = Mark::rag(a.summary.errors, a.summary.warnings);
                     let value = format!(
                         "{} commits changed the records, the last on {last}; {} errors and {} \
                          warnings in the history",
@@ -120,13 +128,15 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
                         a.summary.errors,
                         a.summary.warnings
                     );
-                    ("Audit trail".to_owned(), value, mark)
+                    let clean = usize::from(a.summary.errors == 0);
+                    share_of_all(
+                        clean,
+                        usize::from(!a.commits.is_empty()),
+                        "Audit trail",
+                        value,
+                    )
                 }
-                None => (
-                    "Audit trail".to_owned(),
-                    outcome.note.clone(),
-                    Mark::bad("Not available"),
-                ),
+                None => absent("Audit trail", outcome.note.clone()),
             }
         }
         _ => return None,

@@ -1,12 +1,28 @@
 //! Evidence about the staff: DBS, right to work, references, training
 //! (all courses, or one), supervision and appraisal, staffing.
 
-use super::{Scope, Shown, info, share};
+use super::{Scope, Shown, info, share_of_all};
 use crate::check::context::add_months;
 use crate::model::Carer;
 use crate::model::carer::CarerStatus;
 use crate::report::{Session, text};
 use chrono::NaiveDate;
+
+/// The keys of this family (and `course:<name>`).
+pub(super) const KEYS: &[&str] = &[
+    "dbs",
+    "right-to-work",
+    "references",
+    "training",
+    "supervision",
+    "staffing",
+];
+
+/// The day the DBS Update Service began: no certificate issued before it
+/// can be on it.
+fn update_service_began() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2013, 6, 17).unwrap_or(NaiveDate::MIN)
+}
 
 /// Whether `c` has `course` in date on `today`.
 fn in_date(c: &Carer, course: &str, months: u32, today: NaiveDate) -> bool {
@@ -32,7 +48,7 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
             .count();
         let label = text::phrase(course);
         let value = format!("{ok} of {n} carers have {label} training in date");
-        return Some(share(ok, n, &label, value));
+        return Some(share_of_all(ok, n, &label, value));
     }
     let shown = match key {
         "dbs" => {
@@ -40,13 +56,20 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
             let ok = staff
                 .iter()
                 .filter_map(|c| c.checks.dbs.as_ref())
-                .filter(|d| d.update_service || add_months(d.issued.0, years) >= today)
+                .filter(|d| {
+                    (d.update_service && d.issued.0 >= update_service_began())
+                        || add_months(d.issued.0, years) >= today
+                })
                 .count();
-            share(
+            share_of_all(
                 ok,
                 n,
                 "DBS checks",
-                format!("{ok} of {n} carers have a current DBS check"),
+                format!(
+                    "{ok} of {n} carers have a DBS certificate within the agency's {} years, or \
+                     on the Update Service",
+                    policy.dbs_renewal_years
+                ),
             )
         }
         "right-to-work" => {
@@ -56,14 +79,14 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
                 .filter(|w| w.expires.is_none_or(|e| e.0 >= today))
                 .count();
             let value = format!("{ok} of {n} carers have a current right-to-work check");
-            share(ok, n, "Right to work", value)
+            share_of_all(ok, n, "Right to work", value)
         }
         "references" => {
             let ok = staff
                 .iter()
                 .filter(|c| c.checks.references.unwrap_or(0) >= 2)
                 .count();
-            share(
+            share_of_all(
                 ok,
                 n,
                 "References",
@@ -83,7 +106,7 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
                 })
                 .sum();
             let value = format!("{done} of {total} mandatory courses in date across {n} carers");
-            share(done, total, "Mandatory training", value)
+            share_of_all(done, total, "Mandatory training", value)
         }
         "supervision" => {
             let on_time = |last: Option<NaiveDate>, start: NaiveDate, months: u32| {
@@ -104,7 +127,7 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
                 })
                 .count();
             let value = format!("{sup} of {n} carers supervised on time; {app} appraised on time");
-            share(sup.min(app), n, "Supervision and appraisal", value)
+            share_of_all(sup.min(app), n, "Supervision and appraisal", value)
         }
         "staffing" => {
             let contracted: f64 = staff.iter().filter_map(|c| c.contracted_hours).sum();

@@ -130,8 +130,8 @@ fn the_inspection_mapping_is_overridable_data() {
     );
     let ours = default
         .replace(
-            "framework: CQC key questions and the fundamental standards (Regulations 9 to 19)",
-            "framework: Our agency's own quality framework",
+            "  name: CQC single assessment framework, quality statements (adult social care, home care)",
+            "  name: Our agency's own quality framework",
         )
         .replace("    title: Caring\n", "    title: Kind and caring\n");
     fx.write("templates/inspection-map.yaml", ours);
@@ -146,7 +146,7 @@ fn the_inspection_mapping_is_overridable_data() {
 
     fx.write(
         "templates/inspection-map.yaml",
-        default.replace("[dbs, right-to-work, references]", "[dbs, fit-and-proper]"),
+        default.replace("[dbs, right-to-work, references,", "[dbs, fit-and-proper,"),
     );
     let (run, _) = report(&fx, "inspection", "md", &[]);
     assert_eq!(run.status, 2);

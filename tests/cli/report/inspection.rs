@@ -1,0 +1,275 @@
+//! The mock-inspection pack: quality statements, evidence sufficiency
+//! (never a rating), the consultant's judgements from the records, the
+//! framework choice.
+
+use super::{example, ok, read, report};
+
+/// The pack in markdown, with `args`.
+fn pack(fx: &crate::support::Fixture, args: &[&str]) -> String {
+    let (run, path) = report(fx, "inspection", "md", args);
+    ok(&run);
+    read(fx, &path)
+}
+
+/// The section of a statement, from its heading to the next.
+fn section<'a>(text: &'a str, title: &str) -> &'a str {
+    let start = text
+        .find(&format!("### {title}:"))
+        .unwrap_or_else(|| panic!("no statement {title}"));
+    let rest = &text[start..];
+    let end = rest[4..].find("\n### ").map_or(rest.len(), |i| i + 4);
+    &rest[..end]
+}
+
+#[test]
+fn safe_and_effective_staffing_is_a_statement_under_safe() {
+    let fx = example();
+    let text = pack(&fx, &[]);
+    let safe = text.find("\n## Safe\n").expect("Safe");
+    let effective = text.find("\n## Effective\n").expect("Effective");
+    let staffing = text
+        .find("### Safe and effective staffing:")
+        .expect("the statement");
+    assert!(safe < staffing && staffing < effective);
+    let st = section(&text, "Safe and effective staffing");
+    assert!(
+        st.contains("Regulation 19 (Fit and proper persons employed)"),
+        "{st}"
+    );
+    assert!(st.contains("What the inspector will ask"), "{st}");
+}
+
+#[test]
+fn the_pack_suggests_no_rating() {
+    let fx = example();
+    let text = pack(&fx, &[]);
+    for rating in [
+        "Inadequate",
+        "Requires improvement",
+        "Suggested rating",
+        "Outstanding",
+    ] {
+        assert!(!text.contains(rating), "the pack says {rating}");
+    }
+    assert!(text.contains("No rating is suggested"), "{text}");
+}
+
+#[test]
+fn missing_data_is_never_sufficient() {
+    // No carers at all: the staffing evidence is absent, not complete.
+    let fx = example();
+    std::fs::remove_dir_all(fx.path().join("carers")).expect("remove carers");
+    let (run, path) = report(&fx, "inspection", "md", &[]);
+    assert!(run.status == 0 || run.status == 1, "{}", run.stderr);
+    let text = read(&fx, &path);
+    let st = section(&text, "Safe and effective staffing");
+    assert!(
+        st.starts_with("### Safe and effective staffing: ✗ Evidence absent"),
+        "{st}"
+    );
+    assert!(!st.contains("Evidence sufficient"), "{st}");
+}
+
+#[test]
+fn capacity_is_presumed_not_counted_as_evidence_for_everyone() {
+    let fx = example();
+    let text = pack(&fx, &[]);
+    let st = section(&text, "Consent to care and treatment");
+    let line = st
+        .lines()
+        .find(|l| l.starts_with("| Mental capacity |"))
+        .expect("the capacity evidence");
+    assert!(line.contains("whose capacity is in doubt"), "{line}");
+    assert!(
+        line.contains("capacity is presumed for everyone else"),
+        "{line}"
+    );
+    assert!(!line.contains("12 plans"), "{line}");
+}
+
+#[test]
+fn the_consultants_judgement_is_shown_beside_the_evidence() {
+    let fx = example();
+    let text = pack(&fx, &[]);
+    assert!(text.contains("Judged by Priya Raman"), "{text}");
+    let st = section(&text, "Medicines optimisation");
+    assert!(
+        st.contains("**Consultant's judgement:** 2 (Some shortfalls)."),
+        "{st}"
+    );
+    let st = section(&text, "Learning culture");
+    assert!(
+        st.contains("Consultant's judgement: not yet recorded."),
+        "{st}"
+    );
+}
+
+#[test]
+fn a_judgement_of_an_unknown_statement_is_named_with_the_nearest() {
+    let fx = example();
+    let file = fx.path().join("inspection/IJ-2026-11.yaml");
+    let text = std::fs::read_to_string(&file).expect("the example judgement");
+    fx.write(
+        "inspection/IJ-2026-11.yaml",
+        text.replace("statement: consent\n", "statement: consnt\n"),
+    );
+    let text = pack(&fx, &[]);
+    assert!(
+        text.contains("`consnt` is not a quality statement of `cqc-saf`; did you mean `consent`?"),
+        "{text}"
+    );
+    let st = section(&text, "Consent to care and treatment");
+    assert!(st.contains("not yet recorded"), "{st}");
+}
+
+#[test]
+fn a_later_judgement_wins_and_one_after_the_pack_date_is_not_shown() {
+    let fx = example();
+    let judgement = |id: &str, on: &str, score: u8| {
+        format!(
+            "kind: inspection-judgement\nid: {id}\nframework: cqc-saf\nassessed_on: {on}\n\
+             assessor: Sam Okafor\nstatements:\n  - statement: governance\n    score: {score}\n    \
+             rationale: Audits {id}.\n"
+        )
+    };
+    fx.write("inspection/IJ-A.yaml", judgement("IJ-A", "2026-11-21", 1));
+    fx.write("inspection/IJ-B.yaml", judgement("IJ-B", "2026-12-01", 4));
+    let text = pack(&fx, &[]);
+    let st = section(&text, "Governance, management and sustainability");
+    assert!(
+        st.contains("1 (Significant shortfalls). Audits IJ-A."),
+        "{st}"
+    );
+    assert!(!st.contains("IJ-B"), "{st}");
+}
+
+#[test]
+fn a_judgement_for_another_framework_is_named_not_shown() {
+    let fx = example();
+    let file = fx.path().join("inspection/IJ-2026-11.yaml");
+    let text = std::fs::read_to_string(&file).expect("the example judgement");
+    fx.write(
+        "inspection/IJ-2026-11.yaml",
+        text.replace("framework: cqc-saf", "framework: cqc-2026"),
+    );
+    let text = pack(&fx, &[]);
+    assert!(text.contains("No judgement is recorded yet"), "{text}");
+    assert!(
+        text.contains("Judgements for another framework are not shown: IJ-2026-11."),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_framework_is_chosen_by_id_or_file() {
+    let fx = example();
+    let default = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/inspection-map.yaml"),
+    )
+    .expect("the built-in map");
+    let revised = default
+        .replace("  id: cqc-saf\n", "  id: cqc-2026\n")
+        .replace(
+            "    title: Learning culture\n",
+            "    title: Learning and safety culture\n",
+        );
+    assert_ne!(revised, default);
+    fx.write("templates/cqc-2026.yaml", revised);
+    let text = pack(&fx, &["--framework", "templates/cqc-2026.yaml"]);
+    assert!(text.contains("### Learning and safety culture:"), "{text}");
+    assert!(
+        text.contains("the framework file templates/cqc-2026.yaml"),
+        "{text}"
+    );
+    // The example's judgement is for cqc-saf.
+    assert!(text.contains("No judgement is recorded yet"), "{text}");
+    let text = pack(&fx, &["--framework", "cqc-saf"]);
+    assert!(text.contains("### Learning culture:"), "{text}");
+    let (run, _) = report(&fx, "inspection", "md", &["--framework", "cqc-2099"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("cqc-saf"), "{}", run.stderr);
+}
+
+#[test]
+fn redaction_covers_the_assessor_and_names_in_a_rationale() {
+    let fx = example();
+    let file = fx.path().join("inspection/IJ-2026-11.yaml");
+    let text = std::fs::read_to_string(&file).expect("the example judgement");
+    fx.write(
+        "inspection/IJ-2026-11.yaml",
+        text.replace(
+            "Consent is recorded",
+            "Margaret Ellis told me carers ask first. Consent is recorded",
+        ),
+    );
+    let full = pack(&fx, &[]);
+    assert!(
+        full.contains("Margaret Ellis told me"),
+        "the full pack has it"
+    );
+    let redacted = pack(&fx, &["--redact"]);
+    for name in ["Priya", "Raman", "Margaret", "Ellis"] {
+        assert!(!redacted.contains(name), "{name} in the redacted pack");
+    }
+    assert!(redacted.contains("Judged by P. R."), "{redacted}");
+}
+
+#[test]
+fn the_staff_sample_has_a_schedule_3_checklist_each_and_follows_the_seed() {
+    let fx = example();
+    let staff = |args: &[&str]| {
+        let text = pack(&fx, args);
+        text.split("## Sample of staff files: Schedule 3")
+            .nth(1)
+            .and_then(|t| t.split("## Sample of care files").next())
+            .unwrap_or("")
+            .to_owned()
+    };
+    let a = staff(&["--staff-sample", "3", "--seed", "7"]);
+    let rows: Vec<&str> = a
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains("(C-"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{a}");
+    assert!(rows[0].contains("the newest starter"), "{rows:?}");
+    assert_eq!(
+        a,
+        staff(&["--staff-sample", "3", "--seed", "7"]),
+        "reproducible"
+    );
+    for item in [
+        "Proof of identity with a recent photograph | Reg 19, Sch 3 para 1 | ▲ Not recorded",
+        "Full employment history, gaps explained in writing",
+        "Health declaration relevant to the role",
+        "Enhanced DBS certificate",
+        "Right to work in the UK",
+    ] {
+        assert_eq!(a.matches(item).count(), 3, "{item}: {a}");
+    }
+}
+
+#[test]
+fn a_carer_without_dbs_or_references_fails_schedule_3_in_the_sample() {
+    let fx = example();
+    // The newest starter, so the first staff file sampled.
+    fx.write(
+        "carers/C-0099.yaml",
+        "kind: carer\nid: C-0099\nname: Dana Whitlock\nrole: care-worker\nstatus: active\n\
+         start_date: 2026-11-02\nhome: {location: {lat: 51.45, lon: -2.59}}\ntravel: walk\n\
+         checks:\n  right_to_work: {checked_on: 2026-10-20, expires: null}\n  references: 0\n",
+    );
+    let (run, path) = report(&fx, "inspection", "md", &["--staff-sample", "1"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let text = read(&fx, &path);
+    assert!(
+        text.contains("| Enhanced DBS certificate | Reg 19, Sch 3 paras 2-3 | ✗ Not met | no DBS certificate recorded |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Evidence of conduct in previous care work (references) | Reg 19, Sch 3 para 4 | ✗ Not met |"),
+        "{text}"
+    );
+    let st = section(&text, "Safe and effective staffing");
+    assert!(st.contains("Evidence partial"), "{st}");
+    assert!(st.contains("dbs/missing"), "{st}");
+}
