@@ -11,6 +11,7 @@ mod dates;
 mod errors;
 mod export;
 mod hints;
+mod hours_actual;
 mod import_visits;
 mod impossible_rules;
 mod init;
