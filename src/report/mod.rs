@@ -20,6 +20,7 @@ pub mod inspection;
 pub mod map;
 pub mod pdf;
 pub mod person;
+pub mod person_calls;
 pub mod plan;
 pub mod provider;
 pub mod records;
