@@ -26,6 +26,8 @@ pub enum Kind {
     /// Care delivered (call monitoring) by week, carer and person: on
     /// time, late, short, missed (--since; default the last 12 weeks).
     Delivery,
+    /// MAR charts: 4 weeks of doses by day, a person to a page (--id, --week: the last week).
+    Mar,
 }
 
 impl From<Kind> for ReportKind {
@@ -38,6 +40,7 @@ impl From<Kind> for ReportKind {
             Kind::Inspection => ReportKind::Inspection,
             Kind::Audit => ReportKind::Audit,
             Kind::Delivery => ReportKind::Delivery,
+            Kind::Mar => ReportKind::Mar,
         }
     }
 }

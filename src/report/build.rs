@@ -241,5 +241,13 @@ fn describe(
             ("Care delivered".into(), about, status.or_else(|| Some(Mark::none("No logs"))))
         }
         ReportKind::Rota => ("Rota".into(), String::new(), None),
+        ReportKind::Mar => {
+            let week = super::mar::last_week(s);
+            (
+                "MAR charts".into(),
+                format!("Medicines given, refused and missed, by day and dose time, for the 4 weeks to {}; as-needed doses and escalations.", text::date(week.sunday())),
+                None,
+            )
+        }
     }
 }

@@ -18,6 +18,7 @@ pub mod escape;
 pub mod evidence;
 pub mod inspection;
 pub mod map;
+pub mod mar;
 pub mod pdf;
 pub mod person;
 pub mod person_calls;
@@ -63,15 +64,18 @@ pub enum ReportKind {
     Audit,
     /// Care delivered (call monitoring): visits on time, late, short, missed.
     Delivery,
+    /// Medication administration record charts, a person to a page.
+    Mar,
 }
 
 impl ReportKind {
     /// Every kind, in the order the site lists them.
-    pub const ALL: [ReportKind; 7] = [
+    pub const ALL: [ReportKind; 8] = [
         ReportKind::Compliance,
         ReportKind::Inspection,
         ReportKind::ServiceUser,
         ReportKind::Delivery,
+        ReportKind::Mar,
         ReportKind::Training,
         ReportKind::Rota,
         ReportKind::Audit,
@@ -87,6 +91,7 @@ impl ReportKind {
             ReportKind::Inspection => "inspection",
             ReportKind::Audit => "audit",
             ReportKind::Delivery => "delivery",
+            ReportKind::Mar => "mar",
         }
     }
 }
@@ -355,6 +360,7 @@ impl<'a> Session<'a> {
             ReportKind::Inspection => inspection::render(self),
             ReportKind::Audit => audit::render(self),
             ReportKind::Delivery => delivery::render(self),
+            ReportKind::Mar => mar::render(self),
         }
     }
 }

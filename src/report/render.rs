@@ -77,6 +77,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/delivery.html.tera"),
     ),
     (
+        "mar.html.tera",
+        include_str!("../../templates/mar.html.tera"),
+    ),
+    (
         "_header.md.tera",
         include_str!("../../templates/_header.md.tera"),
     ),
@@ -125,6 +129,7 @@ const BUILT_IN: &[(&str, &str)] = &[
         "delivery.md.tera",
         include_str!("../../templates/delivery.md.tera"),
     ),
+    ("mar.md.tera", include_str!("../../templates/mar.md.tera")),
 ];
 
 /// Where a template came from, for diagnostics.

@@ -15,7 +15,7 @@ use crate::support::{Fixture, Run, TODAY};
 use std::path::{Path, PathBuf};
 
 /// Every report kind.
-pub const KINDS: [&str; 7] = [
+pub const KINDS: [&str; 8] = [
     "rota",
     "service-user",
     "compliance",
@@ -23,6 +23,7 @@ pub const KINDS: [&str; 7] = [
     "inspection",
     "audit",
     "delivery",
+    "mar",
 ];
 
 /// The example agency in a temporary folder, with the fixed rota.

@@ -153,7 +153,7 @@ fn redaction_leaves_nothing_personal() {
             "build", ".", "--redact", "--format", format, "--out", &out, "--today", TODAY,
         ]));
         let files = texts(&fx, &out);
-        assert_eq!(files.len(), 8, "index, 6 reports and the W49 rota");
+        assert_eq!(files.len(), 9, "index, 7 reports and the W49 rota");
         assert_no_leak(&files, &values);
         let all: String = files.iter().map(|(_, t)| t.as_str()).collect();
         assert!(all.contains("M. E."), "names become initials");
