@@ -78,6 +78,11 @@ struct HoursArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     format: Format,
+    /// Hours from the week's visit logs (care delivered: arrival to
+    /// departure) beside the planned ones, for paying and invoicing what
+    /// happened (default week: last week).
+    #[arg(long)]
+    actual: bool,
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -124,6 +129,9 @@ fn run_ical(args: IcalArgs) -> Result<ExitCode, super::CliError> {
 }
 
 fn run_hours(args: HoursArgs) -> Result<ExitCode, super::CliError> {
+    if args.actual {
+        return run_actual(args);
+    }
     let chosen = args
         .week
         .unwrap_or_else(|| super::next_week(args.today.get()));
@@ -148,6 +156,48 @@ fn run_hours(args: HoursArgs) -> Result<ExitCode, super::CliError> {
             match args.format {
                 Format::Csv => hours_output::funders_csv(chosen, &rows),
                 Format::Table => Ok(hours_output::funders_table(chosen, &rows)),
+            }
+        }
+    };
+    let text = text.map_err(super::CliError::Csv)?;
+    match args.out {
+        Some(path) => {
+            let records = repo.record_paths();
+            write_output(&repo.root, &records, &path, text.as_bytes())?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => super::print_stdout(text.as_bytes()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `export hours --actual`: logged hours beside planned, for last week
+/// unless `--week` says otherwise.
+fn run_actual(args: HoursArgs) -> Result<ExitCode, super::CliError> {
+    use carebook::export::actual;
+    let today = args.today.get();
+    let chosen = args.week.unwrap_or_else(|| {
+        Week::of(
+            today
+                .checked_sub_days(chrono::Days::new(7))
+                .unwrap_or(today),
+        )
+    });
+    let (repo, _) = super::open_repo(args.repo.as_deref())?;
+    let index = carebook::index::Index::new(&repo);
+    let text = match args.by {
+        By::Carer => {
+            let days = actual::by_carer(&index, chosen);
+            match args.format {
+                Format::Csv => actual::carers_csv(chosen, &days),
+                Format::Table => Ok(actual::carers_table(chosen, &days)),
+            }
+        }
+        By::Funder => {
+            let rows = actual::by_funder(&index, chosen);
+            match args.format {
+                Format::Csv => actual::funders_csv(chosen, &rows),
+                Format::Table => Ok(actual::funders_table(chosen, &rows)),
             }
         }
     };

@@ -23,6 +23,9 @@ pub enum Kind {
     Inspection,
     /// The change and consent log from git (--since).
     Audit,
+    /// Care delivered (call monitoring) by week, carer and person: on
+    /// time, late, short, missed (--since; default the last 12 weeks).
+    Delivery,
     /// MAR charts: 4 weeks of doses by day, a person to a page (--id, --week: the last week).
     Mar,
     /// Incidents, safeguarding, notifications, complaints, audits and actions.
@@ -38,6 +41,7 @@ impl From<Kind> for ReportKind {
             Kind::Training => ReportKind::Training,
             Kind::Inspection => ReportKind::Inspection,
             Kind::Audit => ReportKind::Audit,
+            Kind::Delivery => ReportKind::Delivery,
             Kind::Mar => ReportKind::Mar,
             Kind::Governance => ReportKind::Governance,
         }
@@ -80,7 +84,8 @@ pub struct Common {
     /// The ISO week of the rota, e.g. 2026-W49 (default: the week of today).
     #[arg(long, value_parser = super::parse_week)]
     pub week: Option<Week>,
-    /// Changes since this day (default: 28 days before today).
+    /// Changes since this day (default: 28 days before today); for the
+    /// delivery report, the first day of its weeks (default: 12 weeks back).
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     pub since: Option<chrono::NaiveDate>,
     /// How many care files the inspection pack samples.

@@ -3,6 +3,7 @@
 //! ([`hours`]). [`week`] finds the rota and resolves every id in it first,
 //! so that each export works from whole records.
 
+pub mod actual;
 pub mod hours;
 pub mod hours_output;
 pub mod ical;

@@ -196,14 +196,18 @@ fn planned_file(
     let existing = index.logs_of_week(person, week).first().copied();
     let path = existing.map_or_else(|| log_path(person, week), |l| l.file.to_owned());
     if let Some(file) = index.file(&path) {
-        let entry = index.entry_in(file);
-        let Some(entry) = entry.filter(|e| matches!(e.record, Some(Record::VisitLog(_)))) else {
+        let is_log = index
+            .entry_in(file)
+            .is_some_and(|e| matches!(e.record, Some(Record::VisitLog(_))));
+        if !is_log {
             return Err(format!(
                 "{path} is there but does not read as a visit log; correct it (`carebook check` says how) and import again"
             ));
-        };
+        }
         let text = &index.repo.files[file].text;
-        let Some(text) = super::yaml::append_to_list(text, &entry.tree, "visits", &items) else {
+        // The loader keeps no tree below a visit log's `visits`: read it again.
+        let tree = crate::load::parse::parse(text).map_err(|f| format!("{path}: {}", f.message))?;
+        let Some(text) = super::yaml::append_to_list(text, &tree, "visits", &items) else {
             return Err(format!(
                 "{path} cannot take more visits: its `visits:` must be the last field, a block list (`- date: …` items)"
             ));

@@ -33,6 +33,10 @@ pub struct Entry {
     pub tree: Spanned<Node>,
     /// The typed record, when the file passed its schema.
     pub record: Option<Record>,
+    /// Whether the tree below `visits` was dropped once the record was
+    /// read (a visit log: a year of them is most of a repository's
+    /// nodes); positions there are found by parsing the text again.
+    pub pruned: bool,
 }
 
 impl Entry {
@@ -217,7 +221,7 @@ impl Repo {
     pub fn site(&self, entry: &Entry, pointer: &str) -> Site {
         Site {
             file: self.files[entry.file].path.clone(),
-            pos: pos_of(locate(&entry.tree, pointer, false)),
+            pos: self.pos(entry, pointer, false),
         }
     }
 
@@ -225,10 +229,39 @@ impl Repo {
     pub fn key_site(&self, entry: &Entry, pointer: &str) -> Site {
         Site {
             file: self.files[entry.file].path.clone(),
-            pos: pos_of(locate(&entry.tree, pointer, true)),
+            pos: self.pos(entry, pointer, true),
+        }
+    }
+
+    /// The position of `pointer` in an entry, parsing a pruned entry's
+    /// text again when the pointer goes below what was kept.
+    fn pos(&self, entry: &Entry, pointer: &str, key: bool) -> Pos {
+        if entry.pruned
+            && pointer.starts_with(PRUNED)
+            && let Ok(tree) = parse::parse(&self.files[entry.file].text)
+        {
+            return pos_of(locate(&tree, pointer, key));
+        }
+        pos_of(locate(&entry.tree, pointer, key))
+    }
+}
+
+/// The field whose subtree a visit log's entry drops once read.
+const PRUNED: &str = "/visits";
+
+/// Drops the subtree of `visits` of a visit log's tree (its position
+/// stays), keeping the top-level fields.
+fn prune(tree: &mut Spanned<Node>) {
+    if let Node::Map(entries) = &mut tree.value {
+        for (k, v) in entries.iter_mut() {
+            if matches!(&k.value, Node::Str(s) if s == "visits") {
+                v.value = Node::Null;
+            }
         }
     }
 }
+
+impl Repo {}
 
 fn site(file: &str, pos: Pos) -> Site {
     Site {
@@ -310,12 +343,18 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
             let (record, mut findings) = type_record(kind, &tree, &path);
             loaded.findings.append(&mut findings);
             let id = tree.value.get("id").and_then(|n| n.value.as_key());
+            let mut tree = tree;
+            let pruned = kind == Kind::VisitLog && record.is_some();
+            if pruned {
+                prune(&mut tree);
+            }
             loaded.entry = Some(Entry {
                 file: 0,
                 kind,
                 id,
                 tree,
                 record,
+                pruned,
             });
         }
         Err((code, message, pos, help)) => {

@@ -238,6 +238,16 @@ fn describe(
                 status,
             )
         }
+        ReportKind::Delivery => {
+            let d = super::delivery::view(s);
+            let status = d.monitored.then(|| Mark::rag(d.total.tally.missed, d.total.tally.late + d.total.tally.early + d.total.tally.short));
+            let about = if d.monitored {
+                format!("Call monitoring, {}: {} visits planned, {} on time, {} late or early, {} short, {} missed; by week, carer and person.", d.period, d.total.tally.planned, d.total.on_time_percent, d.total.tally.late + d.total.tally.early, d.total.tally.short, d.total.tally.missed)
+            } else {
+                "Call monitoring: no visit logs yet.".into()
+            };
+            ("Care delivered".into(), about, status.or_else(|| Some(Mark::none("No logs"))))
+        }
         ReportKind::Rota => ("Rota".into(), String::new(), None),
         ReportKind::Mar => {
             let week = super::mar::last_week(s);

@@ -9,9 +9,11 @@
 
 pub mod audit;
 pub mod build;
+pub mod calls;
 pub mod capacity;
 pub mod compliance;
 pub mod context;
+pub mod delivery;
 pub mod error;
 pub mod escape;
 pub mod evidence;
@@ -21,6 +23,7 @@ pub mod map;
 pub mod mar;
 pub mod pdf;
 pub mod person;
+pub mod person_calls;
 pub mod plan;
 pub mod provider;
 pub mod records;
@@ -61,6 +64,8 @@ pub enum ReportKind {
     Inspection,
     /// The change and consent log from git.
     Audit,
+    /// Care delivered (call monitoring): visits on time, late, short, missed.
+    Delivery,
     /// Medication administration record charts, a person to a page.
     Mar,
     /// Incidents, safeguarding, notifications, complaints, audits and actions.
@@ -69,11 +74,12 @@ pub enum ReportKind {
 
 impl ReportKind {
     /// Every kind, in the order the site lists them.
-    pub const ALL: [ReportKind; 8] = [
+    pub const ALL: [ReportKind; 9] = [
         ReportKind::Compliance,
         ReportKind::Inspection,
         ReportKind::Governance,
         ReportKind::ServiceUser,
+        ReportKind::Delivery,
         ReportKind::Mar,
         ReportKind::Training,
         ReportKind::Rota,
@@ -89,6 +95,7 @@ impl ReportKind {
             ReportKind::Training => "training",
             ReportKind::Inspection => "inspection",
             ReportKind::Audit => "audit",
+            ReportKind::Delivery => "delivery",
             ReportKind::Mar => "mar",
             ReportKind::Governance => "governance",
         }
@@ -358,6 +365,7 @@ impl<'a> Session<'a> {
             ReportKind::Training => training::render(self),
             ReportKind::Inspection => inspection::render(self),
             ReportKind::Audit => audit::render(self),
+            ReportKind::Delivery => delivery::render(self),
             ReportKind::Mar => mar::render(self),
             ReportKind::Governance => governance::render(self),
         }

@@ -73,6 +73,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/audit.html.tera"),
     ),
     (
+        "delivery.html.tera",
+        include_str!("../../templates/delivery.html.tera"),
+    ),
+    (
         "mar.html.tera",
         include_str!("../../templates/mar.html.tera"),
     ),
@@ -124,6 +128,10 @@ const BUILT_IN: &[(&str, &str)] = &[
     (
         "audit.md.tera",
         include_str!("../../templates/audit.md.tera"),
+    ),
+    (
+        "delivery.md.tera",
+        include_str!("../../templates/delivery.md.tera"),
     ),
     ("mar.md.tera", include_str!("../../templates/mar.md.tera")),
     (

@@ -37,6 +37,8 @@ pub struct PersonFile {
     pub status: Mark,
     /// What changed since a date.
     pub changes: Changes,
+    /// The last four weeks of visits as delivered (call monitoring).
+    pub delivered: Vec<super::person_calls::DeliveredWeek>,
 }
 
 /// The visits of one week.
@@ -150,6 +152,7 @@ pub fn person_file(s: &Session, u: &ServiceUser) -> PersonFile {
             .collect(),
         preferences: preferences.join("; "),
         visits: visits(s, u),
+        delivered: super::person_calls::last_weeks(s, id),
         status: counts.rag(),
         counts,
         findings,

@@ -12,6 +12,7 @@ mod errors;
 mod export;
 mod governance;
 mod hints;
+mod hours_actual;
 mod import_mar;
 mod import_visits;
 mod impossible_rules;

@@ -16,13 +16,14 @@ use crate::support::{Fixture, Run, TODAY};
 use std::path::{Path, PathBuf};
 
 /// Every report kind.
-pub const KINDS: [&str; 8] = [
+pub const KINDS: [&str; 9] = [
     "rota",
     "service-user",
     "compliance",
     "training",
     "inspection",
     "audit",
+    "delivery",
     "mar",
     "governance",
 ];

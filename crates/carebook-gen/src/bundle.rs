@@ -5,7 +5,7 @@
 
 use super::rng::Rng;
 use super::staff::CarerInfo;
-use super::{Config, Faults, mar, people, plans, visits};
+use super::{Config, Faults, logs, mar, people, plans, visits};
 
 /// The carers, with the lists a service user's records draw on.
 pub struct Staff {
@@ -210,19 +210,36 @@ pub fn service_user(
         (assessor, coordinator),
         fault,
     );
+    let mut files = Vec::new();
+    let mut rule_dates = dates;
+    if cfg.log_weeks > 0 && active {
+        // The rules run from the person's start, so that a year of logs
+        // finds its visits in force.
+        rule_dates.effective = n.start.min(dates.effective);
+        let first = cfg.today.days(-7 * i64::from(cfg.log_weeks));
+        let first = first.days(-first.weekday()).max(rule_dates.effective);
+        let team: Vec<&str> = near
+            .iter()
+            .map(|(_, c)| c.id.as_str())
+            .filter(|id| !excluded.iter().any(|x| x == id))
+            .take(4)
+            .collect();
+        let mut lr = super::rng::Rng::stream(cfg.seed, 7, i as u64);
+        files = logs::person(&mut lr, &su, &visits, &team, first, cfg.today);
+    }
     let vr_text = visits::record(
         cfg.seed,
         (&vr, &su, &cp),
-        dates,
+        rule_dates,
         gender,
         (&preferred, &excluded),
         &visits,
     );
-    let mut files = vec![
+    files.extend([
         (format!("service-users/{su}.yaml"), su_text),
         (format!("care-plans/{cp}.yaml"), cp_text),
         (format!("visit-rules/{vr}.yaml"), vr_text),
-    ];
+    ]);
     // MAR for people in care now, given by their preferred carers who hold
     // the medication skill, else by others who do.
     let mut mar_doses = 0;

@@ -12,6 +12,7 @@
 //! `carebook`.
 
 mod bundle;
+mod logs;
 mod mar;
 mod names;
 mod people;
@@ -42,6 +43,9 @@ pub struct Config {
     pub today: Date,
     /// Weeks of MAR before today's week (0: none; 52 for a year).
     pub mar_weeks: usize,
+    /// Weeks of visit logs (care delivered) before `today`, for active
+    /// service users from their start: 0 for none, 52 for a year.
+    pub log_weeks: u32,
 }
 
 impl Default for Config {
@@ -53,6 +57,7 @@ impl Default for Config {
             fault_percent: 1.0,
             today: Date::ymd(2026, 11, 23),
             mar_weeks: 0,
+            log_weeks: 0,
         }
     }
 }
@@ -83,6 +88,9 @@ pub struct Stats {
     pub available_hours: f64,
     /// Doses recorded in MAR files.
     pub mar_doses: u64,
+    /// Visit log files, and the visits logged in them.
+    pub log_files: usize,
+    pub logged_visits: u64,
     /// Deliberate problems, by the rule code they should raise.
     pub faults: BTreeMap<&'static str, usize>,
 }
@@ -119,6 +127,13 @@ impl Stats {
         );
         if self.mar_doses > 0 {
             let _ = writeln!(s, "MAR doses:          {}", self.mar_doses);
+        }
+        if self.log_files > 0 {
+            let _ = writeln!(
+                s,
+                "visit logs:         {} files, {} visits",
+                self.log_files, self.logged_visits
+            );
         }
         let total: usize = self.faults.values().sum();
         let list: Vec<String> = self
@@ -199,6 +214,10 @@ policy:
   rules: {}
 ";
 
+fn dir_of(root: &Path, rel: &Path) -> std::path::PathBuf {
+    root.join(rel)
+}
+
 fn width(n: usize) -> usize {
     n.to_string().len().max(4)
 }
@@ -256,6 +275,13 @@ pub fn generate(dir: &Path, cfg: &Config) -> std::io::Result<Stats> {
         }
         out.stats.mar_doses += b.mar_doses;
         for (path, text) in &b.files {
+            if let Some(dir) = Path::new(path).parent() {
+                std::fs::create_dir_all(dir_of(out.dir, dir))?;
+            }
+            if path.starts_with("logs/") {
+                out.stats.log_files += 1;
+                out.stats.logged_visits += text.matches("\n  - date:").count() as u64;
+            }
             out.write(path, text)?;
         }
     }

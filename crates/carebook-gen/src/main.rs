@@ -26,7 +26,8 @@ carers/, visit-rules/) into OUT, which must not exist or be empty.
   --seed N            random seed; the same seed gives the same files (1)
   --faults PERCENT    share of records with one deliberate problem (1; 0 for none)
   --today DATE        the date the agency should check clean on (2026-11-23)
-  --mar-weeks N       weeks of medication administration records before today (0; 52 for a year)";
+  --mar-weeks N       weeks of medication administration records before today (0; 52 for a year)
+  --log-weeks N       weeks of visit logs before today, for active service users (0)";
 
 fn parse(args: &[String]) -> Result<(PathBuf, carebook_gen::Config), String> {
     let mut cfg = carebook_gen::Config::default();
@@ -48,6 +49,7 @@ fn parse(args: &[String]) -> Result<(PathBuf, carebook_gen::Config), String> {
             "--carers" => cfg.carers = number(&value(flag)?, flag)?,
             "--seed" => cfg.seed = number(&value(flag)?, flag)?,
             "--mar-weeks" => cfg.mar_weeks = number(&value(flag)?, flag)?,
+            "--log-weeks" => cfg.log_weeks = number(&value(flag)?, flag)?,
             "--faults" => {
                 let v = value(flag)?;
                 cfg.fault_percent = v

@@ -7,6 +7,7 @@
 //! for them (a match arm a key). A new family is a new file and one row in
 //! [`FAMILIES`]; its keys can then be named in `templates/inspection-map.yaml`.
 
+mod calls;
 mod care;
 mod delivery;
 mod governance;
@@ -56,6 +57,10 @@ const FAMILIES: &[Family] = &[
     Family {
         keys: medicines::KEYS,
         compute: medicines::compute,
+    },
+    Family {
+        keys: calls::KEYS,
+        compute: calls::compute,
     },
 ];
 
