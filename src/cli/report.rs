@@ -146,7 +146,7 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     let index = carebook::index::Index::new(&repo);
     let checked = carebook::check::run_on(&index, today);
     let session = Session::with_index(&index, &checked, &opts)?;
-    let rendered = session.report(args.kind.into())?;
+    let (rendered, files) = session.report_files(args.kind.into())?;
     let out = args
         .common
         .out
@@ -157,9 +157,15 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         let pdf = path.with_extension("pdf");
         carebook::report::pdf::print_html(&browser, &rendered.text, &pdf)?;
         outln!("wrote {}", pdf.display());
-        return Ok(ExitCode::SUCCESS);
+    } else {
+        let path =
+            carebook::report::build::write_page(&session, &out, &rendered.file, &rendered.text)?;
+        outln!("wrote {}", path.display());
     }
-    let path = carebook::report::build::write_page(&session, &out, &rendered.file, &rendered.text)?;
-    outln!("wrote {}", path.display());
+    // The files that go with it (the pack's action plan as CSV).
+    for extra in files {
+        let path = carebook::report::build::write_page(&session, &out, &extra.file, &extra.text)?;
+        outln!("wrote {}", path.display());
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -293,6 +293,14 @@ impl<'a> Session<'a> {
         self.templates.render(&name, &context)
     }
 
+    /// Scrubs every string of `value` as the pages are scrubbed, when the
+    /// session redacts (for files that are not rendered by a template).
+    pub fn scrub(&self, value: &mut serde_json::Value) {
+        if self.options.redact {
+            self.scrubber().scrub(value);
+        }
+    }
+
     fn scrubber(&self) -> &Scrubber {
         self.scrubber.get_or_init(|| {
             let outcome = self.audit();
@@ -322,6 +330,16 @@ impl<'a> Session<'a> {
         }
     }
 
+    /// The name of a file that goes with a report (`inspection-actions.csv`),
+    /// named as redacted when it is (`inspection-actions.redacted.csv`).
+    pub fn file_name_with(&self, name: &str) -> String {
+        if self.options.redact {
+            redacted_name(name)
+        } else {
+            name.to_owned()
+        }
+    }
+
     /// The files a report must never be written over: the repository's
     /// records and the templates in use.
     pub fn sources(&self) -> Vec<(PathBuf, &'static str)> {
@@ -336,6 +354,15 @@ impl<'a> Session<'a> {
             .into_iter()
             .map(|p| (p.to_path_buf(), "template in use"));
         records.chain(templates).collect()
+    }
+
+    /// Renders one report of `kind` with the files that go with it (the
+    /// inspection pack's action plan as CSV).
+    pub fn report_files(&self, kind: ReportKind) -> Result<(Rendered, Vec<Rendered>), ReportError> {
+        match kind {
+            ReportKind::Inspection => inspection::render_files(self),
+            _ => Ok((self.report(kind)?, Vec::new())),
+        }
     }
 
     /// Renders one report of `kind`.

@@ -273,3 +273,114 @@ fn a_carer_without_dbs_or_references_fails_schedule_3_in_the_sample() {
     assert!(st.contains("Evidence partial"), "{st}");
     assert!(st.contains("dbs/missing"), "{st}");
 }
+
+/// The base fixture agency with the gaps of `tests/fixtures/inspection/gaps`:
+/// a new carer with no DBS and one reference, a person whose care is in
+/// their best interests with no assessment or decision, an overdue review.
+fn with_gaps() -> crate::support::Fixture {
+    let fx = crate::support::Fixture::base();
+    let overlay =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inspection/gaps");
+    assert!(overlay.is_dir(), "missing fixture {}", overlay.display());
+    super::copy(&overlay, fx.path());
+    fx
+}
+
+#[test]
+fn pack_snapshots_on_the_example_in_html() {
+    let fx = example();
+    let (run, path) = report(&fx, "inspection", "html", &[]);
+    ok(&run);
+    let text = read(&fx, &path);
+    super::snapshot_settings().bind(|| insta::assert_snapshot!("inspection_example_html", text));
+}
+
+#[test]
+fn pack_snapshots_on_a_fixture_with_gaps() {
+    let fx = with_gaps();
+    for format in ["md", "html"] {
+        let (run, path) = report(&fx, "inspection", format, &[]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        let text = read(&fx, &path);
+        super::snapshot_settings()
+            .bind(|| insta::assert_snapshot!(format!("inspection_gaps_{format}"), text));
+    }
+    let csv = read(&fx, std::path::Path::new("out/inspection-actions.csv"));
+    super::snapshot_settings().bind(|| insta::assert_snapshot!("inspection_gaps_actions_csv", csv));
+}
+
+#[test]
+fn the_gaps_show_under_their_regulation_and_in_the_action_plan() {
+    let fx = with_gaps();
+    let (run, path) = report(&fx, "inspection", "md", &[]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("inspection-actions.csv"),
+        "the CSV is written and named: {}",
+        run.stdout
+    );
+    let text = read(&fx, &path);
+    let st = section(&text, "Safe and effective staffing");
+    assert!(st.contains("Evidence partial"), "{st}");
+    assert!(
+        st.contains("Gaps under Regulation 19 (Fit and proper persons employed): 2 errors"),
+        "{st}"
+    );
+    let st = section(&text, "Consent to care and treatment");
+    assert!(st.contains("Evidence partial"), "{st}");
+    assert!(
+        st.contains("| Mental capacity | 0 of 1 people whose capacity is in doubt"),
+        "{st}"
+    );
+    let csv = read(&fx, std::path::Path::new("out/inspection-actions.csv"));
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,priority,what,regulation,statement,owner,due,records")
+    );
+    let dbs = csv
+        .lines()
+        .find(|l| l.contains("`dbs/missing`"))
+        .expect("an action for the missing DBS");
+    // Serious: due in 7 days from 2026-11-23.
+    assert!(dbs.starts_with("A01,Serious,"), "{dbs}");
+    assert!(
+        dbs.contains("Regulation 19: Fit and proper persons employed"),
+        "{dbs}"
+    );
+    assert!(dbs.contains(",2026-11-30,C-0003"), "{dbs}");
+}
+
+#[test]
+fn a_redacted_pack_writes_a_redacted_action_plan() {
+    let fx = with_gaps();
+    let (run, _) = report(&fx, "inspection", "html", &["--redact"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(!fx.path().join("out/inspection-actions.csv").exists());
+    let csv = read(
+        &fx,
+        std::path::Path::new("out/inspection-actions.redacted.csv"),
+    );
+    assert!(csv.contains("`dbs/missing`"), "{csv}");
+    for name in ["Jade", "Morgan", "Walter", "Hughes"] {
+        assert!(!csv.contains(name), "{name} in the redacted CSV:\n{csv}");
+    }
+    assert!(csv.contains("J. M."), "{csv}");
+}
+
+#[test]
+fn build_writes_the_action_plan_beside_the_pack() {
+    let fx = with_gaps();
+    let run = fx.run(&[
+        "build",
+        ".",
+        "--out",
+        "site",
+        "--today",
+        crate::support::TODAY,
+    ]);
+    assert!(run.status == 0 || run.status == 1, "{}", run.stderr);
+    assert!(fx.path().join("site/inspection.html").is_file());
+    let csv = read(&fx, std::path::Path::new("site/inspection-actions.csv"));
+    assert!(csv.starts_with("id,priority,what"), "{csv}");
+}

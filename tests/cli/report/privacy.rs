@@ -153,7 +153,11 @@ fn redaction_leaves_nothing_personal() {
             "build", ".", "--redact", "--format", format, "--out", &out, "--today", TODAY,
         ]));
         let files = texts(&fx, &out);
-        assert_eq!(files.len(), 7, "index, 5 reports and the W49 rota");
+        assert_eq!(
+            files.len(),
+            8,
+            "index, 5 reports, the W49 rota and the pack's action plan (CSV)"
+        );
         assert_no_leak(&files, &values);
         let all: String = files.iter().map(|(_, t)| t.as_str()).collect();
         assert!(all.contains("M. E."), "names become initials");
