@@ -15,6 +15,7 @@ pub mod check;
 pub mod diag;
 pub mod export;
 pub mod fsutil;
+pub mod import;
 pub mod index;
 pub mod init;
 pub mod load;

@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["schema", "travel"],
     &["load"],
     &["index"],
-    &["check", "rota", "audit", "export", "init"],
+    &["check", "rota", "audit", "export", "import", "init"],
     &["report"],
     &["serve"],
     &["cli"],

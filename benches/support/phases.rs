@@ -38,6 +38,7 @@ fn typed(kind: Kind, json: Value) -> bool {
         Kind::InspectionJudgement => {
             serde_json::from_value::<carebook::model::InspectionJudgement>(json).is_ok()
         }
+        Kind::VisitLog => serde_json::from_value::<carebook::model::VisitLog>(json).is_ok(),
     }
 }
 

@@ -34,6 +34,10 @@ pub enum CliError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Export(#[from] ExportError),
+    /// An import refused its file and wrote nothing.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Import(#[from] carebook::import::ImportError),
     /// A file of the repository could not be read or written safely.
     #[error(transparent)]
     #[diagnostic(transparent)]

@@ -24,6 +24,7 @@ mod check;
 mod completions;
 mod error;
 mod export;
+mod import;
 mod init;
 mod man;
 mod report;
@@ -65,6 +66,10 @@ enum Command {
     /// Export a week's rota: calendars for carers, hours for payroll and
     /// invoices.
     Export(export::Args),
+    /// Add records from another system's CSV export (call monitoring
+    /// visits) through a column mapping file; writes nothing if a row is
+    /// refused.
+    Import(import::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(completions::Args),
     /// Print a man page (roff): carebook's, or a subcommand's; or write
@@ -144,6 +149,7 @@ pub fn main() -> ExitCode {
         Command::Rota(args) => rota::run(args),
         Command::Init(args) => init::run(args),
         Command::Export(args) => export::run(args),
+        Command::Import(args) => import::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
         Command::Report(args) => report::run(args),

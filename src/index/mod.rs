@@ -30,22 +30,25 @@ mod broken;
 mod person;
 mod rules;
 mod table;
+mod visit_log;
 mod week;
 
 pub use at::At;
 pub use person::{Person, RotaVisitAt};
 pub use rules::RuleVisit;
 pub use table::Table;
+pub use visit_log::LogFile;
 pub use week::RotaFile;
 
 use crate::load::{Entry, Repo};
 use crate::model::values::Week;
 use crate::model::{
-    CarePlan, Carer, InspectionJudgement, Kind, Policy, Record, Rota, ServiceUser, VisitRules,
+    CarePlan, Carer, InspectionJudgement, Kind, Policy, Record, Rota, ServiceUser, VisitLog,
+    VisitRules,
 };
 use broken::Broken;
 use person::Lists;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The typed records of a loaded repository, indexed once.
 #[derive(Debug, Clone)]
@@ -66,6 +69,8 @@ pub struct Index<'a> {
     pub rotas: Table<'a, Rota>,
     /// Consultants' judgements of the quality statements.
     pub inspection_judgements: Table<'a, InspectionJudgement>,
+    /// Visit logs (care delivered), in path order.
+    pub visit_logs: Table<'a, VisitLog>,
     /// Every entry with an id, typed or not, by id (several when the id is
     /// duplicated), in path order.
     pub by_id: HashMap<&'a str, Vec<&'a Entry>>,
@@ -79,6 +84,8 @@ pub struct Index<'a> {
     visits_by_label: HashMap<(&'a str, &'a str), Vec<RuleVisit<'a>>>,
     /// Rotas by week, in path order.
     rotas_by_week: HashMap<Week, Vec<RotaFile<'a>>>,
+    /// Visit logs by service user and week, in path order.
+    logs_by_week: HashMap<&'a str, BTreeMap<Week, Vec<LogFile<'a>>>>,
     /// Records that failed their schema or did not parse.
     broken: Broken<'a>,
 }
@@ -95,12 +102,14 @@ impl<'a> Index<'a> {
             visit_rules: Table::default(),
             rotas: Table::default(),
             inspection_judgements: Table::default(),
+            visit_logs: Table::default(),
             by_id: HashMap::new(),
             by_file: HashMap::new(),
             files: HashMap::new(),
             people: HashMap::new(),
             visits_by_label: HashMap::new(),
             rotas_by_week: HashMap::new(),
+            logs_by_week: HashMap::new(),
             broken: Broken::default(),
         };
         for (i, f) in repo.files.iter().enumerate() {
@@ -126,12 +135,16 @@ impl<'a> Index<'a> {
                 Some(Record::InspectionJudgement(r)) => ix
                     .inspection_judgements
                     .push(r.id.as_str(), At { entry, record: r }),
+                Some(Record::VisitLog(r)) => {
+                    ix.visit_logs.push(r.id.as_str(), At { entry, record: r })
+                }
                 Some(Record::Agency(_)) => {}
                 None => ix.broken.add_entry(entry),
             }
         }
         ix.broken.add_salvaged(repo);
         ix.gather();
+        ix.gather_logs();
         ix
     }
 
@@ -177,6 +190,19 @@ impl<'a> Index<'a> {
                     visit,
                 });
             }
+        }
+    }
+
+    /// Gathers the visit logs by service user and week.
+    fn gather_logs(&mut self) {
+        for l in &self.visit_logs {
+            let file = self.repo.files[l.entry.file].path.as_str();
+            self.logs_by_week
+                .entry(l.record.service_user.as_str())
+                .or_default()
+                .entry(l.record.week)
+                .or_default()
+                .push(LogFile { log: *l, file });
         }
     }
 

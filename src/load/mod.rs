@@ -9,4 +9,4 @@ pub mod repo;
 mod tabs;
 pub mod walk;
 
-pub use repo::{Entry, LoadError, Repo, SourceFile};
+pub use repo::{Entry, LoadError, Repo, SourceFile, read_text};

@@ -451,6 +451,7 @@ fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>,
         Kind::VisitRules => serde_json::from_value(json).map(Record::VisitRules),
         Kind::Rota => serde_json::from_value(json).map(Record::Rota),
         Kind::InspectionJudgement => serde_json::from_value(json).map(Record::InspectionJudgement),
+        Kind::VisitLog => serde_json::from_value(json).map(Record::VisitLog),
     };
     match record {
         Ok(r) => (Some(r), findings),
@@ -459,5 +460,19 @@ fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>,
                 .maybe_record(id.as_deref());
             (None, vec![f])
         }
+    }
+}
+
+/// Reads `text` as the record file at `path` (from the root) would be
+/// read: its record, or the findings that stop it. For writers that
+/// check a file reads back before they write it.
+pub fn read_text(path: &str, text: &str) -> Result<Record, Vec<Finding>> {
+    let tree = parse::parse(text).map_err(|f| vec![failure_finding(path, f)])?;
+    let kind = classify(&tree, path == AGENCY_FILE).map_err(|(code, message, pos, help)| {
+        vec![Finding::new(code, site(path, pos), message).help(help)]
+    })?;
+    match type_record(kind, &tree, path) {
+        (Some(record), _) => Ok(record),
+        (None, findings) => Err(findings),
     }
 }

@@ -62,6 +62,8 @@ pub struct Policy {
     pub working_time: WorkingTime,
     /// Rota engine settings.
     pub rota: RotaPolicy,
+    /// Call monitoring: how visit logs are judged against the plan.
+    pub calls: Calls,
     /// Audit: a dated event committed later than this many days after its date.
     pub late_entry_days: u32,
     /// Audit: commits before this date are an import baseline.
@@ -100,6 +102,7 @@ impl Default for Policy {
             travel: Travel::default(),
             working_time: WorkingTime::default(),
             rota: RotaPolicy::default(),
+            calls: Calls::default(),
             late_entry_days: 14,
             audit_from: None,
             rules: BTreeMap::new(),
@@ -198,6 +201,37 @@ impl Default for RotaPolicy {
         RotaPolicy {
             max_late_minutes: 30,
             weights: Weights::default(),
+        }
+    }
+}
+
+/// Call monitoring: how visit logs (care delivered) are judged against
+/// the rota and the visit rules, for days before today.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Calls {
+    /// Judge missed visits from this day on (default: the first week that
+    /// has a visit log, so records from before call monitoring are not
+    /// all missed).
+    pub from: Option<Date>,
+    /// Arriving more than this many minutes after the window (or after
+    /// the rota's planned start, when later) is late.
+    pub late_minutes: u32,
+    /// Arriving more than this many minutes before the window is early.
+    pub early_minutes: u32,
+    /// A stay shorter than this share (percent) of the planned duration
+    /// is short ("call cramming").
+    #[schemars(range(min = 1, max = 100))]
+    pub short_stay_percent: u32,
+}
+
+impl Default for Calls {
+    fn default() -> Self {
+        Calls {
+            from: None,
+            late_minutes: 15,
+            early_minutes: 15,
+            short_stay_percent: 75,
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod inspection_judgement;
 pub mod rota;
 pub mod service_user;
 pub mod values;
+pub mod visit_log;
 pub mod visit_rules;
 
 pub use agency::{Agency, Policy};
@@ -16,6 +17,7 @@ pub use carer::Carer;
 pub use inspection_judgement::InspectionJudgement;
 pub use rota::Rota;
 pub use service_user::ServiceUser;
+pub use visit_log::VisitLog;
 pub use visit_rules::VisitRules;
 
 use std::fmt;
@@ -37,11 +39,13 @@ pub enum Kind {
     Rota,
     /// A consultant's judgement of the quality statements.
     InspectionJudgement,
+    /// One person's delivered visits in a week.
+    VisitLog,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Agency,
         Kind::ServiceUser,
         Kind::CarePlan,
@@ -49,6 +53,7 @@ impl Kind {
         Kind::VisitRules,
         Kind::Rota,
         Kind::InspectionJudgement,
+        Kind::VisitLog,
     ];
 
     /// The word written after `kind:`.
@@ -61,6 +66,7 @@ impl Kind {
             Kind::VisitRules => "visit-rules",
             Kind::Rota => "rota",
             Kind::InspectionJudgement => "inspection-judgement",
+            Kind::VisitLog => "visit-log",
         }
     }
 
@@ -87,4 +93,5 @@ pub enum Record {
     VisitRules(VisitRules),
     Rota(Rota),
     InspectionJudgement(InspectionJudgement),
+    VisitLog(VisitLog),
 }

@@ -9,7 +9,8 @@ mod explain;
 
 use crate::diag::Code;
 use crate::model::{
-    Agency, CarePlan, Carer, InspectionJudgement, Kind, Rota, ServiceUser, VisitRules, values,
+    Agency, CarePlan, Carer, InspectionJudgement, Kind, Rota, ServiceUser, VisitLog, VisitRules,
+    values,
 };
 use jsonschema::{Draft, Validator};
 use schemars::JsonSchema;
@@ -74,6 +75,7 @@ pub fn schema_for(kind: Kind) -> Value {
         Kind::VisitRules => generate::<VisitRules>(kind),
         Kind::Rota => generate::<Rota>(kind),
         Kind::InspectionJudgement => generate::<InspectionJudgement>(kind),
+        Kind::VisitLog => generate::<VisitLog>(kind),
     }
 }
 

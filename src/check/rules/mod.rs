@@ -3,6 +3,7 @@
 
 pub mod after;
 pub mod dates;
+pub mod delivered;
 pub mod people;
 pub mod plans;
 pub mod policy;
@@ -26,4 +27,5 @@ pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     visits::check(cx, out);
     after::check(cx, out);
     rota::check(cx, out);
+    delivered::check(cx, out);
 }

@@ -63,7 +63,7 @@ fn nhs_numbers(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// Checks that `id`, at `pointer` of `entry`, names a record of `want`.
-fn reference(
+pub(super) fn reference(
     cx: &Context,
     entry: &Entry,
     pointer: &str,
