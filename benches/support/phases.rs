@@ -35,10 +35,10 @@ fn typed(kind: Kind, json: Value) -> bool {
         Kind::Carer => serde_json::from_value::<Carer>(json).is_ok(),
         Kind::VisitRules => serde_json::from_value::<VisitRules>(json).is_ok(),
         Kind::Rota => serde_json::from_value::<Rota>(json).is_ok(),
+        Kind::VisitLog => serde_json::from_value::<carebook::model::VisitLog>(json).is_ok(),
         Kind::InspectionJudgement => {
             serde_json::from_value::<carebook::model::InspectionJudgement>(json).is_ok()
         }
-        Kind::VisitLog => serde_json::from_value::<carebook::model::VisitLog>(json).is_ok(),
     }
 }
 

@@ -67,10 +67,10 @@ pub struct Index<'a> {
     pub visit_rules: Table<'a, VisitRules>,
     /// Rotas.
     pub rotas: Table<'a, Rota>,
-    /// Consultants' judgements of the quality statements.
-    pub inspection_judgements: Table<'a, InspectionJudgement>,
     /// Visit logs (care delivered), in path order.
     pub visit_logs: Table<'a, VisitLog>,
+    /// Consultants' judgements of the quality statements.
+    pub inspection_judgements: Table<'a, InspectionJudgement>,
     /// Every entry with an id, typed or not, by id (several when the id is
     /// duplicated), in path order.
     pub by_id: HashMap<&'a str, Vec<&'a Entry>>,
@@ -101,8 +101,8 @@ impl<'a> Index<'a> {
             carers: Table::default(),
             visit_rules: Table::default(),
             rotas: Table::default(),
-            inspection_judgements: Table::default(),
             visit_logs: Table::default(),
+            inspection_judgements: Table::default(),
             by_id: HashMap::new(),
             by_file: HashMap::new(),
             files: HashMap::new(),
@@ -132,12 +132,12 @@ impl<'a> Index<'a> {
                     ix.visit_rules.push(r.id.as_str(), At { entry, record: r })
                 }
                 Some(Record::Rota(r)) => ix.rotas.push(r.id.as_str(), At { entry, record: r }),
-                Some(Record::InspectionJudgement(r)) => ix
-                    .inspection_judgements
-                    .push(r.id.as_str(), At { entry, record: r }),
                 Some(Record::VisitLog(r)) => {
                     ix.visit_logs.push(r.id.as_str(), At { entry, record: r })
                 }
+                Some(Record::InspectionJudgement(r)) => ix
+                    .inspection_judgements
+                    .push(r.id.as_str(), At { entry, record: r }),
                 Some(Record::Agency(_)) => {}
                 None => ix.broken.add_entry(entry),
             }

@@ -450,8 +450,8 @@ fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>,
         Kind::Carer => serde_json::from_value(json).map(Record::Carer),
         Kind::VisitRules => serde_json::from_value(json).map(Record::VisitRules),
         Kind::Rota => serde_json::from_value(json).map(Record::Rota),
-        Kind::InspectionJudgement => serde_json::from_value(json).map(Record::InspectionJudgement),
         Kind::VisitLog => serde_json::from_value(json).map(Record::VisitLog),
+        Kind::InspectionJudgement => serde_json::from_value(json).map(Record::InspectionJudgement),
     };
     match record {
         Ok(r) => (Some(r), findings),

@@ -37,10 +37,10 @@ pub enum Kind {
     VisitRules,
     /// A week's rota.
     Rota,
-    /// A consultant's judgement of the quality statements.
-    InspectionJudgement,
     /// One person's delivered visits in a week.
     VisitLog,
+    /// A consultant's judgement of the quality statements.
+    InspectionJudgement,
 }
 
 impl Kind {
@@ -52,8 +52,8 @@ impl Kind {
         Kind::Carer,
         Kind::VisitRules,
         Kind::Rota,
-        Kind::InspectionJudgement,
         Kind::VisitLog,
+        Kind::InspectionJudgement,
     ];
 
     /// The word written after `kind:`.
@@ -65,8 +65,8 @@ impl Kind {
             Kind::Carer => "carer",
             Kind::VisitRules => "visit-rules",
             Kind::Rota => "rota",
-            Kind::InspectionJudgement => "inspection-judgement",
             Kind::VisitLog => "visit-log",
+            Kind::InspectionJudgement => "inspection-judgement",
         }
     }
 
@@ -92,6 +92,6 @@ pub enum Record {
     Carer(Carer),
     VisitRules(VisitRules),
     Rota(Rota),
-    InspectionJudgement(InspectionJudgement),
     VisitLog(VisitLog),
+    InspectionJudgement(InspectionJudgement),
 }

@@ -74,8 +74,8 @@ pub fn schema_for(kind: Kind) -> Value {
         Kind::Carer => generate::<Carer>(kind),
         Kind::VisitRules => generate::<VisitRules>(kind),
         Kind::Rota => generate::<Rota>(kind),
-        Kind::InspectionJudgement => generate::<InspectionJudgement>(kind),
         Kind::VisitLog => generate::<VisitLog>(kind),
+        Kind::InspectionJudgement => generate::<InspectionJudgement>(kind),
     }
 }
 
