@@ -77,13 +77,14 @@ pub struct Common {
     /// Changes since this day (default: 28 days before today).
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     pub since: Option<chrono::NaiveDate>,
-    /// How many care files the inspection pack samples.
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    pub sample: usize,
-    /// How many staff files the inspection pack samples (a Schedule 3
-    /// checklist each).
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    pub staff_sample: usize,
+    /// How many care files the inspection pack samples (default:
+    /// policy.inspection.sample, 5).
+    #[arg(long, value_name = "N")]
+    pub sample: Option<usize>,
+    /// How many staff files the inspection pack samples, a Schedule 3
+    /// checklist each (default: policy.inspection.staff_sample, 5).
+    #[arg(long, value_name = "N")]
+    pub staff_sample: Option<usize>,
     /// Seed of the inspection sample: the same seed picks the same files.
     #[arg(long, value_name = "S", default_value_t = 1)]
     pub seed: u64,

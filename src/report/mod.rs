@@ -117,12 +117,14 @@ pub struct Options {
     pub id: Option<String>,
     /// Changes since this day (default: 28 days before `today`).
     pub since: Option<NaiveDate>,
-    /// How many care files the inspection pack samples.
-    pub sample: usize,
+    /// How many care files the inspection pack samples (default:
+    /// `policy.inspection.sample`).
+    pub sample: Option<usize>,
     /// The sample's seed.
     pub seed: u64,
-    /// How many staff files the inspection pack samples.
-    pub staff_sample: usize,
+    /// How many staff files the inspection pack samples (default:
+    /// `policy.inspection.staff_sample`).
+    pub staff_sample: Option<usize>,
     /// The inspection framework: a built-in id (`cqc-saf`) or a mapping
     /// file (default: the repository's `templates/inspection-map.yaml`,
     /// else `cqc-saf`).
@@ -143,9 +145,9 @@ impl Options {
             week: None,
             id: None,
             since: None,
-            sample: 5,
+            sample: None,
             seed: 1,
-            staff_sample: 5,
+            staff_sample: None,
             framework: None,
             redact: false,
             template: None,

@@ -211,7 +211,9 @@ pub fn view(s: &Session) -> Result<Inspection, ReportError> {
         })
         .collect();
     let tally = Tally::of(key_questions.iter().flat_map(|k| &k.statements));
-    let (n, seed) = (s.options.sample, s.options.seed);
+    let policy = s.records.policy.inspection;
+    let n = s.options.sample.unwrap_or(policy.sample as usize);
+    let seed = s.options.seed;
     let sample: Vec<Sampled> = sample::sample(&s.records.service_users, s, n, seed)
         .into_iter()
         .map(|(u, reason)| Sampled {
@@ -220,7 +222,10 @@ pub fn view(s: &Session) -> Result<Inspection, ReportError> {
             file: person_file(s, u),
         })
         .collect();
-    let staff_n = s.options.staff_sample;
+    let staff_n = s
+        .options
+        .staff_sample
+        .unwrap_or(policy.staff_sample as usize);
     let staff_sample: Vec<StaffSampled> = sample::staff_sample(&s.records.carers, s, staff_n, seed)
         .into_iter()
         .map(|(c, reason)| StaffSampled {

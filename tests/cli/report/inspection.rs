@@ -384,3 +384,33 @@ fn build_writes_the_action_plan_beside_the_pack() {
     let csv = read(&fx, std::path::Path::new("site/inspection-actions.csv"));
     assert!(csv.starts_with("id,priority,what"), "{csv}");
 }
+
+#[test]
+fn sample_sizes_come_from_the_policy_unless_given() {
+    let fx = example();
+    let agency = std::fs::read_to_string(fx.path().join("agency.yaml")).expect("agency");
+    let ours = agency.replace(
+        "inspection: {sample: 5, staff_sample: 5}",
+        "inspection: {sample: 2, staff_sample: 1}",
+    );
+    assert_ne!(ours, agency, "the example shows policy.inspection");
+    fx.write("agency.yaml", ours);
+    let text = pack(&fx, &[]);
+    assert!(
+        text.contains("2 of the people receiving care (asked for 2,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 of the staff still employed (asked for 1,"),
+        "{text}"
+    );
+    let text = pack(&fx, &["--sample", "3", "--staff-sample", "2"]);
+    assert!(
+        text.contains("3 of the people receiving care (asked for 3,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2 of the staff still employed (asked for 2,"),
+        "{text}"
+    );
+}
