@@ -39,6 +39,7 @@ fn typed(kind: Kind, json: Value) -> bool {
         Kind::InspectionJudgement => {
             serde_json::from_value::<carebook::model::InspectionJudgement>(json).is_ok()
         }
+        Kind::Mar => serde_json::from_value::<carebook::model::Mar>(json).is_ok(),
     }
 }
 

@@ -23,6 +23,8 @@ pub enum Kind {
     Inspection,
     /// The change and consent log from git (--since).
     Audit,
+    /// MAR charts: 4 weeks of doses by day, a person to a page (--id, --week: the last week).
+    Mar,
 }
 
 impl From<Kind> for ReportKind {
@@ -34,6 +36,7 @@ impl From<Kind> for ReportKind {
             Kind::Training => ReportKind::Training,
             Kind::Inspection => ReportKind::Inspection,
             Kind::Audit => ReportKind::Audit,
+            Kind::Mar => ReportKind::Mar,
         }
     }
 }

@@ -27,6 +27,7 @@
 
 mod at;
 mod broken;
+mod medicines;
 mod person;
 mod rules;
 mod table;
@@ -43,7 +44,7 @@ pub use week::RotaFile;
 use crate::load::{Entry, Repo};
 use crate::model::values::Week;
 use crate::model::{
-    CarePlan, Carer, InspectionJudgement, Kind, Policy, Record, Rota, ServiceUser, VisitLog,
+    CarePlan, Carer, InspectionJudgement, Kind, Mar, Policy, Record, Rota, ServiceUser, VisitLog,
     VisitRules,
 };
 use broken::Broken;
@@ -71,6 +72,8 @@ pub struct Index<'a> {
     pub visit_logs: Table<'a, VisitLog>,
     /// Consultants' judgements of the quality statements.
     pub inspection_judgements: Table<'a, InspectionJudgement>,
+    /// Medication administration records.
+    pub mars: Table<'a, Mar>,
     /// Every entry with an id, typed or not, by id (several when the id is
     /// duplicated), in path order.
     pub by_id: HashMap<&'a str, Vec<&'a Entry>>,
@@ -103,6 +106,7 @@ impl<'a> Index<'a> {
             rotas: Table::default(),
             visit_logs: Table::default(),
             inspection_judgements: Table::default(),
+            mars: Table::default(),
             by_id: HashMap::new(),
             by_file: HashMap::new(),
             files: HashMap::new(),
@@ -138,6 +142,7 @@ impl<'a> Index<'a> {
                 Some(Record::InspectionJudgement(r)) => ix
                     .inspection_judgements
                     .push(r.id.as_str(), At { entry, record: r }),
+                Some(Record::Mar(r)) => ix.mars.push(r.id.as_str(), At { entry, record: r }),
                 Some(Record::Agency(_)) => {}
                 None => ix.broken.add_entry(entry),
             }
@@ -171,6 +176,13 @@ impl<'a> Index<'a> {
                         index,
                     });
             }
+        }
+        for m in &self.mars {
+            let lists = self
+                .people
+                .entry(m.record.service_user.as_str())
+                .or_default();
+            lists.mars.push(*m);
         }
         for r in &self.rotas {
             let file = self.repo.files[r.entry.file].path.as_str();

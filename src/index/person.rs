@@ -4,7 +4,7 @@
 use super::Index;
 use super::at::At;
 use crate::model::rota::RotaVisit;
-use crate::model::{CarePlan, Rota, ServiceUser, VisitRules};
+use crate::model::{CarePlan, Mar, Rota, ServiceUser, VisitRules};
 
 /// One visit of a rota, with the rota it stands in.
 #[derive(Debug, Clone, Copy)]
@@ -26,6 +26,8 @@ pub(super) struct Lists<'a> {
     pub rules: Vec<At<'a, VisitRules>>,
     /// Their visits in every rota, rota by rota in path order.
     pub visits: Vec<RotaVisitAt<'a>>,
+    /// Their medication administration records, in path order.
+    pub mars: Vec<At<'a, Mar>>,
 }
 
 /// Everything about one service user.
@@ -39,6 +41,8 @@ pub struct Person<'i, 'a> {
     pub rules: &'i [At<'a, VisitRules>],
     /// Their visits in every rota.
     pub visits: &'i [RotaVisitAt<'a>],
+    /// Their medication administration records, in path order.
+    pub mars: &'i [At<'a, Mar>],
 }
 
 impl<'a> Index<'a> {
@@ -51,6 +55,7 @@ impl<'a> Index<'a> {
             plans: lists.map_or(&[], |l| l.plans.as_slice()),
             rules: lists.map_or(&[], |l| l.rules.as_slice()),
             visits: lists.map_or(&[], |l| l.visits.as_slice()),
+            mars: lists.map_or(&[], |l| l.mars.as_slice()),
         }
     }
 

@@ -452,6 +452,7 @@ fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>,
         Kind::Rota => serde_json::from_value(json).map(Record::Rota),
         Kind::VisitLog => serde_json::from_value(json).map(Record::VisitLog),
         Kind::InspectionJudgement => serde_json::from_value(json).map(Record::InspectionJudgement),
+        Kind::Mar => serde_json::from_value(json).map(Record::Mar),
     };
     match record {
         Ok(r) => (Some(r), findings),

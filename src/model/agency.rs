@@ -1,6 +1,7 @@
 //! `kind: agency`: the agency itself and its policy, whose every key has a
 //! default.
 
+use super::medication::MedicinesPolicy;
 use super::values::{Date, Location};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -64,6 +65,8 @@ pub struct Policy {
     pub rota: RotaPolicy,
     /// Call monitoring: how visit logs are judged against the plan.
     pub calls: Calls,
+    /// Medicines: time-critical doses, MAR gaps and refusals.
+    pub medication: MedicinesPolicy,
     /// Audit: a dated event committed later than this many days after its date.
     pub late_entry_days: u32,
     /// Audit: commits before this date are an import baseline.
@@ -105,6 +108,7 @@ impl Default for Policy {
             working_time: WorkingTime::default(),
             rota: RotaPolicy::default(),
             calls: Calls::default(),
+            medication: MedicinesPolicy::default(),
             late_entry_days: 14,
             audit_from: None,
             inspection: InspectionPolicy::default(),

@@ -1,6 +1,9 @@
 //! `kind: care-plan`: assessed needs, risks, medication support and consent.
 
-use super::values::{Date, Id, Time};
+pub use super::medication::{
+    DoseTime, Giver, Medication, MedicationItem, MedicationSupport, Prn, ScheduledDose,
+};
+use super::values::{Date, Id};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -125,42 +128,6 @@ pub enum RiskLevel {
     Low,
     Medium,
     High,
-}
-
-/// Medication support.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Medication {
-    /// The level of support.
-    pub support: MedicationSupport,
-    /// The medicines.
-    #[serde(default)]
-    pub items: Vec<MedicationItem>,
-}
-
-/// Level of medication support.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[allow(missing_docs)]
-pub enum MedicationSupport {
-    None,
-    Prompt,
-    Assist,
-    Administer,
-}
-
-/// One medicine.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct MedicationItem {
-    /// Name and strength.
-    pub name: String,
-    /// Dose.
-    #[serde(default)]
-    pub dose: Option<String>,
-    /// Times of day.
-    #[serde(default)]
-    pub times: Vec<Time>,
 }
 
 /// Consent to the plan.

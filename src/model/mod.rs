@@ -5,6 +5,8 @@ pub mod agency;
 pub mod care_plan;
 pub mod carer;
 pub mod inspection_judgement;
+pub mod mar;
+pub mod medication;
 pub mod rota;
 pub mod service_user;
 pub mod values;
@@ -15,6 +17,7 @@ pub use agency::{Agency, Policy};
 pub use care_plan::CarePlan;
 pub use carer::Carer;
 pub use inspection_judgement::InspectionJudgement;
+pub use mar::Mar;
 pub use rota::Rota;
 pub use service_user::ServiceUser;
 pub use visit_log::VisitLog;
@@ -41,11 +44,13 @@ pub enum Kind {
     VisitLog,
     /// A consultant's judgement of the quality statements.
     InspectionJudgement,
+    /// One person's medication administration record for a week.
+    Mar,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Agency,
         Kind::ServiceUser,
         Kind::CarePlan,
@@ -54,6 +59,7 @@ impl Kind {
         Kind::Rota,
         Kind::VisitLog,
         Kind::InspectionJudgement,
+        Kind::Mar,
     ];
 
     /// The word written after `kind:`.
@@ -67,6 +73,7 @@ impl Kind {
             Kind::Rota => "rota",
             Kind::VisitLog => "visit-log",
             Kind::InspectionJudgement => "inspection-judgement",
+            Kind::Mar => "mar",
         }
     }
 
@@ -94,4 +101,5 @@ pub enum Record {
     Rota(Rota),
     VisitLog(VisitLog),
     InspectionJudgement(InspectionJudgement),
+    Mar(Mar),
 }

@@ -240,5 +240,13 @@ fn describe(
             ("Change and consent log".into(), about, status.or_else(|| Some(Mark::none("Not available"))))
         }
         ReportKind::Rota => ("Rota".into(), String::new(), None),
+        ReportKind::Mar => {
+            let week = super::mar::last_week(s);
+            (
+                "MAR charts".into(),
+                format!("Medicines given, refused and missed, by day and dose time, for the 4 weeks to {}; as-needed doses and escalations.", text::date(week.sunday())),
+                None,
+            )
+        }
     }
 }

@@ -16,6 +16,7 @@ pub mod escape;
 pub mod evidence;
 pub mod inspection;
 pub mod map;
+pub mod mar;
 pub mod pdf;
 pub mod person;
 pub mod plan;
@@ -58,14 +59,17 @@ pub enum ReportKind {
     Inspection,
     /// The change and consent log from git.
     Audit,
+    /// Medication administration record charts, a person to a page.
+    Mar,
 }
 
 impl ReportKind {
     /// Every kind, in the order the site lists them.
-    pub const ALL: [ReportKind; 6] = [
+    pub const ALL: [ReportKind; 7] = [
         ReportKind::Compliance,
         ReportKind::Inspection,
         ReportKind::ServiceUser,
+        ReportKind::Mar,
         ReportKind::Training,
         ReportKind::Rota,
         ReportKind::Audit,
@@ -80,6 +84,7 @@ impl ReportKind {
             ReportKind::Training => "training",
             ReportKind::Inspection => "inspection",
             ReportKind::Audit => "audit",
+            ReportKind::Mar => "mar",
         }
     }
 }
@@ -376,6 +381,7 @@ impl<'a> Session<'a> {
             ReportKind::Training => training::render(self),
             ReportKind::Inspection => inspection::render(self),
             ReportKind::Audit => audit::render(self),
+            ReportKind::Mar => mar::render(self),
         }
     }
 }

@@ -7,7 +7,7 @@ use super::redact::Privacy;
 use super::{Session, text};
 use crate::check::context::{add_days, add_months};
 use crate::model::care_plan::{
-    CarePlan, Consent, ConsentStatus, GivenBy, Medication, Need, Risk, RiskLevel,
+    CarePlan, Consent, ConsentStatus, GivenBy, Giver, Medication, Need, Risk, RiskLevel,
 };
 use serde::Serialize;
 
@@ -163,17 +163,41 @@ fn medication(m: Option<&Medication>) -> (String, Vec<MedicineView>) {
         .items
         .iter()
         .map(|i| MedicineView {
-            name: i.name.clone(),
-            dose: i.dose.clone().unwrap_or_default(),
-            times: i
-                .times
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
+            name: if i.time_critical {
+                format!("{} (time-critical)", i.name)
+            } else {
+                i.name.clone()
+            },
+            dose: i
+                .dose
+                .clone()
+                .or_else(|| i.prn.as_ref().and_then(|p| p.dose.clone()))
+                .unwrap_or_default(),
+            times: medicine_times(m, i),
         })
         .collect();
     (text::word(&m.support), items)
+}
+
+/// A medicine's times, each with who gives it when not a carer
+/// (`08:00, 12:00 by family`), and its PRN protocol.
+fn medicine_times(m: &Medication, i: &crate::model::care_plan::MedicationItem) -> String {
+    let mut parts: Vec<String> = i
+        .times
+        .iter()
+        .map(|t| match m.giver(i, t) {
+            Giver::Carer => t.to_string(),
+            Giver::Family => format!("{t} by family"),
+            Giver::Person => format!("{t} by the person"),
+        })
+        .collect();
+    if let Some(p) = &i.prn {
+        parts.push(format!(
+            "as needed for {}, at most {} in 24 hours",
+            p.reason, p.max_doses_24h
+        ));
+    }
+    parts.join(", ")
 }
 
 fn consent(s: &Session, c: Option<&Consent>) -> ConsentView {

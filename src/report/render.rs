@@ -73,6 +73,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/audit.html.tera"),
     ),
     (
+        "mar.html.tera",
+        include_str!("../../templates/mar.html.tera"),
+    ),
+    (
         "_header.md.tera",
         include_str!("../../templates/_header.md.tera"),
     ),
@@ -117,6 +121,7 @@ const BUILT_IN: &[(&str, &str)] = &[
         "audit.md.tera",
         include_str!("../../templates/audit.md.tera"),
     ),
+    ("mar.md.tera", include_str!("../../templates/mar.md.tera")),
 ];
 
 /// Where a template came from, for diagnostics.

@@ -170,6 +170,73 @@ pub(super) fn explain(
             Some("remove the repeated item".into()),
         ),
         ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
+            // A value that may be a formatted string or a mapping (a dose
+            // time: "08:00" or {time, given_by}): explain it as either.
+            let branches = sub
+                .and_then(|s| s.get("anyOf"))
+                .and_then(Value::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let format = branches
+                .iter()
+                .filter_map(|b| b.get("format").and_then(Value::as_str))
+                .find(|f| super::FORMATS.contains(f));
+            let mapping = branches
+                .iter()
+                .map(|b| resolve(b, _root))
+                .find(|b| b.get("properties").is_some());
+            if let (Some(format), Some(_)) = (format, mapping) {
+                if instance.is_number()
+                    && let Some(why) = read_as_number(format, instance)
+                {
+                    return one(Code::SchemaFormat, why, quote_hint(format));
+                }
+                if !instance.is_object() && !instance.is_array() {
+                    let text = scalar_text(instance);
+                    let why = explain_format(format, &text)
+                        .unwrap_or_else(|| format!("`{text}` is not in the expected form"));
+                    return one(Code::SchemaFormat, why, quote_hint(format));
+                }
+            }
+            if let (Some(m), Some(obj)) = (mapping, instance.as_object()) {
+                let known: Vec<&str> = m
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .map(|p| p.keys().map(String::as_str).collect())
+                    .unwrap_or_default();
+                if let Some(name) = obj.keys().find(|k| !known.contains(&k.as_str())) {
+                    return one(
+                        Code::SchemaUnknownField,
+                        format!("unknown field `{name}` in {field}"),
+                        Some(match nearest(name, known.iter().copied()) {
+                            Some(n) => format!("did you mean `{n}`?"),
+                            None => format!("the fields here are: {}", known.join(", ")),
+                        }),
+                    );
+                }
+                let required = m.get("required").and_then(Value::as_array);
+                if let Some(name) = required
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .find(|r| !obj.contains_key(*r))
+                {
+                    return one(
+                        Code::SchemaMissingField,
+                        format!("missing required field `{name}` in {field}"),
+                        Some(format!("add `{name}:`")),
+                    );
+                }
+                let names: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+                return one(
+                    Code::SchemaType,
+                    format!("{field} is not a mapping of the form expected here"),
+                    Some(format!(
+                        "a mapping here takes {}, each in its own form",
+                        names.join(", ")
+                    )),
+                );
+            }
             if instance.is_object() {
                 return one(
                     Code::SchemaType,
@@ -235,6 +302,15 @@ pub(super) fn explain(
 }
 
 /// `what` to write, and what the field is (from the schema's description).
+/// The schema `b` names with a local `$ref` (`#/$defs/Name`), or `b`.
+fn resolve<'v>(b: &'v Value, root: &'v Value) -> &'v Value {
+    b.get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix('#'))
+        .and_then(|p| root.pointer(p))
+        .unwrap_or(b)
+}
+
 fn bound_hint(sub: Option<&Value>, what: &str) -> Option<String> {
     let desc = sub
         .and_then(|s| s.get("description"))

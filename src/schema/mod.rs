@@ -9,8 +9,8 @@ mod explain;
 
 use crate::diag::Code;
 use crate::model::{
-    Agency, CarePlan, Carer, InspectionJudgement, Kind, Rota, ServiceUser, VisitLog, VisitRules,
-    values,
+    Agency, CarePlan, Carer, InspectionJudgement, Kind, Mar, Rota, ServiceUser, VisitLog,
+    VisitRules, values,
 };
 use jsonschema::{Draft, Validator};
 use schemars::JsonSchema;
@@ -76,6 +76,7 @@ pub fn schema_for(kind: Kind) -> Value {
         Kind::Rota => generate::<Rota>(kind),
         Kind::VisitLog => generate::<VisitLog>(kind),
         Kind::InspectionJudgement => generate::<InspectionJudgement>(kind),
+        Kind::Mar => generate::<Mar>(kind),
     }
 }
 

@@ -15,6 +15,7 @@ mod import_visits;
 mod impossible_rules;
 mod init;
 mod man;
+mod mar;
 mod messages;
 mod not_checked;
 mod output;

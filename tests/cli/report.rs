@@ -15,13 +15,14 @@ use crate::support::{Fixture, Run, TODAY};
 use std::path::{Path, PathBuf};
 
 /// Every report kind.
-pub const KINDS: [&str; 6] = [
+pub const KINDS: [&str; 7] = [
     "rota",
     "service-user",
     "compliance",
     "training",
     "inspection",
     "audit",
+    "mar",
 ];
 
 /// The example agency in a temporary folder, with the fixed rota.

@@ -4,6 +4,8 @@
 pub mod after;
 pub mod dates;
 pub mod delivered;
+pub mod mar;
+pub mod medicines;
 pub mod people;
 pub mod plans;
 pub mod policy;
@@ -23,6 +25,8 @@ pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     dates::check(cx, out);
     people::check(cx, out);
     plans::check(cx, out);
+    medicines::check(cx, out);
+    mar::check(cx, out);
     staff::check(cx, out);
     visits::check(cx, out);
     after::check(cx, out);

@@ -96,12 +96,7 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
                 .collect();
             let ok = helped
                 .iter()
-                .filter(|m| {
-                    !m.items.is_empty()
-                        && m.items
-                            .iter()
-                            .all(|i| i.dose.is_some() && !i.times.is_empty())
-                })
+                .filter(|m| !m.items.is_empty() && m.items.iter().all(|i| i.is_described()))
                 .count();
             share(
                 ok,

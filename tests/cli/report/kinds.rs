@@ -52,6 +52,7 @@ fn build_makes_the_linked_site() {
         "service-users.html",
         "training.html",
         "audit.html",
+        "mar.html",
         "rota-2026-W49.html",
     ] {
         assert!(

@@ -155,8 +155,8 @@ fn redaction_leaves_nothing_personal() {
         let files = texts(&fx, &out);
         assert_eq!(
             files.len(),
-            8,
-            "index, 5 reports, the W49 rota and the pack's action plan (CSV)"
+            9,
+            "index, 6 reports, the W49 rota and the pack's action plan (CSV)"
         );
         assert_no_leak(&files, &values);
         let all: String = files.iter().map(|(_, t)| t.as_str()).collect();

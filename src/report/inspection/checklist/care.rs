@@ -89,10 +89,7 @@ pub fn care_file(s: &Session, u: &ServiceUser) -> Vec<Item> {
                 MedicationSupport::Assist | MedicationSupport::Administer
             ) =>
         {
-            let ok = !m.items.is_empty()
-                && m.items
-                    .iter()
-                    .all(|i| i.dose.is_some() && !i.times.is_empty());
+            let ok = !m.items.is_empty() && m.items.iter().all(|i| i.is_described());
             item(
                 "Each medicine with its dose and times",
                 "Reg 12",
