@@ -274,16 +274,19 @@ pub fn plan(s: &Session, map: &InspectionMap, src: &Sources) -> Vec<Action> {
             };
             let unrecorded = failing.iter().all(|(_, i)| i.status == Status::NotRecorded);
             let ids: Vec<&str> = failing.iter().map(|(id, _)| *id).collect();
+            let files = text::count(
+                failing.len(),
+                &format!("sampled {kind}"),
+                &format!("sampled {kind}s"),
+            );
             let what = if unrecorded {
                 format!(
-                    "{name}: not in the records for {} sampled {kind}s; check each file has it, \
-                     and keep a record carebook can read",
-                    failing.len()
+                    "{name}: not in the records for {files}; check each file has it, and keep a \
+                     record carebook can read"
                 )
             } else {
                 format!(
-                    "{name}: not met in {} sampled {kind}s ({}); put it right",
-                    failing.len(),
+                    "{name}: not met in {files} ({}); put it right",
                     first.detail
                 )
             };

@@ -414,3 +414,20 @@ fn sample_sizes_come_from_the_policy_unless_given() {
         "{text}"
     );
 }
+
+#[test]
+fn someone_with_time_critical_medicines_is_sampled_first() {
+    let fx = example();
+    let text = pack(&fx, &["--sample", "1"]);
+    let table = text.split("## Sample of care files").nth(1).unwrap_or("");
+    let rows: Vec<&str> = table
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains("(SU-"))
+        .collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].contains("time-critical medicines"), "{rows:?}");
+    assert!(
+        !table.contains("time-critical medicines (medicines carry no"),
+        "no longer named as missing"
+    );
+}

@@ -106,11 +106,7 @@ pub fn care_file(s: &Session, u: &ServiceUser) -> Vec<Item> {
             "carers do not administer or assist with medicines",
         ),
     });
-    out.push(unrecorded_file(
-        "Medication administration records (MAR) complete",
-        "Reg 12",
-        "12",
-    ));
+    out.push(mar_item(s, u, p));
     out.push(item(
         "Visits planned",
         "Reg 9",
@@ -183,6 +179,76 @@ pub fn care_file(s: &Session, u: &ServiceUser) -> Vec<Item> {
         text::count(errors, "error", "errors"),
     ));
     out
+}
+
+/// The person's MAR over the last 4 weeks, where carers give medicines.
+fn mar_item(s: &Session, u: &ServiceUser, p: &crate::model::CarePlan) -> Item {
+    let what = "Medication administration records (MAR) complete, time-critical doses on time";
+    let carers_give = p.medication.as_ref().is_some_and(|m| {
+        matches!(
+            m.support,
+            MedicationSupport::Assist | MedicationSupport::Administer
+        )
+    });
+    if !carers_give {
+        return item(
+            what,
+            "Reg 12",
+            "12",
+            Status::NotApplicable,
+            "carers do not administer or assist with medicines",
+        );
+    }
+    let today = s.options.today;
+    let from = today
+        .checked_sub_days(chrono::Days::new(28))
+        .unwrap_or(today);
+    let mars: Vec<_> = s
+        .records
+        .index
+        .person(u.id.as_str())
+        .mars
+        .iter()
+        .filter(|m| m.record.week.sunday() >= from && m.record.week.monday() < today)
+        .collect();
+    if mars.is_empty() {
+        return item(
+            what,
+            "Reg 12",
+            "12",
+            Status::NotRecorded,
+            "no MAR in the records for the last 4 weeks: check the paper MAR",
+        );
+    }
+    let mut ids: Vec<&str> = mars.iter().map(|m| m.record.id.as_str()).collect();
+    ids.push(u.id.as_str());
+    let problems = s
+        .records
+        .findings_about(&ids)
+        .iter()
+        .filter(|f| f.code.as_str().starts_with("mar/"))
+        .count();
+    let weeks = text::count(mars.len(), "week", "weeks");
+    if problems == 0 {
+        item(
+            what,
+            "Reg 12",
+            "12",
+            Status::Met,
+            format!("{weeks} of MAR in the last 4 weeks, with no gaps or problems"),
+        )
+    } else {
+        item(
+            what,
+            "Reg 12",
+            "12",
+            Status::NotMet,
+            format!(
+                "{weeks} of MAR in the last 4 weeks; {}",
+                text::count(problems, "MAR finding", "MAR findings")
+            ),
+        )
+    }
 }
 
 /// Not recorded in a care file: carebook holds no such record.
