@@ -431,3 +431,30 @@ fn someone_with_time_critical_medicines_is_sampled_first() {
         "no longer named as missing"
     );
 }
+
+#[test]
+fn the_care_file_audit_reads_visit_logs_when_there_are_some() {
+    let fx = example();
+    let rules = std::fs::read_to_string(fx.path().join("visit-rules/VR-0006.yaml")).expect("rules");
+    let label = rules
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("- label: "))
+        .expect("a visit label")
+        .trim()
+        .to_owned();
+    fx.write(
+        "logs/SU-0006/2026-W47.yaml",
+        format!(
+            "kind: visit-log\nid: log-SU-0006-2026-W47\nservice_user: SU-0006\nweek: 2026-W47\n\
+             visits:\n  - date: 2026-11-18\n    label: {label}\n    outcome: completed\n    \
+             notes: Settled and cheerful.\n"
+        ),
+    );
+    let text = pack(&fx, &["--sample", "1"]);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("| Record of the care given"))
+        .expect("the row");
+    assert!(row.contains("1 visit logged in the last 4 weeks"), "{row}");
+    assert!(!row.contains("Not recorded"), "{row}");
+}
