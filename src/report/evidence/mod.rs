@@ -5,7 +5,7 @@
 //!
 //! One file per family, each with its `KEYS` and a `compute` that answers
 //! for them (a match arm a key). A new family is a new file and one row in
-//! [`FAMILIES`]; its keys can then be named in `templates/inspection-map.yaml`.
+//! `FAMILIES`; its keys can then be named in `templates/inspection-map.yaml`.
 
 mod care;
 mod delivery;

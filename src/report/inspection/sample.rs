@@ -2,7 +2,7 @@
 //! one for each risk the records can show (where someone has it), then at
 //! random; seeded, so the same seed picks the same files.
 //!
-//! A new risk is one row in [`person_risks`] or [`carer_risks`]; a risk the
+//! A new risk is one row in `person_risks` or `carer_risks`; a risk the
 //! records cannot show yet is named in [`PERSON_RISKS_NOT_IN_RECORDS`], so
 //! the pack says what it could not sample by.
 
