@@ -141,6 +141,11 @@ pub struct Inspection {
     pub staff_sample_size: usize,
     /// The sample's seed.
     pub seed: u64,
+    /// Findings no statement of the mapping holds (at most 25): shown, so
+    /// that a finding the mapping forgot is never silently left out.
+    pub unmapped: Vec<FindingView>,
+    /// How many findings no statement holds.
+    pub unmapped_count: usize,
     /// The action plan, most urgent first.
     pub actions: Vec<actions::Action>,
     /// The action plan's CSV file name.
@@ -247,7 +252,23 @@ pub fn view(s: &Session) -> Result<Inspection, ReportError> {
             people: &sample,
         },
     );
+    let mut unmapped: Vec<FindingView> = all
+        .iter()
+        .filter(|f| {
+            !map.statements().any(|(_, st)| {
+                st.gaps
+                    .iter()
+                    .any(|g| g.findings.iter().any(|m| m.matches(&f.code, &f.message)))
+            })
+        })
+        .cloned()
+        .collect();
+    unmapped.sort_by_key(|f| f.mark.rank());
+    let unmapped_count = unmapped.len();
+    unmapped.truncate(25);
     Ok(Inspection {
+        unmapped,
+        unmapped_count,
         actions: plan,
         actions_file: s.file_name_with(actions::FILE),
         framework: map.framework.name.clone(),

@@ -458,3 +458,32 @@ fn the_care_file_audit_reads_visit_logs_when_there_are_some() {
     assert!(row.contains("1 visit logged in the last 4 weeks"), "{row}");
     assert!(!row.contains("Not recorded"), "{row}");
 }
+
+#[test]
+fn a_finding_the_mapping_forgot_is_shown_not_left_out() {
+    let fx = with_gaps();
+    let default = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/inspection-map.yaml"),
+    )
+    .expect("the built-in map");
+    let ours = default.replace(
+        "findings: [consent/*, audit/active-without-consent",
+        "findings: [audit/active-without-consent",
+    );
+    assert_ne!(ours, default);
+    fx.write("templates/inspection-map.yaml", ours);
+    let text = pack(&fx, &[]);
+    let part = text
+        .split("## Findings under no quality statement")
+        .nth(1)
+        .expect("the section");
+    assert!(part.contains("consent/missing"), "{part}");
+    assert!(part.contains("consent/capacity"), "{part}");
+    // Without the change, nothing is unmapped.
+    let fx = with_gaps();
+    let text = pack(&fx, &[]);
+    assert!(
+        !text.contains("## Findings under no quality statement"),
+        "{text}"
+    );
+}
