@@ -35,6 +35,10 @@ fn typed(kind: Kind, json: Value) -> bool {
         Kind::Carer => serde_json::from_value::<Carer>(json).is_ok(),
         Kind::VisitRules => serde_json::from_value::<VisitRules>(json).is_ok(),
         Kind::Rota => serde_json::from_value::<Rota>(json).is_ok(),
+        Kind::Incident => serde_json::from_value::<carebook::model::Incident>(json).is_ok(),
+        Kind::Complaint => serde_json::from_value::<carebook::model::Complaint>(json).is_ok(),
+        Kind::QualityAudit => serde_json::from_value::<carebook::model::QualityAudit>(json).is_ok(),
+        Kind::Action => serde_json::from_value::<carebook::model::Action>(json).is_ok(),
         Kind::VisitLog => serde_json::from_value::<carebook::model::VisitLog>(json).is_ok(),
         Kind::InspectionJudgement => {
             serde_json::from_value::<carebook::model::InspectionJudgement>(json).is_ok()

@@ -48,6 +48,48 @@ const FIELDS: &[(Kind, &[&str], &str)] = &[
         "best-interests decision",
     ),
     (Kind::Carer, &["appraisal"], "appraisal"),
+    (Kind::Incident, &["occurred"], "incident"),
+    (Kind::Incident, &["reported"], "incident report"),
+    (
+        Kind::Incident,
+        &["safeguarding", "referred"],
+        "safeguarding referral",
+    ),
+    (
+        Kind::Incident,
+        &["notification", "sent"],
+        "CQC notification",
+    ),
+    (
+        Kind::Incident,
+        &["candour", "told"],
+        "duty of candour (told)",
+    ),
+    (
+        Kind::Incident,
+        &["candour", "written"],
+        "duty of candour (written notice)",
+    ),
+    (
+        Kind::Incident,
+        &["investigation", "completed"],
+        "investigation",
+    ),
+    (Kind::Complaint, &["received"], "complaint"),
+    (
+        Kind::Complaint,
+        &["acknowledged"],
+        "complaint acknowledgement",
+    ),
+    (Kind::Complaint, &["responded"], "complaint response"),
+    (
+        Kind::Complaint,
+        &["escalation", "referred"],
+        "ombudsman referral",
+    ),
+    (Kind::QualityAudit, &["date"], "quality audit"),
+    (Kind::Action, &["raised"], "action raised"),
+    (Kind::Action, &["done"], "action done"),
 ];
 
 /// Dated fields of list items: (kind, list, field, what).
@@ -58,6 +100,13 @@ const ITEM_FIELDS: &[(Kind, &str, &str, &str)] = &[
 
 /// Lists of dates: (kind, list, what).
 const DATE_LISTS: &[(Kind, &str, &str)] = &[(Kind::Carer, "supervisions", "supervision")];
+
+/// Whether records of `kind` hold dated events to judge.
+pub fn judges(kind: Kind) -> bool {
+    FIELDS.iter().any(|f| f.0 == kind)
+        || ITEM_FIELDS.iter().any(|f| f.0 == kind)
+        || DATE_LISTS.iter().any(|f| f.0 == kind)
+}
 
 fn date(node: &Spanned<Node>) -> Option<NaiveDate> {
     node.value.as_str()?.parse::<Date>().ok().map(|d| d.0)

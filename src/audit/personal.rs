@@ -39,6 +39,8 @@ const NAMES: Places = &[
     (Kind::Carer, &["name"]),
     (Kind::CarePlan, &["consent", "attorney"]),
     (Kind::InspectionJudgement, &["assessor"]),
+    (Kind::CarePlan, &["decisions", "[]", "consent", "attorney"]),
+    (Kind::Complaint, &["from", "name"]),
 ];
 const STREETS: Places = &[
     (Kind::ServiceUser, &["address", "line1"]),
@@ -56,6 +58,9 @@ const NUMBERS: Places = &[
     (Kind::ServiceUser, &["funding", "reference"]),
     (Kind::Carer, &["phone"]),
     (Kind::Carer, &["checks", "dbs", "certificate"]),
+    (Kind::Incident, &["safeguarding", "reference"]),
+    (Kind::Incident, &["notification", "reference"]),
+    (Kind::Complaint, &["escalation", "reference"]),
 ];
 
 impl Personal {
@@ -130,5 +135,18 @@ mod tests {
         let mut carer = Personal::default();
         carer.add(Kind::Carer, &tree.value);
         assert_eq!(carer.names.len(), 1, "a carer's own name only");
+    }
+
+    #[test]
+    fn attorneys_of_each_decision_are_names() {
+        let text = "kind: care-plan\nconsent: {attorney: Alan Webb}\n\
+                    decisions:\n  - {decision: medication, consent: {attorney: Rose Webb}}\n";
+        let tree = crate::load::parse::parse(text).expect("parses");
+        let mut p = Personal::default();
+        p.add(Kind::CarePlan, &tree.value);
+        assert_eq!(
+            p.names.iter().collect::<Vec<_>>(),
+            ["Alan Webb", "Rose Webb"]
+        );
     }
 }

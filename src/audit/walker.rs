@@ -284,12 +284,13 @@ impl Walker {
     }
 
     /// Late entries (unless the commit is the import baseline) and
-    /// backdated edits among a care plan's or carer's dated events.
+    /// backdated edits among a record's dated events (care plans, carers,
+    /// incidents, complaints, quality audits, actions).
     fn judge_dates(&mut self, seen: &Seen) {
         let (kind, Some(after)) = (seen.kind, seen.after) else {
             return;
         };
-        if !matches!(kind, Some(Kind::CarePlan | Kind::Carer)) {
+        if !kind.is_some_and(dated::judges) {
             return;
         }
         let before = seen

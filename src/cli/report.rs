@@ -25,6 +25,8 @@ pub enum Kind {
     Audit,
     /// MAR charts: 4 weeks of doses by day, a person to a page (--id, --week: the last week).
     Mar,
+    /// Incidents, safeguarding, notifications, complaints, audits and actions.
+    Governance,
 }
 
 impl From<Kind> for ReportKind {
@@ -37,6 +39,7 @@ impl From<Kind> for ReportKind {
             Kind::Inspection => ReportKind::Inspection,
             Kind::Audit => ReportKind::Audit,
             Kind::Mar => ReportKind::Mar,
+            Kind::Governance => ReportKind::Governance,
         }
     }
 }

@@ -44,8 +44,8 @@ pub use week::RotaFile;
 use crate::load::{Entry, Repo};
 use crate::model::values::Week;
 use crate::model::{
-    CarePlan, Carer, InspectionJudgement, Kind, Mar, Policy, Record, Rota, ServiceUser, VisitLog,
-    VisitRules,
+    Action, CarePlan, Carer, Complaint, Incident, InspectionJudgement, Kind, Mar, Policy,
+    QualityAudit, Record, Rota, ServiceUser, VisitLog, VisitRules,
 };
 use broken::Broken;
 use person::Lists;
@@ -74,6 +74,14 @@ pub struct Index<'a> {
     pub inspection_judgements: Table<'a, InspectionJudgement>,
     /// Medication administration records.
     pub mars: Table<'a, Mar>,
+    /// Incidents.
+    pub incidents: Table<'a, Incident>,
+    /// Complaints, concerns and compliments.
+    pub complaints: Table<'a, Complaint>,
+    /// Quality audits.
+    pub quality_audits: Table<'a, QualityAudit>,
+    /// Actions.
+    pub actions: Table<'a, Action>,
     /// Every entry with an id, typed or not, by id (several when the id is
     /// duplicated), in path order.
     pub by_id: HashMap<&'a str, Vec<&'a Entry>>,
@@ -107,6 +115,10 @@ impl<'a> Index<'a> {
             visit_logs: Table::default(),
             inspection_judgements: Table::default(),
             mars: Table::default(),
+            incidents: Table::default(),
+            complaints: Table::default(),
+            quality_audits: Table::default(),
+            actions: Table::default(),
             by_id: HashMap::new(),
             by_file: HashMap::new(),
             files: HashMap::new(),
@@ -143,6 +155,16 @@ impl<'a> Index<'a> {
                     .inspection_judgements
                     .push(r.id.as_str(), At { entry, record: r }),
                 Some(Record::Mar(r)) => ix.mars.push(r.id.as_str(), At { entry, record: r }),
+                Some(Record::Incident(r)) => {
+                    ix.incidents.push(r.id.as_str(), At { entry, record: r })
+                }
+                Some(Record::Complaint(r)) => {
+                    ix.complaints.push(r.id.as_str(), At { entry, record: r })
+                }
+                Some(Record::QualityAudit(r)) => ix
+                    .quality_audits
+                    .push(r.id.as_str(), At { entry, record: r }),
+                Some(Record::Action(r)) => ix.actions.push(r.id.as_str(), At { entry, record: r }),
                 Some(Record::Agency(_)) => {}
                 None => ix.broken.add_entry(entry),
             }

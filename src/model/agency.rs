@@ -63,6 +63,9 @@ pub struct Policy {
     pub working_time: WorkingTime,
     /// Rota engine settings.
     pub rota: RotaPolicy,
+    /// Governance: deadlines of incidents, complaints and actions, and
+    /// the working-day calendar.
+    pub governance: super::governance::Governance,
     /// Call monitoring: how visit logs are judged against the plan.
     pub calls: Calls,
     /// Medicines: time-critical doses, MAR gaps and refusals.
@@ -107,6 +110,7 @@ impl Default for Policy {
             travel: Travel::default(),
             working_time: WorkingTime::default(),
             rota: RotaPolicy::default(),
+            governance: super::governance::Governance::default(),
             calls: Calls::default(),
             medication: MedicinesPolicy::default(),
             late_entry_days: 14,

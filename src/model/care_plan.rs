@@ -1,5 +1,6 @@
 //! `kind: care-plan`: assessed needs, risks, medication support and consent.
 
+use super::mca::{Decision, DeprivationOfLiberty, RestrictivePractice};
 pub use super::medication::{
     DoseTime, Giver, Medication, MedicationItem, MedicationSupport, Prn, ScheduledDose,
 };
@@ -36,6 +37,54 @@ pub struct CarePlan {
     /// Consent to this plan.
     #[serde(default)]
     pub consent: Option<Consent>,
+    /// Capacity and consent for other decisions (medication, restrictions…).
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    /// Restrictive practices, each with the decision behind it.
+    #[serde(default)]
+    pub restrictive_practices: Vec<RestrictivePractice>,
+    /// Whether the arrangements deprive the person of their liberty.
+    #[serde(default)]
+    pub deprivation_of_liberty: Option<DeprivationOfLiberty>,
+    /// How the person took part in writing the plan.
+    #[serde(default)]
+    pub involvement: Option<Involvement>,
+    /// Reviews held, oldest first.
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+}
+
+/// How the person took part in their plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Involvement {
+    /// Whether the person took part.
+    pub person_involved: bool,
+    /// How they took part, or who spoke for them.
+    #[serde(default)]
+    pub how: Option<String>,
+    /// Why they did not, when they did not.
+    #[serde(default)]
+    pub why_not: Option<String>,
+}
+
+/// A review of the care plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Date of the review.
+    pub date: Date,
+    /// The carer who led it.
+    #[serde(default)]
+    pub led_by: Option<Id>,
+    /// Who took part, e.g. `the person`, `Susan Ellis (daughter)`.
+    #[serde(default)]
+    pub participants: Vec<String>,
+    /// Whether the person took part.
+    pub person_involved: bool,
+    /// What changed, in brief.
+    #[serde(default)]
+    pub outcome: Option<String>,
 }
 
 impl CarePlan {
@@ -202,6 +251,9 @@ pub struct Capacity {
     /// The decision assessed.
     #[serde(default)]
     pub decision: Option<String>,
+    /// Who assessed: a carer id, or a named professional.
+    #[serde(default)]
+    pub assessed_by: Option<String>,
 }
 
 /// A best-interests decision.

@@ -2,10 +2,13 @@
 //! these from YAML, and they derive the JSON Schemas in `schema/`.
 
 pub mod agency;
+pub mod calendar;
 pub mod care_plan;
 pub mod carer;
+pub mod governance;
 pub mod inspection_judgement;
 pub mod mar;
+pub mod mca;
 pub mod medication;
 pub mod rota;
 pub mod service_user;
@@ -16,6 +19,7 @@ pub mod visit_rules;
 pub use agency::{Agency, Policy};
 pub use care_plan::CarePlan;
 pub use carer::Carer;
+pub use governance::{Action, Complaint, Incident, QualityAudit};
 pub use inspection_judgement::InspectionJudgement;
 pub use mar::Mar;
 pub use rota::Rota;
@@ -46,11 +50,19 @@ pub enum Kind {
     InspectionJudgement,
     /// One person's medication administration record for a week.
     Mar,
+    /// An incident and its follow-up.
+    Incident,
+    /// A complaint, concern or compliment.
+    Complaint,
+    /// A quality audit: care file, MAR, spot check or survey.
+    QualityAudit,
+    /// An action on the agency's action plan.
+    Action,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Agency,
         Kind::ServiceUser,
         Kind::CarePlan,
@@ -60,6 +72,10 @@ impl Kind {
         Kind::VisitLog,
         Kind::InspectionJudgement,
         Kind::Mar,
+        Kind::Incident,
+        Kind::Complaint,
+        Kind::QualityAudit,
+        Kind::Action,
     ];
 
     /// The word written after `kind:`.
@@ -74,6 +90,10 @@ impl Kind {
             Kind::VisitLog => "visit-log",
             Kind::InspectionJudgement => "inspection-judgement",
             Kind::Mar => "mar",
+            Kind::Incident => "incident",
+            Kind::Complaint => "complaint",
+            Kind::QualityAudit => "quality-audit",
+            Kind::Action => "action",
         }
     }
 
@@ -102,4 +122,8 @@ pub enum Record {
     VisitLog(VisitLog),
     InspectionJudgement(InspectionJudgement),
     Mar(Mar),
+    Incident(Incident),
+    Complaint(Complaint),
+    QualityAudit(QualityAudit),
+    Action(Action),
 }

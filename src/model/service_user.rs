@@ -52,6 +52,21 @@ pub struct ServiceUser {
     /// Who pays, and for how many hours.
     #[serde(default)]
     pub funding: Option<Funding>,
+    /// Last day of care, once care has ended (starts the retention period).
+    #[serde(default)]
+    pub end_date: Option<Date>,
+    /// The named care coordinator: a carer id.
+    #[serde(default)]
+    pub coordinator: Option<Id>,
+    /// Equality fields of the adult social care data standard.
+    #[serde(default)]
+    pub demographics: Option<Box<Demographics>>,
+    /// A ReSPECT form (recommended summary plan for emergency care and treatment).
+    #[serde(default)]
+    pub respect: Option<Respect>,
+    /// Wishes for the end of life.
+    #[serde(default)]
+    pub end_of_life: Option<Box<EndOfLife>>,
 }
 
 /// Whether care is being delivered.
@@ -115,6 +130,122 @@ pub struct Contact {
     /// Whether to keep them informed.
     #[serde(default)]
     pub keep_informed: bool,
+    /// Date the LPA was registered with the Office of the Public Guardian.
+    #[serde(default)]
+    pub lpa_registered_on: Option<Date>,
+    /// Date the agency saw the original LPA or a certified copy.
+    #[serde(default)]
+    pub lpa_copy_seen_on: Option<Date>,
+    /// A deputyship order of the Court of Protection held.
+    #[serde(default)]
+    pub deputy: Option<Deputy>,
+}
+
+impl Contact {
+    /// Whether this contact may decide about care for a person who lacks
+    /// capacity: a deputy for personal welfare.
+    pub fn welfare_deputy(&self) -> bool {
+        self.deputy
+            .as_ref()
+            .is_some_and(|d| d.scope.covers_welfare())
+    }
+}
+
+/// A deputyship order of the Court of Protection.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deputy {
+    /// What the order covers.
+    pub scope: DeputyScope,
+    /// Date of the court's order.
+    pub order_date: Date,
+    /// Date the agency saw the sealed order or a certified copy.
+    #[serde(default)]
+    pub copy_seen_on: Option<Date>,
+}
+
+/// What a deputyship covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeputyScope {
+    /// Personal welfare: may decide about care.
+    PersonalWelfare,
+    /// Property and financial affairs only.
+    PropertyAndAffairs,
+    /// Both.
+    Both,
+}
+
+impl DeputyScope {
+    /// Whether the order covers decisions about care.
+    pub fn covers_welfare(self) -> bool {
+        matches!(self, DeputyScope::PersonalWelfare | DeputyScope::Both)
+    }
+}
+
+/// Equality fields of the adult social care data standard, each in the
+/// person's own words or `prefers not to say`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Demographics {
+    /// Ethnic group.
+    #[serde(default)]
+    pub ethnicity: Option<String>,
+    /// Religion or belief.
+    #[serde(default)]
+    pub religion: Option<String>,
+    /// Preferred language.
+    #[serde(default)]
+    pub preferred_language: Option<String>,
+    /// Sexual orientation (optional).
+    #[serde(default)]
+    pub sexual_orientation: Option<String>,
+    /// Gender identity (optional).
+    #[serde(default)]
+    pub gender_identity: Option<String>,
+}
+
+impl Demographics {
+    /// The expected fields not recorded (absent or blank), by name.
+    pub fn missing(&self) -> Vec<&'static str> {
+        [
+            ("ethnicity", &self.ethnicity),
+            ("religion", &self.religion),
+            ("preferred_language", &self.preferred_language),
+        ]
+        .into_iter()
+        .filter(|(_, v)| v.as_deref().is_none_or(|s| s.trim().is_empty()))
+        .map(|(name, _)| name)
+        .collect()
+    }
+}
+
+/// A ReSPECT form.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Respect {
+    /// Date the form was completed or last reviewed.
+    pub date: Date,
+    /// Where the form is kept.
+    #[serde(default)]
+    pub form_location: Option<String>,
+}
+
+/// Wishes for the end of life.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EndOfLife {
+    /// Date the wishes were discussed.
+    pub discussed_on: Date,
+    /// The person's wishes, in their words.
+    #[serde(default)]
+    pub wishes: Option<String>,
+    /// Where they would prefer to be cared for at the end of life.
+    #[serde(default)]
+    pub preferred_place: Option<String>,
+    /// The person chose not to discuss it (recorded, not pressed).
+    #[serde(default)]
+    pub declined_to_discuss: bool,
 }
 
 /// Lasting power of attorney held by a contact.

@@ -72,6 +72,23 @@ pub struct Visit {
     /// A gap after another visit the same day.
     #[serde(default)]
     pub after: Option<After>,
+    /// Agreed exceptions to the 30-minute minimum (NICE NG21), one per task.
+    #[serde(default)]
+    pub short_visit_agreed: Vec<ShortVisitAgreement>,
+}
+
+/// An agreement that one task may be done in a visit under 30 minutes.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ShortVisitAgreement {
+    /// The task, as written in `tasks`.
+    pub task: String,
+    /// Who agreed: the person, their representative, the commissioner.
+    pub agreed_by: String,
+    /// When.
+    pub agreed_on: Date,
+    /// Why a shorter visit suits the person for this task.
+    pub reason: String,
 }
 
 fn one() -> u8 {

@@ -239,6 +239,14 @@ fn describe(
             };
             ("Change and consent log".into(), about, status.or_else(|| Some(Mark::none("Not available"))))
         }
+        ReportKind::Governance => {
+            let status = view.areas.iter().find(|a| a.key == "governance").map(|a| a.status.clone());
+            (
+                "Governance".into(),
+                "Incidents with their trend, safeguarding, CQC notifications and duty of candour, complaints, quality audits and the action tracker.".into(),
+                status,
+            )
+        }
         ReportKind::Rota => ("Rota".into(), String::new(), None),
         ReportKind::Mar => {
             let week = super::mar::last_week(s);

@@ -54,6 +54,12 @@ const AREAS: &[AreaDef] = &[
         prefixes: &["visit/", "rota/"],
     },
     AreaDef {
+        key: "governance",
+        title: "Incidents, complaints and actions",
+        about: "Incidents notified, referred and investigated on time, the duty of candour, complaints answered on time, and actions done by their date.",
+        prefixes: &["incident/", "complaint/", "action/"],
+    },
+    AreaDef {
         key: "records",
         title: "The records themselves",
         about: "Files that cannot be read, or do not follow the records format: until they are fixed, the other areas may miss problems.",

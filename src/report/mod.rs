@@ -9,11 +9,13 @@
 
 pub mod audit;
 pub mod build;
+pub mod capacity;
 pub mod compliance;
 pub mod context;
 pub mod error;
 pub mod escape;
 pub mod evidence;
+pub mod governance;
 pub mod inspection;
 pub mod map;
 pub mod mar;
@@ -61,13 +63,16 @@ pub enum ReportKind {
     Audit,
     /// Medication administration record charts, a person to a page.
     Mar,
+    /// Incidents, safeguarding, notifications, complaints, audits and actions.
+    Governance,
 }
 
 impl ReportKind {
     /// Every kind, in the order the site lists them.
-    pub const ALL: [ReportKind; 7] = [
+    pub const ALL: [ReportKind; 8] = [
         ReportKind::Compliance,
         ReportKind::Inspection,
+        ReportKind::Governance,
         ReportKind::ServiceUser,
         ReportKind::Mar,
         ReportKind::Training,
@@ -85,6 +90,7 @@ impl ReportKind {
             ReportKind::Inspection => "inspection",
             ReportKind::Audit => "audit",
             ReportKind::Mar => "mar",
+            ReportKind::Governance => "governance",
         }
     }
 }
@@ -382,6 +388,7 @@ impl<'a> Session<'a> {
             ReportKind::Inspection => inspection::render(self),
             ReportKind::Audit => audit::render(self),
             ReportKind::Mar => mar::render(self),
+            ReportKind::Governance => governance::render(self),
         }
     }
 }

@@ -49,6 +49,13 @@ pub struct Profile {
     pub dnacpr: String,
     /// Who pays and for how many hours.
     pub funding: Option<String>,
+    /// The named coordinator (a carer's name).
+    pub coordinator: Option<String>,
+    /// Ethnicity, religion and language (dropped when redacted).
+    pub demographics: Option<String>,
+    /// ReSPECT form and end-of-life wishes (the wishes dropped when
+    /// redacted).
+    pub end_of_life: Option<String>,
 }
 
 /// The GP.
@@ -77,6 +84,8 @@ pub struct ContactView {
     pub lpa_welfare: bool,
     /// Whether to keep them informed.
     pub keep_informed: bool,
+    /// The LPA's registration and the copy seen, or a deputyship.
+    pub authority: String,
 }
 /// The profile of a service user.
 pub fn profile(s: &Session, u: &ServiceUser) -> Profile {
@@ -156,6 +165,7 @@ pub fn profile(s: &Session, u: &ServiceUser) -> Profile {
                 },
                 lpa_welfare: c.lpa.covers_welfare(),
                 keep_informed: c.keep_informed,
+                authority: authority(c),
             })
             .collect(),
         communication: u.communication.clone(),
@@ -163,5 +173,75 @@ pub fn profile(s: &Session, u: &ServiceUser) -> Profile {
         dnacpr_in_place: u.dnacpr.as_ref().is_some_and(|d| d.in_place),
         dnacpr,
         funding,
+        coordinator: u
+            .coordinator
+            .as_ref()
+            .map(|id| p.name(&s.records.carer_name(id.as_str()))),
+        demographics: u.demographics.as_ref().and_then(|d| {
+            let parts: Vec<String> = [
+                ("ethnicity", &d.ethnicity),
+                ("religion", &d.religion),
+                ("language", &d.preferred_language),
+                ("sexual orientation", &d.sexual_orientation),
+                ("gender identity", &d.gender_identity),
+            ]
+            .into_iter()
+            .filter_map(|(k, v)| v.as_deref().map(|v| format!("{k}: {v}")))
+            .collect();
+            p.keep((!parts.is_empty()).then(|| parts.join("; ")).as_deref())
+        }),
+        end_of_life: end_of_life(p, u),
     }
+}
+
+/// The evidence behind a contact's authority, in a few words.
+fn authority(c: &crate::model::service_user::Contact) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = c.lpa_registered_on {
+        parts.push(format!("LPA registered {}", text::date(d.0)));
+    }
+    if let Some(d) = c.lpa_copy_seen_on {
+        parts.push(format!("copy seen {}", text::date(d.0)));
+    }
+    if let Some(d) = &c.deputy {
+        let mut t = format!(
+            "deputy ({}) by order of {}",
+            text::phrase(&text::serde_word(&d.scope)).to_lowercase(),
+            text::date(d.order_date.0)
+        );
+        if let Some(seen) = d.copy_seen_on {
+            t.push_str(&format!(", order seen {}", text::date(seen.0)));
+        }
+        parts.push(t);
+    }
+    parts.join("; ")
+}
+
+/// The ReSPECT form and the end-of-life wishes; the wishes themselves are
+/// dropped when redacting.
+fn end_of_life(p: super::redact::Privacy, u: &ServiceUser) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(r) = &u.respect {
+        let mut t = format!("ReSPECT form of {}", text::date(r.date.0));
+        if let Some(loc) = p.keep(r.form_location.as_deref()) {
+            t.push_str(&format!(" ({loc})"));
+        }
+        parts.push(t);
+    }
+    if let Some(e) = &u.end_of_life {
+        let on = text::date(e.discussed_on.0);
+        if e.declined_to_discuss {
+            parts.push(format!("chose not to discuss it ({on})"));
+        } else {
+            let mut t = format!("wishes discussed {on}");
+            if let Some(w) = p.keep(e.wishes.as_deref()) {
+                t.push_str(&format!(": {w}"));
+            }
+            if let Some(place) = p.keep(e.preferred_place.as_deref()) {
+                t.push_str(&format!(" Preferred place: {place}."));
+            }
+            parts.push(t);
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }

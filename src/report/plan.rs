@@ -38,6 +38,8 @@ pub struct PlanView {
     pub medicines: Vec<MedicineView>,
     /// Consent and capacity.
     pub consent: ConsentView,
+    /// Capacity per decision, restrictions, reviews.
+    pub mca: super::capacity::CapacityView,
 }
 
 /// A need.
@@ -119,10 +121,12 @@ pub fn plan(s: &Session, plan: &CarePlan) -> PlanView {
         medication_support: support,
         medicines,
         consent: consent(s, plan.consent.as_ref()),
+        mca: super::capacity::view(s, plan),
     }
 }
 
-fn carer(s: &Session, id: &str) -> String {
+/// A carer's name by id (initials when redacting).
+pub(super) fn carer(s: &Session, id: &str) -> String {
     s.privacy().name(&s.records.carer_name(id))
 }
 
@@ -200,7 +204,8 @@ fn medicine_times(m: &Medication, i: &crate::model::care_plan::MedicationItem) -
     parts.join(", ")
 }
 
-fn consent(s: &Session, c: Option<&Consent>) -> ConsentView {
+/// The view of a consent, for the plan or for one decision.
+pub(super) fn consent(s: &Session, c: Option<&Consent>) -> ConsentView {
     let p: Privacy = s.privacy();
     let Some(c) = c else {
         return ConsentView {

@@ -77,6 +77,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/mar.html.tera"),
     ),
     (
+        "governance.html.tera",
+        include_str!("../../templates/governance.html.tera"),
+    ),
+    (
         "_header.md.tera",
         include_str!("../../templates/_header.md.tera"),
     ),
@@ -122,6 +126,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/audit.md.tera"),
     ),
     ("mar.md.tera", include_str!("../../templates/mar.md.tera")),
+    (
+        "governance.md.tera",
+        include_str!("../../templates/governance.md.tera"),
+    ),
 ];
 
 /// Where a template came from, for diagnostics.

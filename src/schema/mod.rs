@@ -9,8 +9,8 @@ mod explain;
 
 use crate::diag::Code;
 use crate::model::{
-    Agency, CarePlan, Carer, InspectionJudgement, Kind, Mar, Rota, ServiceUser, VisitLog,
-    VisitRules, values,
+    Action, Agency, CarePlan, Carer, Complaint, Incident, InspectionJudgement, Kind, Mar,
+    QualityAudit, Rota, ServiceUser, VisitLog, VisitRules, values,
 };
 use jsonschema::{Draft, Validator};
 use schemars::JsonSchema;
@@ -77,6 +77,10 @@ pub fn schema_for(kind: Kind) -> Value {
         Kind::VisitLog => generate::<VisitLog>(kind),
         Kind::InspectionJudgement => generate::<InspectionJudgement>(kind),
         Kind::Mar => generate::<Mar>(kind),
+        Kind::Incident => generate::<Incident>(kind),
+        Kind::Complaint => generate::<Complaint>(kind),
+        Kind::QualityAudit => generate::<QualityAudit>(kind),
+        Kind::Action => generate::<Action>(kind),
     }
 }
 

@@ -337,3 +337,70 @@ fn moving_the_consent_date_earlier_after_a_change_counts_as_re_consent() {
     assert_eq!(found[0]["record"], "CP-0001");
     assert_eq!(found[0]["commit"], changed.to_string());
 }
+
+/// An incident of the governance records (issue 12).
+fn incident(occurred: &str, extra: &str) -> String {
+    format!(
+        "kind: incident\nid: INC-0001\ntype: police-involvement\noccurred: {occurred}\n\
+         summary: Police called to a dispute at the door.\nharm: none\n{extra}"
+    )
+}
+
+#[test]
+fn governance_records_show_field_changes_and_late_entries() {
+    let mut s = Script::new();
+    s.put("agency.yaml", &agency(""))
+        .put("carers/C-0001.yaml", &carer("C-0001", "2024-01-10"));
+    s.commit("A", "2026-09-01", "Import");
+    // Written up 30 days after it happened.
+    s.put(
+        "governance/incidents/INC-0001.yaml",
+        &incident("2026-10-01", ""),
+    );
+    let late = s.commit("A", "2026-10-31", "Incident written up");
+    // The notification recorded the day it was sent.
+    s.put(
+        "governance/incidents/INC-0001.yaml",
+        &incident("2026-10-01", "notification: {sent: 2026-11-01}\n"),
+    );
+    let sent = s.commit("A", "2026-11-01", "Notified CQC");
+    // An action written up on time, done, then its date moved earlier.
+    let action = |done: &str| {
+        format!(
+            "kind: action\nid: ACT-0001\nwhat: Fit a door chain.\nsource: incident\n\
+             raised: 2026-11-02\nowner: C-0001\ndue: 2026-11-30\ndone: {done}\n"
+        )
+    };
+    s.put("governance/actions/ACT-0001.yaml", &action("2026-11-10"));
+    s.commit("A", "2026-11-10", "Action done");
+    s.put("governance/actions/ACT-0001.yaml", &action("2026-11-03"));
+    let moved = s.commit("A", "2026-11-12", "Action date");
+    s.checkout();
+    let (_, doc) = s.json(&[]);
+    let found = with_code(&doc, "audit/late-entry");
+    assert_eq!(found.len(), 1, "{doc:#}");
+    assert_eq!(found[0]["commit"], late.to_string());
+    assert_eq!(found[0]["record"], "INC-0001");
+    assert_eq!(found[0]["line"], 4);
+    let message = found[0]["message"].as_str().unwrap_or("");
+    assert!(
+        message.contains("occurred") && message.contains("30 days later"),
+        "{message}"
+    );
+    let backdated = with_code(&doc, "audit/backdated-edit");
+    assert_eq!(backdated.len(), 1, "{doc:#}");
+    assert_eq!(backdated[0]["commit"], moved.to_string());
+    // Field by field, like any record.
+    let commits = doc["commits"].as_array().cloned().unwrap_or_default();
+    let notified = commits
+        .iter()
+        .find(|c| c["id"] == sent.to_string())
+        .expect("the commit is logged");
+    let change = &notified["changes"][0];
+    assert_eq!(change["record"], "INC-0001", "{notified:#}");
+    assert_eq!(change["kind"], "incident");
+    assert_eq!(change["field"], "notification", "{notified:#}");
+    assert_eq!(change["change"], "modified", "{notified:#}");
+    assert_eq!(change["before"], serde_json::Value::Null);
+    assert_eq!(change["after"], "{sent: 2026-11-01}");
+}

@@ -235,7 +235,7 @@ fn yes_is_not_a_boolean() {
         su.replace("keep_informed: true", "keep_informed: yes"),
     );
     let run = fx.check(&[]);
-    let f = run.expect("schema/type", "service-users/SU-0001.yaml", 17);
+    let f = run.expect("schema/type", "service-users/SU-0001.yaml", 19);
     assert!(
         f["help"]
             .as_str()

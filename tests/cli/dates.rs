@@ -97,7 +97,7 @@ fn negative_hours_are_schema_errors() {
         )],
     );
     fx.check(&[])
-        .expect("schema/format", "service-users/SU-0001.yaml", 20);
+        .expect("schema/format", "service-users/SU-0001.yaml", 22);
 }
 
 /// Renders one report of `fx` as markdown and returns its text.

@@ -234,7 +234,7 @@ fn double_ups_count_carer_hours() {
         VR,
         edit(BASE_VR, &[("duration: 1h", "duration: 1h\n    carers: 2")]),
     );
-    let f = fixture.check(&[]).expect("funding/hours-mismatch", SU, 20);
+    let f = fixture.check(&[]).expect("funding/hours-mismatch", SU, 22);
     assert!(text(&f, "message").contains("14 carer-hours"), "{f}");
     fixture.write(
         SU,
@@ -250,7 +250,7 @@ fn hours_exactly_ten_percent_apart_are_accepted() {
     fixture.write(VR, edit(BASE_VR, &[("duration: 1h", "duration: 1h6m")]));
     fixture.check(&[]).expect_none("funding/hours-mismatch");
     fixture.write(VR, edit(BASE_VR, &[("duration: 1h", "duration: 1h7m")]));
-    fixture.check(&[]).expect("funding/hours-mismatch", SU, 20);
+    fixture.check(&[]).expect("funding/hours-mismatch", SU, 22);
 }
 
 #[test]
@@ -260,7 +260,7 @@ fn visits_without_commissioned_hours() {
         SU,
         edit(BASE_SU, &[("hours_per_week: 7", "hours_per_week: 0")]),
     );
-    let f = fixture.check(&[]).expect("funding/hours-mismatch", SU, 20);
+    let f = fixture.check(&[]).expect("funding/hours-mismatch", SU, 22);
     assert!(text(&f, "message").contains("0 h are commissioned"), "{f}");
 }
 

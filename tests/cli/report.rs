@@ -3,6 +3,7 @@
 //! linked site, markdown snapshots, template overrides and errors,
 //! escaping and redaction.
 
+mod governance;
 mod inspection;
 mod kinds;
 mod leaks;
@@ -15,7 +16,7 @@ use crate::support::{Fixture, Run, TODAY};
 use std::path::{Path, PathBuf};
 
 /// Every report kind.
-pub const KINDS: [&str; 7] = [
+pub const KINDS: [&str; 8] = [
     "rota",
     "service-user",
     "compliance",
@@ -23,6 +24,7 @@ pub const KINDS: [&str; 7] = [
     "inspection",
     "audit",
     "mar",
+    "governance",
 ];
 
 /// The example agency in a temporary folder, with the fixed rota.

@@ -64,6 +64,78 @@ fn short_call_reads_personal_care_however_written() {
     run.expect_none("visit/short-call");
 }
 
+/// Regression (issue 13, NG21): a 20-minute `continence care` visit passed
+/// because only the words "personal care" counted.
+#[test]
+fn short_call_judges_personal_care_by_the_tasks_not_the_words() {
+    for task in [
+        "continence care",
+        "Strip wash",
+        "help to dress",
+        "catheter bag change",
+    ] {
+        let run = edited(
+            "visit-short-call",
+            "fail",
+            VR,
+            &[(
+                "[Personal care, medication, bed]",
+                &format!("[{task}, bed]"),
+            )],
+        )
+        .check(&[]);
+        let f = run.expect("visit/short-call", VR, 16);
+        assert!(text(&f, "message").contains(task), "{f}");
+    }
+    for task in [
+        "medication",
+        "drinks",
+        "check the address",
+        "wheelchair to the door",
+    ] {
+        let run = edited(
+            "visit-short-call",
+            "fail",
+            VR,
+            &[(
+                "[Personal care, medication, bed]",
+                &format!("[{task}, bed]"),
+            )],
+        )
+        .check(&[]);
+        run.expect_none("visit/short-call");
+    }
+}
+
+#[test]
+fn short_call_honours_an_agreed_exception_for_its_task() {
+    let agreed = "[continence care, bed]\n    short_visit_agreed:\n      - {task: Continence care, \
+                  agreed_by: the person and her social worker, agreed_on: 2026-09-25, reason: a \
+                  pad check only}";
+    let run = edited(
+        "visit-short-call",
+        "fail",
+        VR,
+        &[("[Personal care, medication, bed]", agreed)],
+    )
+    .check(&[]);
+    run.expect_none("visit/short-call");
+    // The agreement covers only its task: personal care in the same visit
+    // is still too short.
+    let also = agreed.replacen("[continence care, bed]", "[continence care, wash, bed]", 1);
+    let run = edited(
+        "visit-short-call",
+        "fail",
+        VR,
+        &[("[Personal care, medication, bed]", &also)],
+    )
+    .check(&[]);
+    let f = run.expect("visit/short-call", VR, 16);
+    assert!(text(&f, "message").contains("`wash`"), "{f}");
+    assert!(!text(&f, "message").contains("continence"), "{f}");
+    assert!(text(&f, "help").contains("short_visit_agreed"), "{f}");
+}
+
 #[test]
 fn rules_that_have_ended_are_history() {
     let run = edited(

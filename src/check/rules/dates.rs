@@ -20,6 +20,41 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if let Some(dnacpr) = &r.dnacpr {
             d.check("/dnacpr/date", dnacpr.date, "the DNACPR decision");
         }
+        if let Some(respect) = &r.respect {
+            d.check("/respect/date", Some(respect.date), "the ReSPECT form");
+        }
+        if let Some(eol) = &r.end_of_life {
+            d.check(
+                "/end_of_life/discussed_on",
+                Some(eol.discussed_on),
+                "the talk about end-of-life wishes",
+            );
+        }
+        for (k, c) in r.contacts.iter().enumerate() {
+            let at = format!("/contacts/{k}");
+            d.check(
+                &format!("{at}/lpa_registered_on"),
+                c.lpa_registered_on,
+                "the LPA's registration",
+            );
+            d.check(
+                &format!("{at}/lpa_copy_seen_on"),
+                c.lpa_copy_seen_on,
+                "seeing the LPA",
+            );
+            if let Some(dep) = &c.deputy {
+                d.check(
+                    &format!("{at}/deputy/order_date"),
+                    Some(dep.order_date),
+                    "the deputyship order",
+                );
+                d.check(
+                    &format!("{at}/deputy/copy_seen_on"),
+                    dep.copy_seen_on,
+                    "seeing the deputyship order",
+                );
+            }
+        }
     }
     for p in &cx.care_plans {
         let (e, r) = (p.entry, p.record);
@@ -44,6 +79,71 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             if let Some(bi) = &c.best_interests {
                 d.check(
                     "/consent/best_interests/date",
+                    Some(bi.date),
+                    "the best-interests decision",
+                );
+            }
+        }
+    }
+    for p in &cx.care_plans {
+        let mut d = Dates {
+            cx,
+            entry: p.entry,
+            out,
+        };
+        for (k, review) in p.record.reviews.iter().enumerate() {
+            d.check(&format!("/reviews/{k}/date"), Some(review.date), "a review");
+        }
+        for (k, dec) in p.record.decisions.iter().enumerate() {
+            let at = format!("/decisions/{k}/consent");
+            d.check(
+                &format!("{at}/date"),
+                dec.consent.date,
+                "the consent decision",
+            );
+            if let Some(cap) = &dec.consent.capacity {
+                d.check(
+                    &format!("{at}/capacity/assessed_on"),
+                    Some(cap.assessed_on),
+                    "the capacity assessment",
+                );
+            }
+        }
+        if let Some(dol) = &p.record.deprivation_of_liberty {
+            let at = "/deprivation_of_liberty";
+            d.check(
+                &format!("{at}/considered_on"),
+                Some(dol.considered_on),
+                "considering the deprivation of liberty",
+            );
+            if let Some(court) = &dol.court_of_protection {
+                let at = format!("{at}/court_of_protection");
+                d.check(
+                    &format!("{at}/applied_on"),
+                    Some(court.applied_on),
+                    "the application to the Court of Protection",
+                );
+                d.check(
+                    &format!("{at}/authorised_on"),
+                    court.authorised_on,
+                    "the court's authorisation",
+                );
+                d.check(
+                    &format!("{at}/cqc_notified_on"),
+                    court.cqc_notified_on,
+                    "the notification to CQC",
+                );
+            }
+        }
+        for (k, rp) in p.record.restrictive_practices.iter().enumerate() {
+            d.check(
+                &format!("/restrictive_practices/{k}/agreed_by_person_on"),
+                rp.agreed_by_person_on,
+                "the person's agreement",
+            );
+            if let Some(bi) = &rp.best_interests {
+                d.check(
+                    &format!("/restrictive_practices/{k}/best_interests/date"),
                     Some(bi.date),
                     "the best-interests decision",
                 );

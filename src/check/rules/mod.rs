@@ -2,15 +2,21 @@
 //! its findings to a list.
 
 pub mod after;
+mod consent;
 pub mod dates;
 pub mod delivered;
+pub mod governance;
 pub mod mar;
+mod mca;
 pub mod medicines;
 pub mod people;
+mod person;
 pub mod plans;
 pub mod policy;
 pub mod records;
+mod reviews;
 pub mod rota;
+mod short_call;
 pub mod staff;
 mod training;
 pub mod visits;
@@ -24,6 +30,8 @@ pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     policy::check(cx, out);
     dates::check(cx, out);
     people::check(cx, out);
+    person::check(cx, out);
+    reviews::check(cx, out);
     plans::check(cx, out);
     medicines::check(cx, out);
     mar::check(cx, out);
@@ -31,5 +39,6 @@ pub fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     visits::check(cx, out);
     after::check(cx, out);
     rota::check(cx, out);
+    governance::check(cx, out);
     delivered::check(cx, out);
 }

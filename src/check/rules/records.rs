@@ -132,6 +132,35 @@ fn references(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
+    for cp in &cx.care_plans {
+        let (e, r) = (cp.entry, cp.record);
+        for (i, review) in r.reviews.iter().enumerate() {
+            if let Some(by) = &review.led_by {
+                reference(cx, e, &format!("/reviews/{i}/led_by"), by, Kind::Carer, out);
+            }
+        }
+        for (i, d) in r.decisions.iter().enumerate() {
+            let at = format!("/decisions/{i}/consent");
+            if let Some(by) = &d.consent.recorded_by {
+                reference(cx, e, &format!("{at}/recorded_by"), by, Kind::Carer, out);
+            }
+            if let Some(bi) = &d.consent.best_interests {
+                let pointer = format!("{at}/best_interests/decision_maker");
+                reference(cx, e, &pointer, &bi.decision_maker, Kind::Carer, out);
+            }
+        }
+        for (i, rp) in r.restrictive_practices.iter().enumerate() {
+            if let Some(bi) = &rp.best_interests {
+                let pointer = format!("/restrictive_practices/{i}/best_interests/decision_maker");
+                reference(cx, e, &pointer, &bi.decision_maker, Kind::Carer, out);
+            }
+        }
+    }
+    for su in &cx.service_users {
+        if let Some(c) = &su.record.coordinator {
+            reference(cx, su.entry, "/coordinator", c, Kind::Carer, out);
+        }
+    }
     for vr in &cx.visit_rules {
         let (e, r) = (vr.entry, vr.record);
         reference(

@@ -24,10 +24,6 @@ use crate::model::visit_rules::Visit;
 use crate::model::{ServiceUser, VisitRules};
 use std::collections::HashMap;
 
-/// NICE NG21: home care visits shorter than this should not be used for
-/// personal care.
-const SHORT_CALL_MINUTES: u32 = 30;
-
 /// Adds this family's findings to `out`.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let people: HashMap<&str, &ServiceUser> = cx
@@ -53,7 +49,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let name = person.map_or(vr.record.service_user.as_str(), |p| p.name.as_str());
         preferred_and_excluded(cx, *vr, name, out);
         for (i, visit) in vr.record.visits.iter().enumerate() {
-            short_call(cx, *vr, i, visit, name, out);
+            super::short_call::check(cx, *vr, i, visit, name, out);
         }
         if person.is_some_and(|p| p.status == ServiceUserStatus::Active) {
             let days = running_days(cx, vr.record);
@@ -86,41 +82,6 @@ fn preferred_and_excluded(cx: &Context, vr: At<VisitRules>, name: &str, out: &mu
             ),
         );
     }
-}
-
-/// Whether a task is personal care, however it is written.
-fn is_personal_care(task: &str) -> bool {
-    task.to_lowercase()
-        .replace('-', " ")
-        .contains("personal care")
-}
-
-fn short_call(
-    cx: &Context,
-    vr: At<VisitRules>,
-    i: usize,
-    visit: &Visit,
-    name: &str,
-    out: &mut Vec<Finding>,
-) {
-    if visit.duration.minutes() >= SHORT_CALL_MINUTES
-        || !visit.tasks.iter().any(|t| is_personal_care(t))
-    {
-        return;
-    }
-    out.push(
-        cx.finding(
-            Code::VisitShortCall,
-            vr.entry,
-            &format!("/visits/{i}/duration"),
-            format!(
-                "{name}'s `{}` visit lasts {} but includes personal care; \
-                 NICE guidance (NG21) is at least 30 minutes",
-                visit.label, visit.duration
-            ),
-        )
-        .help("make the visit at least 30m, or move personal care to a longer visit"),
-    );
 }
 
 /// The weekdays on which the rules will still produce visits: every day,

@@ -9,6 +9,7 @@
 
 mod care;
 mod delivery;
+mod governance;
 mod people;
 mod staff;
 
@@ -45,6 +46,10 @@ const FAMILIES: &[Family] = &[
     Family {
         keys: delivery::KEYS,
         compute: delivery::compute,
+    },
+    Family {
+        keys: governance::KEYS,
+        compute: governance::compute,
     },
 ];
 

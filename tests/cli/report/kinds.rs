@@ -53,6 +53,7 @@ fn build_makes_the_linked_site() {
         "training.html",
         "audit.html",
         "mar.html",
+        "governance.html",
         "rota-2026-W49.html",
     ] {
         assert!(

@@ -51,6 +51,9 @@ fn values_are_escaped_in_every_report() {
                         "{kind} {format}"
                     )
                 }
+                ("governance", "html") => {
+                    assert!(shows("&lt;img src=x onerror=alert(2)&gt; | *x*"), "{text}")
+                }
                 ("training", "html") => {
                     assert!(shows("&lt;img src=x onerror=alert(2)&gt; | *x*"), "{text}")
                 }
@@ -110,6 +113,32 @@ pub(super) fn personal_values(root: &Path) -> Vec<(&'static str, String, bool)> 
                 name("carer", &c.name, &mut out);
                 out.extend(c.home.postcode.clone().map(|p| ("postcode", p.0, false)));
             }
+            Some(Record::Incident(i)) => {
+                out.push(("incident summary", i.summary.clone(), false));
+                out.extend(
+                    i.immediate_action
+                        .clone()
+                        .map(|a| ("immediate action", a, false)),
+                );
+                let sg = i.safeguarding.as_ref().and_then(|s| s.reference.clone());
+                out.extend(sg.map(|r| ("safeguarding reference", r, false)));
+                let cqc = i.notification.as_ref().and_then(|n| n.reference.clone());
+                out.extend(cqc.map(|r| ("CQC reference", r, false)));
+                let lessons = i.investigation.as_ref().and_then(|n| n.lessons.clone());
+                out.extend(lessons.map(|l| ("lessons", l, false)));
+            }
+            Some(Record::Complaint(c)) => {
+                name("complainant", &c.from.name, &mut out);
+                out.push(("complaint", c.about.clone(), false));
+                out.extend(c.lessons.clone().map(|l| ("lessons", l, false)));
+            }
+            Some(Record::QualityAudit(a)) => {
+                out.extend(
+                    a.findings
+                        .iter()
+                        .map(|f| ("audit finding", f.clone(), false)),
+                );
+            }
             _ => {}
         }
     }
@@ -155,8 +184,8 @@ fn redaction_leaves_nothing_personal() {
         let files = texts(&fx, &out);
         assert_eq!(
             files.len(),
-            9,
-            "index, 6 reports, the W49 rota and the pack's action plan (CSV)"
+            10,
+            "index, 7 reports, the W49 rota and the pack's action plan (CSV)"
         );
         assert_no_leak(&files, &values);
         let all: String = files.iter().map(|(_, t)| t.as_str()).collect();

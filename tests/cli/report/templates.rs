@@ -18,7 +18,7 @@ fn a_repository_template_overrides_the_default() {
     ok(&run);
     let html = read(&fx, &path);
     assert!(
-        html.contains("<p id=\"ours\">Our own: 0 errors, 6 areas</p>"),
+        html.contains("<p id=\"ours\">Our own: 0 errors, 7 areas</p>"),
         "{html}"
     );
     assert!(
