@@ -27,6 +27,7 @@
 
 mod at;
 mod broken;
+mod hours;
 mod medicines;
 mod person;
 mod rules;
@@ -35,6 +36,7 @@ mod visit_log;
 mod week;
 
 pub use at::At;
+pub use hours::{History, Worked};
 pub use person::{Person, RotaVisitAt};
 pub use rules::RuleVisit;
 pub use table::Table;

@@ -1,6 +1,8 @@
 //! `kind: agency`: the agency itself and its policy, whose every key has a
 //! default.
 
+use super::carer::Role;
+use super::competence::{DEFAULT_ASSESSED_SKILLS, DEFAULT_SKILL_TRAINING, SkillRule};
 use super::medication::MedicinesPolicy;
 use super::values::{Date, Location};
 use schemars::JsonSchema;
@@ -55,8 +57,23 @@ pub struct Policy {
     pub dbs_renewal_years: u32,
     /// How many days ahead "due soon" and "expiring" look.
     pub expiring_soon_days: u32,
+    /// Months between DBS update-service status checks.
+    pub dbs_status_check_months: u32,
+    /// A gap in employment history longer than this many months needs an
+    /// explanation.
+    pub employment_gap_months: u32,
     /// Mandatory courses and their refresh interval in months (0 = once).
     pub mandatory_training: BTreeMap<String, u32>,
+    /// The courses of `mandatory_training` each role needs; a role not
+    /// listed needs every one.
+    pub training_by_role: BTreeMap<Role, Vec<String>>,
+    /// Weeks from the start date by which `care-certificate` is completed.
+    pub care_certificate_weeks: u32,
+    /// Skills that count only with a dated assessment, and how often it is
+    /// repeated.
+    pub assessed_skills: BTreeMap<String, SkillRule>,
+    /// The courses a carer needs in date for a visit that needs a skill.
+    pub skill_training: BTreeMap<String, Vec<String>>,
     /// How travel time is estimated.
     pub travel: Travel,
     /// Working time limits.
@@ -92,7 +109,51 @@ pub const DEFAULT_MANDATORY_TRAINING: &[(&str, u32)] = &[
     ("medication", 12),
     ("mental-capacity-act", 36),
     ("food-hygiene", 36),
+    ("oliver-mcgowan", 36),
+    ("health-and-safety", 12),
+    ("safeguarding-children", 12),
 ];
+
+/// The courses of the default policy for roles that do not need every
+/// mandatory course: office coordinators and volunteers give no personal
+/// care, medicines or moving and handling.
+pub const DEFAULT_TRAINING_BY_ROLE: &[(Role, &[&str])] = &[
+    (
+        Role::Coordinator,
+        &[
+            "safeguarding-adults",
+            "safeguarding-children",
+            "oliver-mcgowan",
+            "health-and-safety",
+            "fire-safety",
+            "basic-life-support",
+            "infection-control",
+            "mental-capacity-act",
+        ],
+    ),
+    (
+        Role::Volunteer,
+        &[
+            "safeguarding-adults",
+            "safeguarding-children",
+            "oliver-mcgowan",
+            "health-and-safety",
+            "fire-safety",
+            "infection-control",
+        ],
+    ),
+];
+
+impl Policy {
+    /// The mandatory courses for `role` with their intervals, in name order.
+    pub fn courses_for(&self, role: Role) -> impl Iterator<Item = (&str, u32)> {
+        let only = self.training_by_role.get(&role);
+        self.mandatory_training
+            .iter()
+            .filter(move |(c, _)| only.is_none_or(|list| list.contains(*c)))
+            .map(|(c, m)| (c.as_str(), *m))
+    }
+}
 
 impl Default for Policy {
     fn default() -> Self {
@@ -103,9 +164,35 @@ impl Default for Policy {
             appraisal_interval_months: 12,
             dbs_renewal_years: 3,
             expiring_soon_days: 30,
+            dbs_status_check_months: 12,
+            employment_gap_months: 1,
             mandatory_training: DEFAULT_MANDATORY_TRAINING
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), *v))
+                .collect(),
+            training_by_role: DEFAULT_TRAINING_BY_ROLE
+                .iter()
+                .map(|(r, list)| (*r, list.iter().map(|c| (*c).to_owned()).collect()))
+                .collect(),
+            care_certificate_weeks: 12,
+            assessed_skills: DEFAULT_ASSESSED_SKILLS
+                .iter()
+                .map(|(s, every_months, clinical)| {
+                    let rule = SkillRule {
+                        every_months: *every_months,
+                        clinical: *clinical,
+                    };
+                    ((*s).to_owned(), rule)
+                })
+                .collect(),
+            skill_training: DEFAULT_SKILL_TRAINING
+                .iter()
+                .map(|(s, list)| {
+                    (
+                        (*s).to_owned(),
+                        list.iter().map(|c| (*c).to_owned()).collect(),
+                    )
+                })
                 .collect(),
             travel: Travel::default(),
             working_time: WorkingTime::default(),
@@ -208,6 +295,13 @@ pub struct WorkingTime {
     /// Fewest hours between a carer's last visit of a day and first of the next.
     #[schemars(range(min = 0, max = 24))]
     pub min_rest_hours: f64,
+    /// Weeks over which `max_weekly_hours` is averaged (the Working Time
+    /// Regulations' reference period: 17).
+    #[schemars(range(min = 1, max = 52))]
+    pub reference_weeks: u32,
+    /// Most hours in any one week, opted out or not (the agency's policy).
+    #[schemars(range(max = 168), extend("exclusiveMinimum" = 0))]
+    pub max_hours_in_one_week: f64,
 }
 
 impl Default for WorkingTime {
@@ -215,6 +309,8 @@ impl Default for WorkingTime {
         WorkingTime {
             max_weekly_hours: 48.0,
             min_rest_hours: 11.0,
+            reference_weeks: 17,
+            max_hours_in_one_week: 60.0,
         }
     }
 }

@@ -1,6 +1,9 @@
 //! `kind: carer`: a member of staff, with availability, checks and training.
 
+use super::competence::Competency;
+use super::recruitment::{DbsLevel, Identity, OptOut, Period, References};
 use super::values::{Date, Day, Id, Location, Postcode, Window};
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -30,9 +33,15 @@ pub struct Carer {
     pub home: Home,
     /// How the carer travels between visits.
     pub travel: TravelMode,
-    /// Skills, e.g. hoist, medication.
+    /// Skills, e.g. hoist, dementia. A skill the policy has assessed
+    /// (`assessed_skills`: medication, PEG feeding…) counts only with a
+    /// dated assessment in `competencies`.
     #[serde(default)]
     pub skills: Vec<String>,
+    /// Skills assessed as competent, with the date (and a clinician's
+    /// sign-off for clinical tasks).
+    #[serde(default)]
+    pub competencies: Vec<Competency>,
     /// Windows the carer can work, per day; a day not listed is a day off.
     #[serde(default)]
     pub availability: BTreeMap<Day, Vec<Window>>,
@@ -51,6 +60,24 @@ pub struct Carer {
     /// Date of the last appraisal.
     #[serde(default)]
     pub appraisal: Option<Date>,
+    /// Jobs held before, and gaps with their explanation (Schedule 3).
+    #[serde(default)]
+    pub employment_history: Vec<Period>,
+    /// A signed opt-out of the 48-hour average week.
+    #[serde(default)]
+    pub working_time_opt_out: Option<OptOut>,
+}
+
+impl Dbs {
+    /// The first date the agency held a DBS check for the carer: the
+    /// earliest of this certificate, earlier ones and an Adult First check.
+    pub fn first_checked(&self) -> NaiveDate {
+        self.previous_issued
+            .iter()
+            .chain(&self.adult_first)
+            .map(|d| d.0)
+            .fold(self.issued.0, NaiveDate::min)
+    }
 }
 
 impl Carer {
@@ -61,14 +88,19 @@ impl Carer {
             .any(|a| a.from.0 <= date && date <= a.to.0)
     }
 
-    /// Whether the carer has every skill in `skills`.
+    /// Whether the carer lists or has been assessed in every skill of
+    /// `skills`, on any date (see [`Carer::skill_on`] for one day).
     pub fn has_skills(&self, skills: &[String]) -> bool {
-        skills.iter().all(|s| self.skills.contains(s))
+        skills
+            .iter()
+            .all(|s| self.skills.contains(s) || self.competencies.iter().any(|c| &c.skill == s))
     }
 }
 
 /// Job role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 #[allow(missing_docs)]
 pub enum Role {
@@ -143,9 +175,16 @@ pub struct Checks {
     /// Right-to-work check.
     #[serde(default)]
     pub right_to_work: Option<RightToWork>,
-    /// Number of references received.
+    /// References: each referee (name, relationship, date received), or
+    /// the number received.
     #[serde(default)]
-    pub references: Option<u32>,
+    pub references: Option<References>,
+    /// Proof of identity, with a photograph.
+    #[serde(default)]
+    pub identity: Option<Identity>,
+    /// The date the carer's health declaration was received.
+    #[serde(default)]
+    pub health_declaration: Option<Date>,
     /// Driving checks, for carers who travel by car.
     #[serde(default)]
     pub driving: Option<Driving>,
@@ -162,6 +201,23 @@ pub struct Dbs {
     /// Whether the carer is on the DBS update service.
     #[serde(default)]
     pub update_service: bool,
+    /// The certificate's level: `enhanced` for care work.
+    #[serde(default)]
+    pub level: Option<DbsLevel>,
+    /// Whether the adults' barred list was checked.
+    #[serde(default)]
+    pub barred_list: bool,
+    /// Dates of online status checks on the update service.
+    #[serde(default)]
+    pub status_checks: Vec<Date>,
+    /// Issue dates of the carer's earlier certificates with the agency,
+    /// when this one is a renewal: the first was the pre-employment check.
+    #[serde(default)]
+    pub previous_issued: Vec<Date>,
+    /// Date of a DBS Adult First check (the barred list alone), which lets
+    /// a carer start, supervised, before the certificate is back.
+    #[serde(default)]
+    pub adult_first: Option<Date>,
 }
 
 /// A right-to-work check.

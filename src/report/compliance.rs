@@ -33,13 +33,19 @@ const AREAS: &[AreaDef] = &[
         key: "staff",
         title: "Staff checks",
         about: "DBS checks, right to work, references and business car insurance.",
-        prefixes: &["dbs/", "right-to-work/", "references/", "driving/"],
+        prefixes: &[
+            "dbs/",
+            "right-to-work/",
+            "references/",
+            "driving/",
+            "recruitment/",
+        ],
     },
     AreaDef {
         key: "training",
         title: "Training",
         about: "Every mandatory course completed, and refreshed before it expires.",
-        prefixes: &["training/"],
+        prefixes: &["training/", "competency/"],
     },
     AreaDef {
         key: "supervision",

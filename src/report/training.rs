@@ -132,6 +132,14 @@ fn row(s: &Session, c: &Carer, courses: &[(String, u32)], tally: &mut Tally) -> 
     let cells: Vec<Cell> = courses
         .iter()
         .map(|(course, months)| {
+            let needed = policy.courses_for(c.role).any(|(k, _)| k == course);
+            if !needed && !c.training.iter().any(|t| &t.course == course) {
+                return Cell {
+                    date: String::new(),
+                    mark: Mark::none("Not needed"),
+                    note: "not a course of this role".into(),
+                };
+            }
             let latest = c
                 .training
                 .iter()
@@ -143,6 +151,7 @@ fn row(s: &Session, c: &Carer, courses: &[(String, u32)], tally: &mut Tally) -> 
                 None => missing("never completed"),
             };
             match (cell.mark.level, cell.date.is_empty()) {
+                ("none", _) => {}
                 ("ok", _) => tally.in_date += 1,
                 ("warn", _) => tally.expiring += 1,
                 (_, true) => tally.missing += 1,

@@ -5,17 +5,18 @@
 //! and to explain why it could not be assigned.
 //!
 //! The records come from the repository's [`Index`]; which visit rules
-//! apply on a day is [`VisitRules::valid_on`], as everywhere else.
+//! apply on a day is [`crate::model::VisitRules::valid_on`], as everywhere
+//! else.
 
 use super::engine::problem::{
     Interval, Link, Matrix, Problem, Task, TaskId, Vehicle, Weights, Worker,
 };
-use crate::index::Index;
+use crate::index::{History, Index};
 use crate::load::Repo;
 use crate::model::carer::{CarerStatus, TravelMode};
 use crate::model::service_user::ServiceUserStatus;
 use crate::model::values::{Day, Week};
-use crate::model::{Carer, Policy, Rota, ServiceUser, VisitRules};
+use crate::model::{Carer, Policy, Rota, ServiceUser};
 use crate::travel::{Place, TravelTimes};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -65,10 +66,6 @@ pub struct AgencyProblem {
     pub week: Week,
     /// The agency's travel matrix could not be read: estimates were used.
     pub matrix_error: Option<String>,
-}
-
-fn hhmm(minutes: u32) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// Builds the week's problem. `locked` visits of an existing rota keep
@@ -195,18 +192,29 @@ pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool
                             && window.start.max(a.start) + duration <= a.end
                     })
                 };
-                let skilled = |c: &Carer| c.has_skills(&visit.skills);
+                // Skills held that day, and DBS, right to work and the
+                // skills' courses in date: the same test as `rota/skill`
+                // and `rota/not-cleared`.
+                let skilled = |c: &Carer| c.bars_on(date, &visit.skills, policy).is_empty();
                 let gender_ok = |c: &Carer| vr.carer_gender.is_none_or(|g| c.gender == Some(g));
                 let not_excluded = |c: &Carer| !vr.excluded_carers.contains(&c.id);
+                // The cheap tests first: the day's checks and courses last.
                 let eligible: Vec<usize> = (0..active.len())
-                    .filter(|&w| {
-                        skilled(active[w]) && gender_ok(active[w]) && not_excluded(active[w])
-                    })
-                    .filter_map(|w| shift.get(&(w, d)).copied())
-                    .filter(|&v| fits(&vehicles[v]))
+                    .filter(|&w| gender_ok(active[w]) && not_excluded(active[w]))
+                    .filter_map(|w| shift.get(&(w, d)).map(|&v| (w, v)))
+                    .filter(|&(w, v)| fits(&vehicles[v]) && skilled(active[w]))
+                    .map(|(_, v)| v)
                     .collect();
                 let halves = usize::from(visit.carers.clamp(1, 2));
-                let reason = explain(&active, visit, vr, date, halves, eligible.len());
+                let reason = super::explain::explain(
+                    &active,
+                    policy,
+                    visit,
+                    vr,
+                    date,
+                    halves,
+                    eligible.len(),
+                );
                 let preferred: Vec<usize> = vr
                     .preferred_carers
                     .iter()
@@ -263,6 +271,11 @@ pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool
         }
     }
 
+    let history = index.worked_before(
+        week,
+        policy.working_time.reference_weeks.saturating_sub(1),
+        &times,
+    );
     let mut problem = Problem {
         tasks,
         vehicles,
@@ -270,7 +283,7 @@ pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool
             .iter()
             .map(|c| Worker {
                 contracted: c.contracted_hours.unwrap_or(0.0) * 60.0,
-                max_work: policy.working_time.max_weekly_hours * 60.0,
+                max_work: max_work(c, policy, week, &history),
                 min_rest: policy.working_time.min_rest_hours * 60.0,
             })
             .collect(),
@@ -290,6 +303,26 @@ pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool
         week,
         matrix_error: matrix_error.map(|e| e.to_string()),
     }
+}
+
+/// The most minutes `carer` may work in `week`: the agency's ceiling for
+/// one week and, unless a written opt-out is in force, what keeps the
+/// average over the reference period (this week and the weeks before it
+/// with a rota, `history`) within `max_weekly_hours`, as `rota/hours`
+/// judges it.
+fn max_work(carer: &Carer, policy: &Policy, week: Week, history: &History) -> f64 {
+    let wt = &policy.working_time;
+    let ceiling = wt.max_hours_in_one_week * 60.0;
+    let opted_out = carer
+        .working_time_opt_out
+        .as_ref()
+        .is_some_and(|o| o.in_force(week.monday()));
+    if opted_out {
+        return ceiling;
+    }
+    let before = history.minutes.get(carer.id.as_str()).copied().unwrap_or(0) as f64;
+    let allowed = wt.max_weekly_hours * 60.0 * f64::from(history.weeks + 1) - before;
+    allowed.clamp(0.0, ceiling)
 }
 
 fn weights(policy: &Policy, repair: bool) -> Weights {
@@ -356,58 +389,4 @@ fn apply_previous(
             }
         }
     }
-}
-
-/// Why no carer can take a visit, when fewer carers than it needs pass
-/// its requirements: the first requirement that rules them out, in words a
-/// coordinator can act on.
-fn explain(
-    active: &[&Carer],
-    visit: &crate::model::visit_rules::Visit,
-    vr: &VisitRules,
-    date: NaiveDate,
-    needed: usize,
-    eligible: usize,
-) -> Option<String> {
-    if eligible >= needed {
-        return None;
-    }
-    let day = format!("{} {}", Day::of(date).title(), date.format("%-d %b"));
-    let when = format!(
-        "between {} and {} on {day}",
-        hhmm(visit.window.start.minutes()),
-        hhmm(visit.window.end.minutes()),
-    );
-    let with_skills = if visit.skills.is_empty() {
-        "carer".to_owned()
-    } else {
-        format!("carer with skill {}", visit.skills.join(" and "))
-    };
-    let count = |pred: &dyn Fn(&Carer) -> bool| active.iter().filter(|c| pred(c)).count();
-    let skilled = |c: &Carer| c.has_skills(&visit.skills);
-    let gendered = |c: &Carer| skilled(c) && vr.carer_gender.is_none_or(|g| c.gender == Some(g));
-    let allowed = |c: &Carer| gendered(c) && !vr.excluded_carers.contains(&c.id);
-    let present = |c: &Carer| allowed(c) && !c.on_leave(date);
-    let two = if needed == 2 {
-        " (a double-up needs two)"
-    } else {
-        ""
-    };
-    Some(if count(&skilled) < needed {
-        format!("no active {with_skills}, or too few{two}")
-    } else if count(&gendered) < needed {
-        let g = match vr.carer_gender {
-            Some(crate::model::carer::Gender::Male) => "male",
-            _ => "female",
-        };
-        format!(
-            "too few {g} carers with the skills ({with_skills}){two}: the person asks for a {g} carer"
-        )
-    } else if count(&allowed) < needed {
-        format!("the {with_skills} who could go are excluded for this person{two}")
-    } else if count(&present) < needed {
-        format!("every {with_skills} who could go is on leave on {day}{two}")
-    } else {
-        format!("no {with_skills} is available {when}{two}")
-    })
 }

@@ -6,5 +6,6 @@
 
 pub mod agency;
 pub mod engine;
+mod explain;
 pub mod plan;
 pub mod write;

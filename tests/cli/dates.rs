@@ -22,7 +22,7 @@ fn base_with(file: &str, edits: &[(&str, &str)]) -> Fixture {
 
 #[test]
 fn training_completed_in_2062_and_a_dbs_issued_in_2032_are_not_done() {
-    let f = rule_pair("date-in-future", "date/in-future", "carers/C-0001.yaml", 27);
+    let f = rule_pair("date-in-future", "date/in-future", "carers/C-0001.yaml", 29);
     assert_eq!(f["severity"], "error", "{f}");
     assert!(
         text(&f, "message")
@@ -142,4 +142,55 @@ fn training_completed_in_2062_shows_in_date_in_the_training_matrix() {
     let fx = Fixture::rule("date-in-future", "fail");
     let text = report_md(&fx, "training");
     assert!(text.contains("Future date"), "{text}");
+}
+
+#[test]
+fn schedule_3_dates_ahead_of_today_are_not_done() {
+    // Issue 13's new dates: status checks, identity, health declaration,
+    // references and competency assessments are judged like the others.
+    let fx = base_with(
+        "carers/C-0002.yaml",
+        &[
+            ("status_checks: [2026-10-01]", "status_checks: [2036-10-01]"),
+            (
+                "identity: {checked_on: 2023-05-20",
+                "identity: {checked_on: 2033-05-20",
+            ),
+            (
+                "health_declaration: 2023-05-20",
+                "health_declaration: 2033-05-20",
+            ),
+            ("received: 2023-05-22}", "received: 2033-05-22}"),
+            ("assessed: 2026-10-01", "assessed: 2036-10-01"),
+        ],
+    );
+    let run = fx.check(&[]);
+    let lines: Vec<u64> = run
+        .with_code("date/in-future")
+        .iter()
+        .map(|f| f["line"].as_u64().unwrap_or(0))
+        .collect();
+    assert_eq!(lines, vec![21, 23, 24, 25, 42], "{}", run.stdout);
+}
+
+#[test]
+fn the_training_matrix_marks_courses_a_role_does_not_need() {
+    let fx = base_with(
+        "carers/C-0002.yaml",
+        &[
+            ("role: senior-care-worker", "role: coordinator"),
+            (
+                "  - {course: moving-and-handling, completed: 2026-06-15}\n",
+                "",
+            ),
+        ],
+    );
+    let text = report_md(&fx, "training");
+    let row = text
+        .lines()
+        .find(|l| l.contains("(C-0002)"))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(row.contains("Not needed"), "{text}");
+    assert!(!row.contains("Missing"), "{row}");
 }

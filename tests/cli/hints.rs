@@ -45,7 +45,7 @@ fn a_course_name_near_a_mandatory_one_leads_to_book_it() {
     // The finding points at the misspelt course (line 28), not the list.
     let f = fx
         .check(&[])
-        .expect("training/missing", "carers/C-0001.yaml", 28);
+        .expect("training/missing", "carers/C-0001.yaml", 30);
     let help = text(&f, "help");
     assert!(help.contains("the training lists `safeguarding`"), "{f}");
     assert!(help.contains("write `safeguarding-adults`"), "{f}");

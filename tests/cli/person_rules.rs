@@ -368,3 +368,54 @@ fn new_dates_of_what_has_happened_cannot_lie_ahead() {
     run.expect("date/in-future", CP, 32);
     run.expect("date/in-future", SU, 17);
 }
+
+/// The person file shows the new fields, and `--redact` drops the
+/// special-category ones (ethnicity, religion) and end-of-life wishes.
+#[test]
+fn person_file_shows_the_new_fields_and_redaction_drops_the_sensitive_ones() {
+    let fx = Fixture::rule("end-of-life-wishes-missing", "pass");
+    let report = |redact: bool| {
+        let mut args = vec![
+            "report",
+            "service-user",
+            ".",
+            "--id",
+            "SU-0001",
+            "--today",
+            crate::support::TODAY,
+            "--format",
+            "md",
+            "--out",
+            "out",
+        ];
+        if redact {
+            args.push("--redact");
+        }
+        let run = fx.run(&args);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        let name = if redact {
+            "out/service-user-SU-0001.redacted.md"
+        } else {
+            "out/service-user-SU-0001.md"
+        };
+        std::fs::read_to_string(fx.path().join(name)).expect("report written")
+    };
+    let plain = report(false);
+    for shown in [
+        "**Coordinator:** Tom Baker",
+        "ethnicity: White British",
+        "wishes discussed 3 Feb 2026: To stay at home",
+        "LPA registered 10 May 2024; copy seen 1 Mar 2025",
+        "Review 20 Sep 2026",
+    ] {
+        assert!(plain.contains(shown), "no `{shown}` in:\n{plain}");
+    }
+    let redacted = report(true);
+    for gone in ["White British", "To stay at home", "Tom Baker"] {
+        assert!(!redacted.contains(gone), "`{gone}` in:\n{redacted}");
+    }
+    assert!(
+        redacted.contains("wishes discussed 3 Feb 2026"),
+        "{redacted}"
+    );
+}

@@ -28,7 +28,7 @@ fn yaml_multiple_documents() {
         "yaml-multiple-documents",
         "yaml/multiple-documents",
         "carers/C-0002.yaml",
-        36,
+        41,
     );
 }
 

@@ -422,3 +422,110 @@ fn a_rota_of_a_week_that_has_ended_is_not_checked() {
     );
     assert!(!fx.check(&[]).with_code("rota/double-up").is_empty());
 }
+
+// Issue 13: working time averaged over the reference period, a written
+// opt-out honoured, a per-week ceiling; no visit for a carer not cleared.
+
+#[test]
+fn week_hours() {
+    let f = rule_pair("rota-week-hours", "rota/week-hours", ROTA, 6);
+    assert_eq!(f["severity"], "warning", "{f}");
+    assert!(
+        text(&f, "message").contains("most in one week is 6 h"),
+        "{f}"
+    );
+    // The same week is within the 48-hour average.
+    Fixture::rule("rota-week-hours", "fail")
+        .check(&[])
+        .expect_none("rota/hours");
+}
+
+#[test]
+fn hours_honour_a_written_opt_out() {
+    let fx = Fixture::rule("rota-hours", "fail");
+    edit(
+        &fx,
+        "carers/C-0001.yaml",
+        &[(
+            "appraisal:",
+            "working_time_opt_out: {signed: 2026-01-05}\nappraisal:",
+        )],
+    );
+    fx.check(&[]).expect_none("rota/hours");
+    // Withdrawn before the week: the limit applies again.
+    edit(
+        &fx,
+        "carers/C-0001.yaml",
+        &[(
+            "{signed: 2026-01-05}",
+            "{signed: 2026-01-05, withdrawn: 2026-11-01}",
+        )],
+    );
+    fx.check(&[]).expect("rota/hours", ROTA, 6);
+}
+
+#[test]
+fn hours_average_over_earlier_rotas() {
+    // 7 h this week and 1 h in week 47: 4 h on average, within 6.
+    let fx = Fixture::rule("rota-hours", "fail");
+    fx.write(
+        "rotas/2026-W47.yaml",
+        "kind: rota\nid: rota-2026-W47\nweek: 2026-W47\n\
+         generated: {at: \"2026-11-09T10:00:00Z\", by: carebook 0.1.0, seed: 1}\nvisits:\n  \
+         - {service_user: SU-0001, label: morning, date: 2026-11-16, start: \"08:00\", end: \"09:00\", carers: [C-0001]}\n\
+         unassigned: []\n",
+    );
+    fx.check(&[]).expect_none("rota/hours");
+}
+
+#[test]
+fn not_cleared() {
+    // C-0002's right to work ends the day before their visit.
+    let f = rule_pair("rota-not-cleared", "rota/not-cleared", ROTA, 7);
+    assert!(
+        text(&f, "message").contains("right to work lapsed on 2026-11-30"),
+        "{f}"
+    );
+}
+
+#[test]
+fn a_lapsed_competency_is_no_skill_on_the_day() {
+    let fx = Fixture::rule("rota-not-cleared", "pass");
+    edit(
+        &fx,
+        "carers/C-0002.yaml",
+        &[("assessed: 2026-10-01", "assessed: 2025-11-15")],
+    );
+    edit(
+        &fx,
+        "visit-rules/VR-0001.yaml",
+        &[("skills: [hoist]", "skills: [hoist, medication]")],
+    );
+    let f = fx.check(&[]).expect("rota/skill", ROTA, 7);
+    assert!(
+        text(&f, "message").contains("assessment lapsed 2026-11-15"),
+        "{f}"
+    );
+}
+
+#[test]
+fn hours_average_counts_visit_logs_of_earlier_weeks() {
+    // No rota for week 47, but its visit log: 1 h there keeps the average
+    // at 4 h; a logged 10-hour stay (a long day) takes it to 8 h 30 min.
+    let log = |departed: &str| {
+        format!(
+            "kind: visit-log\nid: log-SU-0001-2026-W47\nservice_user: SU-0001\nweek: 2026-W47\n\
+             visits:\n  - date: 2026-11-16\n    label: morning\n    outcome: completed\n    \
+             carers: [C-0001]\n    arrived: \"08:00\"\n    departed: \"{departed}\"\n"
+        )
+    };
+    let fx = Fixture::rule("rota-hours", "fail");
+    fx.write("logs/SU-0001/2026-W47.yaml", log("09:00"));
+    fx.check(&[]).expect_none("rota/hours");
+    fx.write("logs/SU-0001/2026-W47.yaml", log("18:00"));
+    let f = fx.check(&[]).expect("rota/hours", ROTA, 6);
+    assert!(
+        text(&f, "message").contains("an average of 8 h 30 min over the 2 weeks"),
+        "{f}"
+    );
+}

@@ -169,8 +169,8 @@ fn leave_moves_the_visits_of_those_days_to_the_other_carer() {
     edit(
         &fx,
         "carers/C-0001.yaml",
-        "checks:",
-        "unavailable:\n  - {from: 2026-11-30, to: 2026-12-02, reason: annual-leave}\nchecks:",
+        "\nchecks:",
+        "\nunavailable:\n  - {from: 2026-11-30, to: 2026-12-02, reason: annual-leave}\nchecks:",
     );
     plan(&fx, &[]);
     let r = rota(&fx);
@@ -555,4 +555,117 @@ fn the_written_rota_points_editors_at_the_schema() {
     let run = fx.run(&["rota", "--week", WEEK, "--iterations", "50"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(first_line(&fx), modeline);
+}
+
+#[test]
+fn a_carer_not_cleared_on_a_day_gets_no_visit_that_day() {
+    // Issue 13: C-0001's right to work ends on Tuesday 1 December: from
+    // Wednesday their visits go to C-0002; before, they may still go.
+    let fx = Fixture::base();
+    edit(
+        &fx,
+        "carers/C-0001.yaml",
+        "right_to_work: {checked_on: 2023-06-01, expires: null}",
+        "right_to_work: {checked_on: 2023-06-01, expires: 2026-12-01}",
+    );
+    plan(&fx, &[]);
+    let r = rota(&fx);
+    for v in r["visits"].as_array().expect("visits") {
+        let date = v["date"].as_str().unwrap_or("");
+        if date > "2026-12-01" {
+            assert_eq!(v["carers"], "[C-0002]", "{v}");
+        }
+    }
+    let run = fx.check(&[]);
+    run.expect_none("rota/not-cleared");
+}
+
+#[test]
+fn a_lapsed_moving_and_handling_course_keeps_a_carer_off_hoist_visits() {
+    // The visit needs a hoist; C-0001's moving and handling lapsed, so
+    // every visit goes to C-0002 although C-0001 still lists `hoist`.
+    let fx = Fixture::base();
+    edit(
+        &fx,
+        "visit-rules/VR-0001.yaml",
+        "tasks: [personal care, breakfast]",
+        "skills: [hoist]\n    tasks: [personal care, breakfast]",
+    );
+    edit(
+        &fx,
+        "carers/C-0001.yaml",
+        "{course: moving-and-handling, completed: 2026-06-15}",
+        "{course: moving-and-handling, completed: 2025-06-15}",
+    );
+    plan(&fx, &[]);
+    let carers = carers_of(&rota(&fx));
+    assert!(!carers.is_empty());
+    assert!(carers.iter().all(|c| c == "[C-0002]"), "{carers:?}");
+}
+
+#[test]
+fn without_an_opt_out_the_engine_keeps_the_average_within_the_limit() {
+    // 6 hours on average over the reference period: C-0001 worked 11 h in
+    // week 48, so this week they may work 1 h; the rest go to C-0002.
+    // With a written opt-out the preferred carer takes them all again.
+    let fx = Fixture::base();
+    edit(
+        &fx,
+        "agency.yaml",
+        "office:",
+        "policy:\n  working_time: {max_weekly_hours: 6}\noffice:",
+    );
+    let mut w48 = String::from(
+        "kind: rota\nid: rota-2026-W48\nweek: 2026-W48\n\
+         generated: {at: \"2026-11-16T10:00:00Z\", by: carebook 0.1.0, seed: 1}\nvisits:\n",
+    );
+    for (day, span) in [(23, ("07:00", "12:00")), (24, ("07:00", "13:00"))] {
+        w48.push_str(&format!(
+            "  - {{service_user: SU-0001, label: morning, date: 2026-11-{day}, start: \"{}\", \
+             end: \"{}\", carers: [C-0001]}}\n",
+            span.0, span.1
+        ));
+    }
+    w48.push_str("unassigned: []\n");
+    fx.write("rotas/2026-W48.yaml", w48);
+    plan(&fx, &[]);
+    let first = carers_of(&rota(&fx));
+    let by_c1 = first.iter().filter(|c| *c == "[C-0001]").count();
+    assert!(by_c1 <= 1, "{first:?}");
+    edit(
+        &fx,
+        "carers/C-0001.yaml",
+        "appraisal:",
+        "working_time_opt_out: {signed: 2026-01-05}\nappraisal:",
+    );
+    std::fs::remove_file(fx.path().join("rotas/2026-W49.yaml")).expect("rm");
+    plan(&fx, &[]);
+    let again = carers_of(&rota(&fx));
+    assert!(again.iter().all(|c| c == "[C-0001]"), "{again:?}");
+}
+
+#[test]
+fn an_unassigned_visit_says_which_check_bars_the_carers() {
+    // Both carers list peg-feeding, but neither has a clinician's sign-off.
+    let fx = Fixture::base();
+    edit(
+        &fx,
+        "visit-rules/VR-0001.yaml",
+        "    tasks: [personal care, breakfast]",
+        "    skills: [peg-feeding]\n    tasks: [personal care, breakfast]",
+    );
+    for file in ["carers/C-0001.yaml", "carers/C-0002.yaml"] {
+        edit(
+            &fx,
+            file,
+            "competencies:\n",
+            "competencies:\n  - {skill: peg-feeding, assessed: 2026-10-01}\n",
+        );
+    }
+    plan(&fx, &[]);
+    let r = rota(&fx);
+    let un = r["unassigned"].as_array().expect("unassigned");
+    assert_eq!(un.len(), 7);
+    let reason = un[0]["reason"].as_str().unwrap_or("");
+    assert!(reason.contains("not signed off by a clinician"), "{reason}");
 }

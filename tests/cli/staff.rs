@@ -152,7 +152,7 @@ fn training_missing() {
         "training-missing",
         "training/missing",
         "carers/C-0002.yaml",
-        25,
+        27,
     );
     assert!(text(&f, "message").contains("`safeguarding-adults`"), "{f}");
     assert!(text(&f, "help").contains("safeguarding-adults"), "{f}");
@@ -167,7 +167,8 @@ fn training_missing_without_a_training_list_points_at_the_id() {
         .collect();
     let run = with_c2(&[(&training, "")]).check(&[]);
     let missing = run.with_code("training/missing");
-    assert_eq!(missing.len(), 9, "one per mandatory course: {missing:?}");
+    // One per mandatory course but the Care Certificate, which is late instead.
+    assert_eq!(missing.len(), 11, "one per mandatory course: {missing:?}");
     assert!(missing.iter().all(|f| f["line"] == 2), "{missing:?}");
 }
 
@@ -179,7 +180,7 @@ fn training_expired() {
         "training-expired",
         "training/expired",
         "carers/C-0002.yaml",
-        26,
+        28,
     );
     let message = text(&f, "message");
     assert!(message.contains("`moving-and-handling`"), "{f}");
@@ -192,7 +193,7 @@ fn training_expiring() {
         "training-expiring",
         "training/expiring",
         "carers/C-0002.yaml",
-        26,
+        28,
     );
     assert!(
         text(&f, "message").contains("expires on 2026-12-10, in 17 days"),
@@ -208,7 +209,7 @@ fn training_expiring_today_is_not_yet_expired() {
     )])
     .check(&[]);
     run.expect_none("training/expired");
-    let f = run.expect("training/expiring", "carers/C-0002.yaml", 26);
+    let f = run.expect("training/expiring", "carers/C-0002.yaml", 28);
     assert!(text(&f, "message").contains("today"), "{f}");
 }
 
@@ -243,7 +244,7 @@ fn supervision_overdue() {
         "supervision-overdue",
         "supervision/overdue",
         "carers/C-0002.yaml",
-        34,
+        39,
     );
     // The latest date is the second in the list.
     assert_eq!(f["column"], 28, "{f}");
@@ -258,7 +259,7 @@ fn appraisal_overdue() {
         "appraisal-overdue",
         "appraisal/overdue",
         "carers/C-0002.yaml",
-        35,
+        40,
     );
     assert!(
         text(&f, "message").contains("2026-10-01, 53 days ago"),
@@ -297,10 +298,17 @@ fn new_starters_have_one_interval_of_grace() {
 fn leavers_are_not_checked_but_carers_on_leave_are() {
     let lapsed = [
         (
-            "  dbs: {certificate: \"001234567890\", issued: 2024-02-01, update_service: true}\n",
+            "  dbs: {certificate: \"001234567890\", issued: 2024-02-01, update_service: true, \
+             level: enhanced, barred_list: true, status_checks: [2026-10-01], \
+             previous_issued: [2023-05-30]}\n",
             "",
         ),
-        ("  references: 2\n", ""),
+        (
+            "  references: [{name: Jo Reed, organisation: Brightwell Care, relationship: last \
+             employer in care, received: 2023-05-20}, {name: Sam Lee, relationship: college \
+             tutor, received: 2023-05-22}]\n",
+            "",
+        ),
         ("appraisal: 2026-02-10", "appraisal: 2024-02-10"),
     ];
     let leaver = with_c2(&[
@@ -322,5 +330,238 @@ fn leavers_are_not_checked_but_carers_on_leave_are() {
     let run = on_leave.check(&[]);
     run.expect("dbs/missing", "carers/C-0002.yaml", 21);
     run.expect("references/insufficient", "carers/C-0002.yaml", 21);
-    run.expect("appraisal/overdue", "carers/C-0002.yaml", 33);
+    run.expect("appraisal/overdue", "carers/C-0002.yaml", 38);
+}
+
+// Issue 13: the rest of Schedule 3, the Care Certificate at induction,
+// assessed competencies.
+
+#[test]
+fn dbs_update_service_invalid() {
+    // The Update Service began on 17 June 2013: a 2012 certificate cannot be on it.
+    let f = rule_pair(
+        "dbs-update-service-invalid",
+        "dbs/update-service-invalid",
+        "carers/C-0002.yaml",
+        21,
+    );
+    assert!(text(&f, "message").contains("2013-06-17"), "{f}");
+}
+
+#[test]
+fn dbs_status_check_overdue() {
+    let f = rule_pair(
+        "dbs-status-check-overdue",
+        "dbs/status-check-overdue",
+        "carers/C-0002.yaml",
+        21,
+    );
+    assert_eq!(f["severity"], "warning", "{f}");
+    assert!(text(&f, "message").contains("2026-09-01"), "{f}");
+    assert!(text(&f, "help").contains("agency's policy"), "{f}");
+}
+
+#[test]
+fn dbs_after_start() {
+    // The pass case bridges the late certificate with an Adult First check.
+    let f = rule_pair(
+        "dbs-after-start",
+        "dbs/after-start",
+        "carers/C-0002.yaml",
+        21,
+    );
+    assert!(
+        text(&f, "message").contains("after starting work on 2023-06-12"),
+        "{f}"
+    );
+}
+
+#[test]
+fn dbs_level() {
+    let f = rule_pair("dbs-level", "dbs/level", "carers/C-0002.yaml", 21);
+    assert!(text(&f, "message").contains("standard"), "{f}");
+}
+
+#[test]
+fn dbs_barred_list() {
+    let f = rule_pair(
+        "dbs-barred-list",
+        "dbs/barred-list",
+        "carers/C-0002.yaml",
+        21,
+    );
+    assert!(text(&f, "message").contains("barred list"), "{f}");
+}
+
+#[test]
+fn right_to_work_after_start() {
+    let f = rule_pair(
+        "right-to-work-after-start",
+        "right-to-work/after-start",
+        "carers/C-0002.yaml",
+        22,
+    );
+    assert!(text(&f, "message").contains("2023-06-20"), "{f}");
+}
+
+#[test]
+fn references_no_details() {
+    let f = rule_pair(
+        "references-no-details",
+        "references/no-details",
+        "carers/C-0002.yaml",
+        23,
+    );
+    assert_eq!(f["severity"], "warning", "{f}");
+}
+
+#[test]
+fn recruitment_identity() {
+    let f = rule_pair(
+        "recruitment-identity",
+        "recruitment/identity",
+        "carers/C-0002.yaml",
+        24,
+    );
+    assert!(text(&f, "message").contains("photograph"), "{f}");
+}
+
+#[test]
+fn recruitment_employment_history() {
+    rule_pair(
+        "recruitment-employment-history",
+        "recruitment/employment-history",
+        "carers/C-0002.yaml",
+        2,
+    );
+}
+
+#[test]
+fn recruitment_employment_gap() {
+    // The pass case explains the gap with a period of its own.
+    let f = rule_pair(
+        "recruitment-employment-gap",
+        "recruitment/employment-gap",
+        "carers/C-0002.yaml",
+        45,
+    );
+    assert!(
+        text(&f, "message").contains("from 2020-01-01 to 2020-05-31"),
+        "{f}"
+    );
+}
+
+#[test]
+fn recruitment_health_declaration() {
+    rule_pair(
+        "recruitment-health-declaration",
+        "recruitment/health-declaration",
+        "carers/C-0002.yaml",
+        21,
+    );
+}
+
+#[test]
+fn training_care_certificate_late() {
+    // The pass case is a new starter still within the 12 weeks.
+    let f = rule_pair(
+        "training-care-certificate-late",
+        "training/care-certificate-late",
+        "carers/C-0002.yaml",
+        27,
+    );
+    assert!(text(&f, "message").contains("by 2026-08-24"), "{f}");
+    Fixture::rule("training-care-certificate-late", "pass")
+        .check(&[])
+        .expect_none("training/missing");
+}
+
+#[test]
+fn competency_missing() {
+    // Skill `medication` listed, never assessed: points at the skill.
+    let f = rule_pair(
+        "competency-missing",
+        "competency/missing",
+        "carers/C-0002.yaml",
+        11,
+    );
+    assert!(text(&f, "message").contains("`medication`"), "{f}");
+}
+
+#[test]
+fn competency_expired() {
+    let f = rule_pair(
+        "competency-expired",
+        "competency/expired",
+        "carers/C-0002.yaml",
+        42,
+    );
+    assert!(text(&f, "message").contains("lapsed on 2026-10-01"), "{f}");
+}
+
+#[test]
+fn clinical_skill_needs_a_clinicians_sign_off() {
+    let run = with_c2(&[
+        (
+            "skills: [medication, hoist]",
+            "skills: [medication, hoist, peg-feeding]",
+        ),
+        (
+            "assessor: Registered manager}\n",
+            "assessor: Registered manager}\n  - {skill: peg-feeding, assessed: 2026-10-01}\n",
+        ),
+    ])
+    .check(&[]);
+    let f = run.expect("competency/missing", "carers/C-0002.yaml", 43);
+    assert!(text(&f, "message").contains("sign-off"), "{f}");
+}
+
+#[test]
+fn coordinators_need_only_their_roles_courses() {
+    // A coordinator gives no care: no moving and handling or medication course.
+    let dropped = [
+        (
+            "  - {course: moving-and-handling, completed: 2026-06-15}\n",
+            "",
+        ),
+        ("  - {course: medication, completed: 2026-06-15}\n", ""),
+    ];
+    let run = with_c2(&[
+        ("role: senior-care-worker", "role: coordinator"),
+        dropped[0],
+        dropped[1],
+    ])
+    .check(&[]);
+    run.expect_none("training/missing");
+    let run = with_c2(&dropped).check(&[]);
+    assert_eq!(run.with_code("training/missing").len(), 2);
+}
+
+#[test]
+fn oliver_mcgowan_training_is_mandatory() {
+    let run = with_c2(&[("  - {course: oliver-mcgowan, completed: 2026-06-15}\n", "")]).check(&[]);
+    let f = run.expect("training/missing", "carers/C-0002.yaml", 27);
+    assert!(text(&f, "message").contains("`oliver-mcgowan`"), "{f}");
+}
+
+#[test]
+fn an_employment_gap_of_exactly_the_policy_months_needs_no_explanation() {
+    let history = "employment_history:\n  - {from: 2015-09-01, to: null, employer: Brightwell Care, role: care worker}\n";
+    let gap = |next: &str| {
+        format!(
+            "employment_history:\n  - {{from: 2015-09-01, to: 2019-12-31, employer: A, role: carer}}\n  \
+             - {{from: {next}, to: null, employer: B, role: carer}}\n"
+        )
+    };
+    // January 2020 uncovered: one month, the default policy.
+    with_c2(&[(history, &gap("2020-02-01"))])
+        .check(&[])
+        .expect_none("recruitment/employment-gap");
+    // One day more is over it.
+    let run = with_c2(&[(history, &gap("2020-02-02"))]).check(&[]);
+    let f = run.expect("recruitment/employment-gap", "carers/C-0002.yaml", 45);
+    assert!(
+        text(&f, "message").contains("from 2020-01-01 to 2020-02-01"),
+        "{f}"
+    );
 }

@@ -245,8 +245,17 @@ pub fn carer(
     };
     let update_service = update_service && fault != Some("dbs/renewal-due");
     y.line("checks:");
+    // The Schedule 3 details below draw nothing from `r`, so the agency a
+    // seed makes is otherwise the same as before they were recorded.
+    let mut dbs_extra = String::from(", level: enhanced, barred_list: true");
+    if update_service {
+        dbs_extra.push_str(&format!(", status_checks: [{}]", today.days(-30)));
+    }
+    if dbs_issued > start {
+        dbs_extra.push_str(&format!(", previous_issued: [{}]", start.days(-20)));
+    }
     y.line(&format!(
-        "  dbs: {{certificate: \"00{:010}\", issued: {dbs_issued}, update_service: {update_service}}}",
+        "  dbs: {{certificate: \"00{:010}\", issued: {dbs_issued}, update_service: {update_service}{dbs_extra}}}",
         r.below(10_000_000_000)
     ));
     let rtw_checked = start.days(-r.range(7, 30));
@@ -265,7 +274,19 @@ pub fn carer(
     } else {
         *r.pick(&[2, 2, 2, 2, 3])
     };
-    y.line(&format!("  references: {references}"));
+    let referees: Vec<String> = (0..references)
+        .map(|k| {
+            format!(
+                "{{name: Referee {}, relationship: previous employer, received: {rtw_checked}}}",
+                k + 1
+            )
+        })
+        .collect();
+    y.line(&format!("  references: [{}]", referees.join(", ")));
+    y.line(&format!(
+        "  identity: {{checked_on: {rtw_checked}, document: passport, photo: true}}"
+    ));
+    y.line(&format!("  health_declaration: {rtw_checked}"));
     if travel == "car" {
         let insurance = if fault == Some("driving/insurance-expired") {
             today.days(-r.range(3, 60))
@@ -337,6 +358,30 @@ pub fn carer(
         today.days(-r.range(20, 330))
     };
     y.line(&format!("appraisal: {appraisal}"));
+    let assessed: Vec<&str> = skills
+        .iter()
+        .copied()
+        .filter(|s| matches!(*s, "medication" | "peg-feeding" | "catheter-care"))
+        .collect();
+    if !assessed.is_empty() {
+        y.line("competencies:");
+        for skill in assessed {
+            let by = if skill == "medication" {
+                "assessor: Registered manager"
+            } else {
+                "signed_off_by: District nurse"
+            };
+            y.line(&format!(
+                "  - {{skill: {skill}, assessed: {}, {by}}}",
+                today.days(-40)
+            ));
+        }
+    }
+    y.line("employment_history:");
+    y.line(&format!(
+        "  - {{from: {}, to: null, employer: Previous employer, role: care worker}}",
+        start.months(-60)
+    ));
 
     let info = CarerInfo {
         id,

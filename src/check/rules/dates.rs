@@ -9,6 +9,7 @@ use crate::check::context::Context;
 use crate::diag::Code;
 use crate::diag::Finding;
 use crate::load::Entry;
+use crate::model::recruitment::References;
 use crate::model::values::Date;
 
 /// Adds this family's findings to `out`.
@@ -158,6 +159,42 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 "/checks/dbs/issued",
                 Some(dbs.issued),
                 "the DBS certificate's issue",
+            );
+        }
+        if let Some(dbs) = &r.checks.dbs {
+            for (k, s) in dbs.status_checks.iter().enumerate() {
+                let at = format!("/checks/dbs/status_checks/{k}");
+                d.check(&at, Some(*s), "a DBS status check");
+            }
+            d.check(
+                "/checks/dbs/adult_first",
+                dbs.adult_first,
+                "the Adult First check",
+            );
+        }
+        if let Some(id) = &r.checks.identity {
+            d.check(
+                "/checks/identity/checked_on",
+                Some(id.checked_on),
+                "the identity check",
+            );
+        }
+        d.check(
+            "/checks/health_declaration",
+            r.checks.health_declaration,
+            "the health declaration",
+        );
+        if let Some(References::Referees(list)) = &r.checks.references {
+            for (k, referee) in list.iter().enumerate() {
+                let at = format!("/checks/references/{k}/received");
+                d.check(&at, referee.received, "a reference's receipt");
+            }
+        }
+        for (k, c) in r.competencies.iter().enumerate() {
+            d.check(
+                &format!("/competencies/{k}/assessed"),
+                Some(c.assessed),
+                &format!("the assessment of `{}`", c.skill),
             );
         }
         if let Some(rtw) = &r.checks.right_to_work {

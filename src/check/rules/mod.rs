@@ -2,6 +2,7 @@
 //! its findings to a list.
 
 pub mod after;
+mod competence;
 mod consent;
 pub mod dates;
 pub mod delivered;
@@ -14,6 +15,7 @@ mod person;
 pub mod plans;
 pub mod policy;
 pub mod records;
+mod recruitment;
 mod reviews;
 pub mod rota;
 mod short_call;

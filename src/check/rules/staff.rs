@@ -1,6 +1,7 @@
 //! Rules about staff: pre-employment checks (DBS, right to work,
-//! references, business car insurance), mandatory training (in
-//! `training.rs`), supervision and appraisal.
+//! references, business car insurance; the rest of Schedule 3 in
+//! `recruitment.rs`), mandatory training (in `training.rs`), assessed
+//! competencies (`competence.rs`), supervision and appraisal.
 //!
 //! They apply to carers still employed (status `active` or `leave`): a
 //! carer on leave comes back to work, so their checks and training are kept
@@ -11,6 +12,7 @@ use crate::diag::Code;
 use crate::diag::Finding;
 use crate::load::Entry;
 use crate::model::carer::{Carer, CarerStatus, TravelMode};
+use crate::model::recruitment::References;
 use crate::wording::days;
 use chrono::NaiveDate;
 
@@ -25,7 +27,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         right_to_work(cx, *carer, out);
         references(cx, *carer, out);
         driving(cx, *carer, out);
+        super::recruitment::check(cx, *carer, out);
         super::training::check(cx, *carer, out);
+        super::competence::check(cx, *carer, out);
         supervision(cx, *carer, out);
         appraisal(cx, *carer, out);
     }
@@ -76,6 +80,7 @@ fn dbs(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
         return;
     };
     if dbs.update_service {
+        super::recruitment::update_service(cx, c, dbs, out);
         return;
     }
     let years = cx.policy.dbs_renewal_years;
@@ -171,9 +176,10 @@ fn right_to_work(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
 fn references(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
     let (e, r) = (c.entry, c.record);
     let help = "obtain at least two satisfactory references (one from the last employer in care, \
-                where there was one) and record the number as `references:` under `checks:`";
-    match r.checks.references {
-        None => out.push(
+                where there was one) and list each under `references:` in `checks:` as \
+                `- {name: ..., relationship: ..., received: YYYY-MM-DD}`";
+    let Some(refs) = &r.checks.references else {
+        out.push(
             cx.finding(
                 Code::ReferencesInsufficient,
                 e,
@@ -181,8 +187,12 @@ fn references(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
                 format!("no references are recorded for {}", r.name),
             )
             .help(help),
-        ),
-        Some(n) if n < 2 => out.push(
+        );
+        return;
+    };
+    let n = refs.received();
+    if n < 2 {
+        out.push(
             cx.finding(
                 Code::ReferencesInsufficient,
                 e,
@@ -194,8 +204,24 @@ fn references(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
                 ),
             )
             .help(help),
-        ),
-        Some(_) => {}
+        );
+    } else if let References::Count(_) = refs {
+        out.push(
+            cx.finding(
+                Code::ReferencesNoDetails,
+                e,
+                "/checks/references",
+                format!(
+                    "{}'s references are a number: who gave them, and when, is not recorded",
+                    r.name
+                ),
+            )
+            .help(
+                "an inspector checks who each referee is (the last employer in care, where there \
+                 was one): list them as `- {name: ..., organisation: ..., relationship: ..., \
+                 received: YYYY-MM-DD}`",
+            ),
+        );
     }
 }
 

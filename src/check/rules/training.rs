@@ -1,6 +1,8 @@
-//! Mandatory training: each course of `policy.mandatory_training` completed
-//! and within its refresh interval. A course name the policy does not know
-//! that is near a mandatory one is pointed at as a likely typo.
+//! Mandatory training: each course of `policy.mandatory_training` the
+//! carer's role needs (`policy.training_by_role`) completed and within its
+//! refresh interval; the Care Certificate within `care_certificate_weeks`
+//! of starting. A course name the policy does not know that is near a
+//! mandatory one is pointed at as a likely typo.
 
 use super::staff::{ago, ahead, interval_words, within};
 use crate::check::context::{At, Context, add_days, add_months};
@@ -12,15 +14,19 @@ use crate::model::carer::Carer;
 /// Adds the training findings of carer `c`.
 pub(super) fn check(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
     let (e, r) = (c.entry, c.record);
-    for (course, &months) in &cx.policy.mandatory_training {
+    for (course, months) in cx.policy.courses_for(r.role) {
         let latest = r
             .training
             .iter()
             .enumerate()
-            .filter(|(_, t)| &t.course == course)
+            .filter(|(_, t)| t.course == course)
             .max_by_key(|(_, t)| t.completed);
         let Some((i, done)) = latest else {
-            out.push(missing_course(cx, c, course));
+            if course == CARE_CERTIFICATE {
+                care_certificate(cx, c, out);
+            } else {
+                out.push(missing_course(cx, c, course));
+            }
             continue;
         };
         if months == 0 {
@@ -65,6 +71,39 @@ pub(super) fn check(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// The course of the induction standards (the Care Certificate).
+pub const CARE_CERTIFICATE: &str = "care-certificate";
+
+/// A carer without the Care Certificate: due within the policy's weeks of
+/// starting, so a new starter is still in time.
+fn care_certificate(cx: &Context, c: At<Carer>, out: &mut Vec<Finding>) {
+    let (e, r) = (c.entry, c.record);
+    let weeks = cx.policy.care_certificate_weeks;
+    let due = add_days(r.start_date.0, weeks.saturating_mul(7));
+    if due >= cx.today {
+        return;
+    }
+    out.push(
+        cx.finding(
+            Code::TrainingCareCertificateLate,
+            e,
+            &within(e, "training"),
+            format!(
+                "{} started on {} and has not completed the Care Certificate, due within {weeks} \
+                 weeks, by {due} ({})",
+                r.name,
+                r.start_date,
+                ago(cx, due)
+            ),
+        )
+        .help(format!(
+            "complete the Care Certificate's standards with the carer (observed in practice) \
+             and add `- {{course: {CARE_CERTIFICATE}, completed: YYYY-MM-DD}}` under \
+             `training:`; the agency's policy allows {weeks} weeks (`care_certificate_weeks`)"
+        )),
+    );
 }
 
 /// `training/missing` for `course`; when the carer's training lists a

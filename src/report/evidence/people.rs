@@ -17,6 +17,7 @@ pub(super) const KEYS: &[&str] = &[
     "contacts",
     "end-of-life",
     "funded-hours",
+    "demographics",
 ];
 
 /// Whether a consent record puts the person's capacity in doubt: someone
@@ -80,14 +81,24 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
             share(ok, doubt.len(), "Mental capacity", value)
         }
         "lpa" => {
-            let n = active
+            let welfare: Vec<_> = active
                 .iter()
-                .filter(|u| u.contacts.iter().any(|c| c.lpa.covers_welfare()))
+                .flat_map(|u| u.contacts.iter())
+                .filter(|c| c.lpa.covers_welfare() || c.welfare_deputy())
+                .collect();
+            let seen = welfare
+                .iter()
+                .filter(|c| match &c.deputy {
+                    Some(d) if !c.lpa.covers_welfare() => d.copy_seen_on.is_some(),
+                    _ => c.lpa_registered_on.is_some() && c.lpa_copy_seen_on.is_some(),
+                })
                 .count();
             info(
-                "Attorneys",
+                "Attorneys and deputies",
                 format!(
-                    "{n} people have a health-and-welfare attorney recorded among their contacts"
+                    "{} health-and-welfare attorneys or personal-welfare deputies are recorded \
+                     among people's contacts; {seen} with the registration and a copy seen",
+                    welfare.len()
                 ),
             )
         }
@@ -132,23 +143,53 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
             )
         }
         "end-of-life" => {
-            let dnacpr: Vec<_> = active
+            let decided: Vec<_> = active
                 .iter()
-                .filter_map(|u| u.dnacpr.as_ref())
-                .filter(|d| d.in_place)
+                .filter(|u| u.dnacpr.as_ref().is_some_and(|d| d.in_place) || u.respect.is_some())
                 .collect();
-            let ok = dnacpr
+            let ok = decided
                 .iter()
-                .filter(|d| d.date.is_some() && d.form_location.is_some())
+                .filter(|u| {
+                    let form = u
+                        .dnacpr
+                        .as_ref()
+                        .filter(|d| d.in_place)
+                        .is_none_or(|d| d.date.is_some() && d.form_location.is_some());
+                    let wishes = u.end_of_life.as_ref().is_some_and(|e| {
+                        e.declined_to_discuss
+                            || e.wishes.as_deref().is_some_and(|w| !w.trim().is_empty())
+                    });
+                    form && wishes
+                })
                 .count();
             share(
                 ok,
-                dnacpr.len(),
+                decided.len(),
                 "End of life",
                 format!(
-                    "{ok} of {} DNACPR decisions record their date and where the form is kept; \
-                     the records hold no advance care plans or end-of-life wishes",
-                    dnacpr.len()
+                    "{ok} of {} people with a DNACPR decision or ReSPECT form have its date and \
+                     place and their end-of-life wishes recorded",
+                    decided.len()
+                ),
+            )
+        }
+        "demographics" => {
+            let ok = active
+                .iter()
+                .filter(|u| {
+                    u.demographics
+                        .as_ref()
+                        .is_some_and(|d| d.missing().is_empty())
+                })
+                .count();
+            share_of_all(
+                ok,
+                active.len(),
+                "Ethnicity, religion and language",
+                format!(
+                    "{ok} of {} people have ethnicity, religion and preferred language recorded \
+                     (\"prefers not to say\" is an answer)",
+                    active.len()
                 ),
             )
         }

@@ -84,7 +84,12 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
         "references" => {
             let ok = staff
                 .iter()
-                .filter(|c| c.checks.references.unwrap_or(0) >= 2)
+                .filter(|c| {
+                    c.checks
+                        .references
+                        .as_ref()
+                        .is_some_and(|r| r.received() >= 2)
+                })
                 .count();
             share_of_all(
                 ok,
@@ -94,14 +99,17 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
             )
         }
         "training" => {
-            let courses = &policy.mandatory_training;
-            let total = n * courses.len();
+            // Each carer's courses are those of their role.
+            let total = staff
+                .iter()
+                .map(|c| policy.courses_for(c.role).count())
+                .sum();
             let done = staff
                 .iter()
                 .map(|c| {
-                    courses
-                        .iter()
-                        .filter(|(course, months)| in_date(c, course, **months, today))
+                    policy
+                        .courses_for(c.role)
+                        .filter(|(course, months)| in_date(c, course, *months, today))
                         .count()
                 })
                 .sum();

@@ -238,7 +238,8 @@ fn the_staff_sample_has_a_schedule_3_checklist_each_and_follows_the_seed() {
         "reproducible"
     );
     for item in [
-        "Proof of identity with a recent photograph | Reg 19, Sch 3 para 1 | ▲ Not recorded",
+        // Recorded since issue 13's staff fields.
+        "Proof of identity with a recent photograph | Reg 19, Sch 3 para 1 | ✓ Met",
         "Full employment history, gaps explained in writing",
         "Health declaration relevant to the role",
         "Enhanced DBS certificate",

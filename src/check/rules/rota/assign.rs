@@ -101,54 +101,8 @@ fn carers(cx: &Context, rota: At<Rota>, p: &Planned, out: &mut Vec<Finding>) {
         let pointer = format!("/visits/{}/carers/{j}", p.i);
         unavailable(cx, rota, p, carer.record, &pointer, out);
         if let Some(rule) = p.rule {
-            let missing: Vec<&str> = rule
-                .visit
-                .skills
-                .iter()
-                .filter(|s| !carer.record.skills.contains(s))
-                .map(String::as_str)
-                .collect();
-            if !missing.is_empty() {
-                out.push(
-                    cx.finding(
-                        Code::RotaSkill,
-                        rota.entry,
-                        &pointer,
-                        format!(
-                            "{} lacks {} {}, needed for {}",
-                            carer_name(carer.record),
-                            if missing.len() == 1 {
-                                "skill"
-                            } else {
-                                "skills"
-                            },
-                            missing.join(", "),
-                            p.describe()
-                        ),
-                    )
-                    .help(
-                        missing
-                            .iter()
-                            .find_map(|m| {
-                                let near =
-                                    nearest(m, carer.record.skills.iter().map(String::as_str))?;
-                                Some(format!(
-                                    "the visit needs `{m}` and {} lists `{near}`: skills must \
-                                     match exactly, case included; correct the one misspelt",
-                                    carer.record.name
-                                ))
-                            })
-                            .unwrap_or_else(|| {
-                                "assign a carer with the skills, or record the carer's training"
-                                    .to_owned()
-                            }),
-                    )
-                    .related(
-                        cx.site(rule.rules.entry, &format!("/visits/{}/skills", rule.index)),
-                        "the skills the visit needs",
-                    ),
-                );
-            }
+            super::cleared::skills(cx, rota, p, rule, carer.record, &pointer, out);
+            super::cleared::cleared(cx, rota, p, rule, carer.record, &pointer, out);
             excluded(cx, rota, p, carer, &pointer, out);
         }
     }

@@ -14,6 +14,7 @@
 //! duration, not with a visit of nearly a day.
 
 mod assign;
+mod cleared;
 mod coverage;
 mod fields;
 mod time;

@@ -10,6 +10,7 @@ use super::{Planned, Shared, carer_name, clock, day, span};
 use crate::check::context::{At, Context};
 use crate::diag::Code;
 use crate::diag::Finding;
+use crate::index::Worked;
 use crate::model::{Carer, Rota};
 use crate::travel::Place;
 use chrono::NaiveDate;
@@ -53,24 +54,24 @@ pub(super) fn check(
     }
     let mut carers: Vec<(&str, Vec<Slot>)> = by_carer.into_iter().collect();
     carers.sort_by_key(|(id, _)| *id);
+    let worked = cx.worked(rota.record, &ix.travel);
+    let history = cx.worked_before(
+        rota.record.week,
+        cx.policy.working_time.reference_weeks.saturating_sub(1),
+        &ix.travel,
+    );
     for (id, mut slots) in carers {
         let Some(carer) = cx.carers.get(id) else {
             continue; // ref/unknown says so
         };
         slots.sort_by_key(|s| (s.date, s.planned.start, s.planned.end, s.planned.i));
         let days: Vec<&[Slot]> = slots.chunk_by(|a, b| a.date == b.date).collect();
-        let mut travel_total = 0u64;
         for one_day in &days {
             overlaps(cx, ix, rota, carer.record, one_day, out);
-            travel_total += one_day
-                .windows(2)
-                .map(|w| match w {
-                    [a, b] => u64::from(travel(ix, carer.record, a.planned, b.planned)),
-                    _ => 0,
-                })
-                .sum::<u64>();
         }
-        hours(cx, rota, carer.record, &slots, travel_total, out);
+        let week = worked.get(id).copied().unwrap_or_default();
+        let before = (history.weeks, history.minutes.get(id).copied().unwrap_or(0));
+        hours(cx, rota, carer.record, &slots, week, before, out);
         rest(cx, rota, carer.record, &days, out);
     }
 }
@@ -162,44 +163,83 @@ fn mode_name(carer: &Carer) -> &'static str {
     }
 }
 
+/// `rota/week-hours` when the week is over the policy's ceiling for any
+/// one week; `rota/hours` when the average over the reference period
+/// (this week and the weeks before it that have a rota, `before`: their
+/// count and minutes) is over `max_weekly_hours` and no opt-out is in
+/// force at the week's start.
 fn hours(
     cx: &Context,
     rota: At<Rota>,
     carer: &Carer,
     slots: &[Slot],
-    travel: u64,
+    week: Worked,
+    before: (u32, u64),
     out: &mut Vec<Finding>,
 ) {
-    let visits: u64 = slots
-        .iter()
-        .map(|s| u64::from(s.planned.end - s.planned.start))
-        .sum();
-    let total = visits + travel;
-    let max = cx.policy.working_time.max_weekly_hours;
-    if (total as f64) <= max * 60.0 + 1e-9 {
-        return;
-    }
     let Some(first) = slots.iter().min_by_key(|s| (s.planned.i, s.j)) else {
         return;
     };
+    let wt = &cx.policy.working_time;
+    let total = week.total();
     let as_i64 = |m: u64| i64::try_from(m).unwrap_or(i64::MAX);
-    out.push(
-        cx.finding(
-            Code::RotaHours,
-            rota.entry,
-            &first.pointer(),
-            format!(
-                "{} works {} in week {} ({} of visits and {} of travel between them); \
-                 the most is {} h",
-                carer_name(carer),
-                span(as_i64(total)),
-                rota.record.week,
-                span(as_i64(visits)),
-                span(as_i64(travel)),
-                trim(max)
+    let worked = format!(
+        "{} works {} in week {} ({} of visits and {} of travel between them)",
+        carer_name(carer),
+        span(as_i64(total)),
+        rota.record.week,
+        span(as_i64(week.visits)),
+        span(as_i64(week.travel))
+    );
+    let ceiling = wt.max_hours_in_one_week;
+    if (total as f64) > ceiling * 60.0 + 1e-9 {
+        out.push(
+            cx.finding(
+                Code::RotaWeekHours,
+                rota.entry,
+                &first.pointer(),
+                format!(
+                    "{worked}; the agency's most in one week is {} h",
+                    trim(ceiling)
+                ),
+            )
+            .help(
+                "give some of these visits to another carer \
+                 (policy.working_time.max_hours_in_one_week)",
             ),
+        );
+    }
+    let opted_out = carer
+        .working_time_opt_out
+        .as_ref()
+        .is_some_and(|o| o.in_force(rota.record.week.monday()));
+    let weeks = before.0 + 1;
+    let average = (total + before.1) as f64 / f64::from(weeks);
+    if opted_out || average <= wt.max_weekly_hours * 60.0 + 1e-9 {
+        return;
+    }
+    let message = if weeks == 1 {
+        format!(
+            "{worked}; the most is {} h a week on average, and there are no earlier rotas to \
+             average over",
+            trim(wt.max_weekly_hours)
         )
-        .help("give some of these visits to another carer (policy.working_time.max_weekly_hours)"),
+    } else {
+        format!(
+            "{worked}, an average of {} over the {weeks} weeks with rotas in the {}-week \
+             reference period; the most is {} h",
+            span(average.round() as i64),
+            wt.reference_weeks,
+            trim(wt.max_weekly_hours)
+        )
+    };
+    out.push(
+        cx.finding(Code::RotaHours, rota.entry, &first.pointer(), message)
+            .help(
+                "give some of these visits to another carer, or, if the carer has agreed in \
+                 writing to work more, record `working_time_opt_out: {signed: YYYY-MM-DD}` on \
+                 the carer (policy.working_time.max_weekly_hours)",
+            ),
     );
 }
 

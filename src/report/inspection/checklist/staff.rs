@@ -4,6 +4,7 @@ use super::{Item, Status, item, unrecorded};
 use crate::check::context::add_months;
 use crate::model::Carer;
 use crate::model::carer::{Role, TravelMode};
+use crate::model::recruitment::References;
 use crate::report::{Session, text};
 
 /// The Schedule 3 checklist of a carer.
@@ -11,11 +12,29 @@ pub fn schedule3(s: &Session, c: &Carer) -> Vec<Item> {
     let today = s.options.today;
     let start = c.start_date.0;
     let policy = s.records.policy;
-    let mut out = vec![unrecorded(
-        "Proof of identity with a recent photograph",
-        "Reg 19, Sch 3 para 1",
-        "19",
-    )];
+    let id = "Proof of identity with a recent photograph";
+    let mut out = vec![match &c.checks.identity {
+        None => unrecorded(id, "Reg 19, Sch 3 para 1", "19"),
+        Some(i) => {
+            let (status, photo) = if i.photo {
+                (Status::Met, "photograph held")
+            } else {
+                (Status::Partly, "no photograph held")
+            };
+            let seen = format!(
+                "{} seen {}",
+                text::serde_word(&i.document),
+                text::date(i.checked_on.0)
+            );
+            item(
+                id,
+                "Reg 19, Sch 3 para 1",
+                "19",
+                status,
+                format!("{seen}; {photo}"),
+            )
+        }
+    }];
     out.push(match &c.checks.dbs {
         None => item(
             "Enhanced DBS certificate",
@@ -27,7 +46,7 @@ pub fn schedule3(s: &Session, c: &Carer) -> Vec<Item> {
         Some(d) => {
             let issued = d.issued.0;
             let renew = add_months(issued, policy.dbs_renewal_years.saturating_mul(12));
-            let (status, note) = if issued > start {
+            let (status, note) = if d.first_checked() > start {
                 (
                     Status::Partly,
                     format!(
@@ -43,14 +62,21 @@ pub fn schedule3(s: &Session, c: &Carer) -> Vec<Item> {
                 } else {
                     "within the agency's renewal period"
                 };
-                (
-                    Status::Met,
+                let when = if issued > start {
                     format!(
-                        "issued {} before the start on {}; {how}",
+                        "issued {}, renewing a check of {} before the start on {}",
+                        text::date(issued),
+                        text::date(d.first_checked()),
+                        text::date(start)
+                    )
+                } else {
+                    format!(
+                        "issued {} before the start on {}",
                         text::date(issued),
                         text::date(start)
-                    ),
-                )
+                    )
+                };
+                (Status::Met, format!("{when}; {how}"))
             } else {
                 (
                     Status::Partly,
@@ -71,12 +97,26 @@ pub fn schedule3(s: &Session, c: &Carer) -> Vec<Item> {
             )
         }
     });
-    out.push(unrecorded(
-        "Adults' barred list checked",
-        "Reg 19, Sch 3 para 2",
-        "19",
-    ));
-    let refs = c.checks.references.unwrap_or(0);
+    let barred = "Adults' barred list checked";
+    out.push(match &c.checks.dbs {
+        Some(d) if d.barred_list => item(
+            barred,
+            "Reg 19, Sch 3 para 2",
+            "19",
+            Status::Met,
+            "recorded with the DBS check",
+        ),
+        Some(_) => item(
+            barred,
+            "Reg 19, Sch 3 para 2",
+            "19",
+            Status::NotMet,
+            "the DBS check does not record the adults' barred list",
+        ),
+        None => unrecorded(barred, "Reg 19, Sch 3 para 2", "19"),
+    });
+    let refs = c.checks.references.as_ref().map_or(0, |r| r.received());
+    let named = matches!(c.checks.references, Some(References::Referees(_)));
     let status = match refs {
         0 => Status::NotMet,
         1 => Status::Partly,
@@ -88,8 +128,13 @@ pub fn schedule3(s: &Session, c: &Carer) -> Vec<Item> {
         "19",
         status,
         format!(
-            "{} on file; referees are not recorded",
-            text::count(refs as usize, "reference", "references")
+            "{} on file; {}",
+            text::count(refs as usize, "reference", "references"),
+            if named {
+                "each referee recorded"
+            } else {
+                "referees are not recorded"
+            }
         ),
     ));
     out.push(unrecorded(
@@ -112,16 +157,38 @@ pub fn schedule3(s: &Session, c: &Carer) -> Vec<Item> {
             "not a health care professional's role",
         )
     });
-    out.push(unrecorded(
-        "Full employment history, gaps explained in writing",
-        "Reg 19, Sch 3 para 7",
-        "19",
-    ));
-    out.push(unrecorded(
-        "Health declaration relevant to the role",
-        "Reg 19, Sch 3 para 8",
-        "19",
-    ));
+    let history = "Full employment history, gaps explained in writing";
+    out.push(if c.employment_history.is_empty() {
+        unrecorded(history, "Reg 19, Sch 3 para 7", "19")
+    } else {
+        let explained = c
+            .employment_history
+            .iter()
+            .filter(|p| p.explanation.is_some())
+            .count();
+        item(
+            history,
+            "Reg 19, Sch 3 para 7",
+            "19",
+            Status::Met,
+            format!(
+                "{} recorded, {} explained (unexplained gaps are `recruitment/employment-gap` findings)",
+                text::count(c.employment_history.len(), "period", "periods"),
+                text::count(explained, "gap", "gaps")
+            ),
+        )
+    });
+    let health = "Health declaration relevant to the role";
+    out.push(match c.checks.health_declaration {
+        None => unrecorded(health, "Reg 19, Sch 3 para 8", "19"),
+        Some(d) => item(
+            health,
+            "Reg 19, Sch 3 para 8",
+            "19",
+            Status::Met,
+            format!("received {}", text::date(d.0)),
+        ),
+    });
     out.push(match &c.checks.right_to_work {
         None => item(
             "Right to work in the UK",
