@@ -88,13 +88,14 @@ pub struct Common {
     /// delivery report, the first day of its weeks (default: 12 weeks back).
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     pub since: Option<chrono::NaiveDate>,
-    /// How many care files the inspection pack samples.
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    pub sample: usize,
-    /// How many staff files the inspection pack samples (a Schedule 3
-    /// checklist each).
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    pub staff_sample: usize,
+    /// How many care files the inspection pack samples (default:
+    /// policy.inspection.sample, 5).
+    #[arg(long, value_name = "N")]
+    pub sample: Option<usize>,
+    /// How many staff files the inspection pack samples, a Schedule 3
+    /// checklist each (default: policy.inspection.staff_sample, 5).
+    #[arg(long, value_name = "N")]
+    pub staff_sample: Option<usize>,
     /// Seed of the inspection sample: the same seed picks the same files.
     #[arg(long, value_name = "S", default_value_t = 1)]
     pub seed: u64,
@@ -157,7 +158,7 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     let index = carebook::index::Index::new(&repo);
     let checked = carebook::check::run_on(&index, today);
     let session = Session::with_index(&index, &checked, &opts)?;
-    let rendered = session.report(args.kind.into())?;
+    let (rendered, files) = session.report_files(args.kind.into())?;
     let out = args
         .common
         .out
@@ -168,9 +169,15 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         let pdf = path.with_extension("pdf");
         carebook::report::pdf::print_html(&browser, &rendered.text, &pdf)?;
         outln!("wrote {}", pdf.display());
-        return Ok(ExitCode::SUCCESS);
+    } else {
+        let path =
+            carebook::report::build::write_page(&session, &out, &rendered.file, &rendered.text)?;
+        outln!("wrote {}", path.display());
     }
-    let path = carebook::report::build::write_page(&session, &out, &rendered.file, &rendered.text)?;
-    outln!("wrote {}", path.display());
+    // The files that go with it (the pack's action plan as CSV).
+    for extra in files {
+        let path = carebook::report::build::write_page(&session, &out, &extra.file, &extra.text)?;
+        outln!("wrote {}", path.display());
+    }
     Ok(ExitCode::SUCCESS)
 }

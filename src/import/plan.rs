@@ -3,7 +3,27 @@
 
 use super::ImportError;
 use crate::fsutil;
+use crate::index::Index;
+use crate::model::Kind;
 use std::path::PathBuf;
+
+/// Before an import creates the week file `path` of `kind`: refuses a path
+/// that exists but was not read as a record (excluded, or not a file), and
+/// says whether the repository keeps the kind's schema, for the new file's
+/// modeline.
+pub fn new_file_has_schema(index: &Index, path: &str, kind: Kind) -> Result<bool, String> {
+    if index.repo.root.join(path).exists() {
+        return Err(format!(
+            "{path} exists but was not read as a record (excluded, or not a file); move it away or import into it by hand"
+        ));
+    }
+    let schema = index
+        .repo
+        .root
+        .join("schema")
+        .join(crate::schema::file_name(kind));
+    Ok(schema.is_file())
+}
 
 /// One file to create or change.
 #[derive(Debug, Clone)]

@@ -218,18 +218,9 @@ fn planned_file(
             created: false,
         });
     }
-    if index.repo.root.join(&path).exists() {
-        return Err(format!(
-            "{path} exists but was not read as a record (excluded, or not a file); move it away or import into it by hand"
-        ));
-    }
-    let schema = index
-        .repo
-        .root
-        .join("schema")
-        .join(crate::schema::file_name(Kind::VisitLog));
+    let has_schema = super::plan::new_file_has_schema(index, &path, Kind::VisitLog)?;
     Ok(PlannedFile {
-        text: render::file(person, week, schema.is_file(), &items),
+        text: render::file(person, week, has_schema, &items),
         path,
         created: true,
     })

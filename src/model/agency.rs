@@ -91,6 +91,8 @@ pub struct Policy {
     pub late_entry_days: u32,
     /// Audit: commits before this date are an import baseline.
     pub audit_from: Option<Date>,
+    /// The mock-inspection pack's samples.
+    pub inspection: InspectionPolicy,
     /// Rule code → `error`, `warning` or `off`.
     pub rules: BTreeMap<String, RuleLevel>,
 }
@@ -200,12 +202,35 @@ impl Default for Policy {
             medication: MedicinesPolicy::default(),
             late_entry_days: 14,
             audit_from: None,
+            inspection: InspectionPolicy::default(),
             rules: BTreeMap::new(),
         }
     }
 }
 
 pub use crate::diag::RuleLevel;
+
+/// How many files the mock-inspection pack samples (`--sample` and
+/// `--staff-sample` override them for one run).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct InspectionPolicy {
+    /// Care files, each with a care-file audit.
+    #[schemars(range(max = 1000))]
+    pub sample: u32,
+    /// Staff files, each with a Schedule 3 checklist.
+    #[schemars(range(max = 1000))]
+    pub staff_sample: u32,
+}
+
+impl Default for InspectionPolicy {
+    fn default() -> Self {
+        InspectionPolicy {
+            sample: 5,
+            staff_sample: 5,
+        }
+    }
+}
 
 /// How travel time between two places is estimated.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

@@ -92,20 +92,26 @@ pub fn build(session: &mut Session, out: &Path) -> Result<Built, ReportError> {
             missing_rotas.push(w.to_string());
         }
     }
-    let rendered: Vec<Result<(usize, super::Rendered), ReportError>> = jobs
+    type Files = (super::Rendered, Vec<super::Rendered>);
+    let rendered: Vec<Result<(usize, Files), ReportError>> = jobs
         .par_iter()
         .enumerate()
         .map(|(i, job)| {
             let r = match job {
-                Job::Report(k) => s.report(*k),
-                Job::Rota(w) => super::rota::render(s, Some(*w)),
+                Job::Report(k) => s.report_files(*k),
+                Job::Rota(w) => super::rota::render(s, Some(*w)).map(|r| (r, Vec::new())),
             };
             r.map(|r| (i, r))
         })
         .collect();
     let mut pages = Vec::with_capacity(rendered.len());
+    // Files that go with a page (the pack's action plan as CSV): written,
+    // not linked from the index.
+    let mut extras = Vec::new();
     for r in rendered {
-        pages.push(r?);
+        let (i, (page, files)) = r?;
+        extras.extend(files);
+        pages.push((i, page));
     }
     let view = compliance::of_session(s);
     let mut links = Vec::new();
@@ -153,6 +159,9 @@ pub fn build(session: &mut Session, out: &Path) -> Result<Built, ReportError> {
     let mut files = Vec::new();
     files.push(write_page(s, out, &name, &index)?);
     for (_, r) in &pages {
+        files.push(write_page(s, out, &r.file, &r.text)?);
+    }
+    for r in &extras {
         files.push(write_page(s, out, &r.file, &r.text)?);
     }
     Ok(Built {

@@ -135,12 +135,14 @@ pub struct Options {
     pub id: Option<String>,
     /// Changes since this day (default: 28 days before `today`).
     pub since: Option<NaiveDate>,
-    /// How many care files the inspection pack samples.
-    pub sample: usize,
+    /// How many care files the inspection pack samples (default:
+    /// `policy.inspection.sample`).
+    pub sample: Option<usize>,
     /// The sample's seed.
     pub seed: u64,
-    /// How many staff files the inspection pack samples.
-    pub staff_sample: usize,
+    /// How many staff files the inspection pack samples (default:
+    /// `policy.inspection.staff_sample`).
+    pub staff_sample: Option<usize>,
     /// The inspection framework: a built-in id (`cqc-saf`) or a mapping
     /// file (default: the repository's `templates/inspection-map.yaml`,
     /// else `cqc-saf`).
@@ -161,9 +163,9 @@ impl Options {
             week: None,
             id: None,
             since: None,
-            sample: 5,
+            sample: None,
             seed: 1,
-            staff_sample: 5,
+            staff_sample: None,
             framework: None,
             redact: false,
             template: None,
@@ -311,6 +313,14 @@ impl<'a> Session<'a> {
         self.templates.render(&name, &context)
     }
 
+    /// Scrubs every string of `value` as the pages are scrubbed, when the
+    /// session redacts (for files that are not rendered by a template).
+    pub fn scrub(&self, value: &mut serde_json::Value) {
+        if self.options.redact {
+            self.scrubber().scrub(value);
+        }
+    }
+
     fn scrubber(&self) -> &Scrubber {
         self.scrubber.get_or_init(|| {
             let outcome = self.audit();
@@ -340,6 +350,16 @@ impl<'a> Session<'a> {
         }
     }
 
+    /// The name of a file that goes with a report (`inspection-actions.csv`),
+    /// named as redacted when it is (`inspection-actions.redacted.csv`).
+    pub fn file_name_with(&self, name: &str) -> String {
+        if self.options.redact {
+            redacted_name(name)
+        } else {
+            name.to_owned()
+        }
+    }
+
     /// The files a report must never be written over: the repository's
     /// records and the templates in use.
     pub fn sources(&self) -> Vec<(PathBuf, &'static str)> {
@@ -354,6 +374,15 @@ impl<'a> Session<'a> {
             .into_iter()
             .map(|p| (p.to_path_buf(), "template in use"));
         records.chain(templates).collect()
+    }
+
+    /// Renders one report of `kind` with the files that go with it (the
+    /// inspection pack's action plan as CSV).
+    pub fn report_files(&self, kind: ReportKind) -> Result<(Rendered, Vec<Rendered>), ReportError> {
+        match kind {
+            ReportKind::Inspection => inspection::render_files(self),
+            _ => Ok((self.report(kind)?, Vec::new())),
+        }
     }
 
     /// Renders one report of `kind`.

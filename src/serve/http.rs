@@ -82,6 +82,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("html") => "text/html; charset=utf-8",
         Some("md") => "text/markdown; charset=utf-8",
         Some("pdf") => "application/pdf",
+        Some("csv") => "text/csv; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

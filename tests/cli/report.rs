@@ -37,7 +37,7 @@ pub fn example() -> Fixture {
     fx
 }
 
-fn copy(from: &Path, to: &Path) {
+pub fn copy(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.expect("readable");
         let rel = entry.path().strip_prefix(from).expect("below");

@@ -312,18 +312,9 @@ fn planned_file(
             created: false,
         });
     }
-    if index.repo.root.join(&path).exists() {
-        return Err(format!(
-            "{path} exists but was not read as a record (excluded, or not a file); move it away or import into it by hand"
-        ));
-    }
-    let schema = index
-        .repo
-        .root
-        .join("schema")
-        .join(crate::schema::file_name(Kind::Mar));
+    let has_schema = super::plan::new_file_has_schema(index, &path, Kind::Mar)?;
     Ok(PlannedFile {
-        text: render::file(person, week, schema.is_file(), &scheduled, &prn),
+        text: render::file(person, week, has_schema, &scheduled, &prn),
         path,
         created: true,
     })

@@ -5,7 +5,7 @@
 //!
 //! One file per family, each with its `KEYS` and a `compute` that answers
 //! for them (a match arm a key). A new family is a new file and one row in
-//! [`FAMILIES`]; its keys can then be named in `templates/inspection-map.yaml`.
+//! `FAMILIES`; its keys can then be named in `templates/inspection-map.yaml`.
 
 mod calls;
 mod care;
@@ -258,5 +258,33 @@ mod tests {
         assert!(is_evidence_key("course:fire-safety"));
         assert!(!is_evidence_key("course:"));
         assert!(!is_evidence_key("fit-and-proper"));
+    }
+}
+
+#[cfg(test)]
+mod every_key {
+    use super::*;
+    use crate::report::{Format, Options};
+
+    #[test]
+    fn every_key_of_every_family_is_computed_on_the_example() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let repo = crate::load::Repo::open(&root, false).expect("the example agency");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
+        let index = crate::index::Index::new(&repo);
+        let checked = crate::check::run_on(&index, today);
+        let options = Options::new(Format::Md, today);
+        let s = Session::with_index(&index, &checked, &options).expect("a session");
+        let mut n = 0;
+        for key in keys().chain(["course:fire-safety"]) {
+            let e = evidence(&s, key);
+            assert_ne!(
+                e.value, "not computed",
+                "{key} is in KEYS but no match arm computes it"
+            );
+            assert!(!e.label.is_empty(), "{key}");
+            n += 1;
+        }
+        assert!(n > 20, "{n} keys");
     }
 }

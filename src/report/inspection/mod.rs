@@ -6,6 +6,7 @@
 //! Then a sample of care files, picked as an inspector would
 //! (`--sample N --seed S`).
 
+pub mod actions;
 pub mod checklist;
 pub mod judgement;
 pub mod sample;
@@ -140,6 +141,15 @@ pub struct Inspection {
     pub staff_sample_size: usize,
     /// The sample's seed.
     pub seed: u64,
+    /// Findings no statement of the mapping holds (at most 25): shown, so
+    /// that a finding the mapping forgot is never silently left out.
+    pub unmapped: Vec<FindingView>,
+    /// How many findings no statement holds.
+    pub unmapped_count: usize,
+    /// The action plan, most urgent first.
+    pub actions: Vec<actions::Action>,
+    /// The action plan's CSV file name.
+    pub actions_file: String,
     /// Why the audit log could not be read, or empty.
     pub audit_note: String,
 }
@@ -206,8 +216,10 @@ pub fn view(s: &Session) -> Result<Inspection, ReportError> {
         })
         .collect();
     let tally = Tally::of(key_questions.iter().flat_map(|k| &k.statements));
-    let (n, seed) = (s.options.sample, s.options.seed);
-    let sample = sample::sample(&s.records.service_users, s, n, seed)
+    let policy = s.records.policy.inspection;
+    let n = s.options.sample.unwrap_or(policy.sample as usize);
+    let seed = s.options.seed;
+    let sample: Vec<Sampled> = sample::sample(&s.records.service_users, s, n, seed)
         .into_iter()
         .map(|(u, reason)| Sampled {
             reason,
@@ -215,8 +227,11 @@ pub fn view(s: &Session) -> Result<Inspection, ReportError> {
             file: person_file(s, u),
         })
         .collect();
-    let staff_n = s.options.staff_sample;
-    let staff_sample = sample::staff_sample(&s.records.carers, s, staff_n, seed)
+    let staff_n = s
+        .options
+        .staff_sample
+        .unwrap_or(policy.staff_sample as usize);
+    let staff_sample: Vec<StaffSampled> = sample::staff_sample(&s.records.carers, s, staff_n, seed)
         .into_iter()
         .map(|(c, reason)| StaffSampled {
             reason,
@@ -227,7 +242,35 @@ pub fn view(s: &Session) -> Result<Inspection, ReportError> {
             schedule3: checklist::schedule3(s, c),
         })
         .collect();
+    let plan = actions::plan(
+        s,
+        &map,
+        &actions::Sources {
+            findings: &all,
+            statements: key_questions.iter().flat_map(|k| &k.statements).collect(),
+            staff: &staff_sample,
+            people: &sample,
+        },
+    );
+    let mut unmapped: Vec<FindingView> = all
+        .iter()
+        .filter(|f| {
+            !map.statements().any(|(_, st)| {
+                st.gaps
+                    .iter()
+                    .any(|g| g.findings.iter().any(|m| m.matches(&f.code, &f.message)))
+            })
+        })
+        .cloned()
+        .collect();
+    unmapped.sort_by_key(|f| f.mark.rank());
+    let unmapped_count = unmapped.len();
+    unmapped.truncate(25);
     Ok(Inspection {
+        unmapped,
+        unmapped_count,
+        actions: plan,
+        actions_file: s.file_name_with(actions::FILE),
         framework: map.framework.name.clone(),
         framework_id: map.framework.id.clone(),
         map_source,
@@ -251,7 +294,20 @@ pub fn view(s: &Session) -> Result<Inspection, ReportError> {
 
 /// Renders the inspection pack.
 pub fn render(s: &Session) -> Result<Rendered, ReportError> {
+    page(s, &view(s)?)
+}
+
+/// Renders the inspection pack and its action plan as CSV.
+pub fn render_files(s: &Session) -> Result<(Rendered, Vec<Rendered>), ReportError> {
     let view = view(s)?;
+    let csv = Rendered {
+        file: view.actions_file.clone(),
+        text: actions::csv(s, &view.actions)?,
+    };
+    Ok((page(s, &view)?, vec![csv]))
+}
+
+fn page(s: &Session, view: &Inspection) -> Result<Rendered, ReportError> {
     let mut page = s.page("inspection", "Mock inspection pack");
     page.subtitle = format!(
         "{} quality statements under the five key questions, with the evidence, the gaps and {}",
@@ -261,7 +317,7 @@ pub fn render(s: &Session) -> Result<Rendered, ReportError> {
             .sum::<usize>(),
         text::count(view.sample.len(), "sampled care file", "sampled care files")
     );
-    let text = s.render("inspection", &page, "inspection", &view)?;
+    let text = s.render("inspection", &page, "inspection", view)?;
     Ok(Rendered {
         file: s.file_name("inspection"),
         text,

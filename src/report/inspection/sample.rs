@@ -2,7 +2,7 @@
 //! one for each risk the records can show (where someone has it), then at
 //! random; seeded, so the same seed picks the same files.
 //!
-//! A new risk is one row in [`person_risks`] or [`carer_risks`]; a risk the
+//! A new risk is one row in `person_risks` or `carer_risks`; a risk the
 //! records cannot show yet is named in [`PERSON_RISKS_NOT_IN_RECORDS`], so
 //! the pack says what it could not sample by.
 
@@ -18,7 +18,6 @@ use crate::rota::engine::rng::Rng;
 pub const PERSON_RISKS_NOT_IN_RECORDS: &[&str] = &[
     "a recent hospital discharge (no discharge dates are recorded)",
     "a safeguarding concern (no safeguarding records)",
-    "time-critical medicines (medicines carry no time-critical flag)",
 ];
 
 /// A reason to pick, and who has it.
@@ -63,6 +62,14 @@ fn person_risks<'t>(s: &'t Session) -> Vec<Risk<'t, ServiceUser>> {
     let r = &s.records;
     let plan = move |u: &ServiceUser| r.plan_of(u.id.as_str());
     vec![
+        (
+            "time-critical medicines (NICE NG67)",
+            Box::new(move |u: &ServiceUser| {
+                plan(u)
+                    .and_then(|p| p.medication.as_ref())
+                    .is_some_and(|m| m.items.iter().any(|i| i.time_critical))
+            }),
+        ),
         (
             "capacity in doubt: someone else consents, or care is in their best interests",
             Box::new(move |u: &ServiceUser| {

@@ -274,3 +274,220 @@ fn a_carer_without_dbs_or_references_fails_schedule_3_in_the_sample() {
     assert!(st.contains("Evidence partial"), "{st}");
     assert!(st.contains("dbs/missing"), "{st}");
 }
+
+/// The base fixture agency with the gaps of `tests/fixtures/inspection/gaps`:
+/// a new carer with no DBS and one reference, a person whose care is in
+/// their best interests with no assessment or decision, an overdue review.
+fn with_gaps() -> crate::support::Fixture {
+    let fx = crate::support::Fixture::base();
+    let overlay =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inspection/gaps");
+    assert!(overlay.is_dir(), "missing fixture {}", overlay.display());
+    super::copy(&overlay, fx.path());
+    fx
+}
+
+#[test]
+fn pack_snapshots_on_the_example_in_html() {
+    let fx = example();
+    let (run, path) = report(&fx, "inspection", "html", &[]);
+    ok(&run);
+    let text = read(&fx, &path);
+    super::snapshot_settings().bind(|| insta::assert_snapshot!("inspection_example_html", text));
+}
+
+#[test]
+fn pack_snapshots_on_a_fixture_with_gaps() {
+    let fx = with_gaps();
+    for format in ["md", "html"] {
+        let (run, path) = report(&fx, "inspection", format, &[]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        let text = read(&fx, &path);
+        super::snapshot_settings()
+            .bind(|| insta::assert_snapshot!(format!("inspection_gaps_{format}"), text));
+    }
+    let csv = read(&fx, std::path::Path::new("out/inspection-actions.csv"));
+    super::snapshot_settings().bind(|| insta::assert_snapshot!("inspection_gaps_actions_csv", csv));
+}
+
+#[test]
+fn the_gaps_show_under_their_regulation_and_in_the_action_plan() {
+    let fx = with_gaps();
+    let (run, path) = report(&fx, "inspection", "md", &[]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("inspection-actions.csv"),
+        "the CSV is written and named: {}",
+        run.stdout
+    );
+    let text = read(&fx, &path);
+    let st = section(&text, "Safe and effective staffing");
+    assert!(st.contains("Evidence partial"), "{st}");
+    assert!(
+        st.contains("Gaps under Regulation 19 (Fit and proper persons employed): ")
+            && st.contains("dbs/missing"),
+        "{st}"
+    );
+    let st = section(&text, "Consent to care and treatment");
+    assert!(st.contains("Evidence partial"), "{st}");
+    assert!(
+        st.contains("| Mental capacity | 0 of 1 people whose capacity is in doubt"),
+        "{st}"
+    );
+    let csv = read(&fx, std::path::Path::new("out/inspection-actions.csv"));
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,priority,what,regulation,statement,owner,due,records")
+    );
+    let dbs = csv
+        .lines()
+        .find(|l| l.contains("`dbs/missing`"))
+        .expect("an action for the missing DBS");
+    // Serious: due in 7 days from 2026-11-23.
+    assert!(dbs.starts_with("A01,Serious,"), "{dbs}");
+    assert!(
+        dbs.contains("Regulation 19: Fit and proper persons employed"),
+        "{dbs}"
+    );
+    assert!(dbs.contains(",2026-11-30,C-0003"), "{dbs}");
+}
+
+#[test]
+fn a_redacted_pack_writes_a_redacted_action_plan() {
+    let fx = with_gaps();
+    let (run, _) = report(&fx, "inspection", "html", &["--redact"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(!fx.path().join("out/inspection-actions.csv").exists());
+    let csv = read(
+        &fx,
+        std::path::Path::new("out/inspection-actions.redacted.csv"),
+    );
+    assert!(csv.contains("`dbs/missing`"), "{csv}");
+    for name in ["Jade", "Morgan", "Walter", "Hughes"] {
+        assert!(!csv.contains(name), "{name} in the redacted CSV:\n{csv}");
+    }
+    assert!(csv.contains("J. M."), "{csv}");
+}
+
+#[test]
+fn build_writes_the_action_plan_beside_the_pack() {
+    let fx = with_gaps();
+    let run = fx.run(&[
+        "build",
+        ".",
+        "--out",
+        "site",
+        "--today",
+        crate::support::TODAY,
+    ]);
+    assert!(run.status == 0 || run.status == 1, "{}", run.stderr);
+    assert!(fx.path().join("site/inspection.html").is_file());
+    let csv = read(&fx, std::path::Path::new("site/inspection-actions.csv"));
+    assert!(csv.starts_with("id,priority,what"), "{csv}");
+}
+
+#[test]
+fn sample_sizes_come_from_the_policy_unless_given() {
+    let fx = example();
+    let agency = std::fs::read_to_string(fx.path().join("agency.yaml")).expect("agency");
+    let ours = agency.replace(
+        "inspection: {sample: 5, staff_sample: 5}",
+        "inspection: {sample: 2, staff_sample: 1}",
+    );
+    assert_ne!(ours, agency, "the example shows policy.inspection");
+    fx.write("agency.yaml", ours);
+    let text = pack(&fx, &[]);
+    assert!(
+        text.contains("2 of the people receiving care (asked for 2,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 of the staff still employed (asked for 1,"),
+        "{text}"
+    );
+    let text = pack(&fx, &["--sample", "3", "--staff-sample", "2"]);
+    assert!(
+        text.contains("3 of the people receiving care (asked for 3,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2 of the staff still employed (asked for 2,"),
+        "{text}"
+    );
+}
+
+#[test]
+fn someone_with_time_critical_medicines_is_sampled_first() {
+    let fx = example();
+    let text = pack(&fx, &["--sample", "1"]);
+    let table = text.split("## Sample of care files").nth(1).unwrap_or("");
+    let rows: Vec<&str> = table
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains("(SU-"))
+        .collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].contains("time-critical medicines"), "{rows:?}");
+    assert!(
+        !table.contains("time-critical medicines (medicines carry no"),
+        "no longer named as missing"
+    );
+}
+
+#[test]
+fn the_care_file_audit_reads_visit_logs_when_there_are_some() {
+    let fx = example();
+    // The example's own logs go: this person's record of care is one visit.
+    std::fs::remove_dir_all(fx.path().join("logs")).expect("the example has visit logs");
+    let rules = std::fs::read_to_string(fx.path().join("visit-rules/VR-0006.yaml")).expect("rules");
+    let label = rules
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("- label: "))
+        .expect("a visit label")
+        .trim()
+        .to_owned();
+    fx.write(
+        "logs/SU-0006/2026-W47.yaml",
+        format!(
+            "kind: visit-log\nid: log-SU-0006-2026-W47\nservice_user: SU-0006\nweek: 2026-W47\n\
+             visits:\n  - date: 2026-11-18\n    label: {label}\n    outcome: completed\n    \
+             notes: Settled and cheerful.\n"
+        ),
+    );
+    let text = pack(&fx, &["--sample", "1"]);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("| Record of the care given"))
+        .expect("the row");
+    assert!(row.contains("1 visit logged in the last 4 weeks"), "{row}");
+    assert!(!row.contains("Not recorded"), "{row}");
+}
+
+#[test]
+fn a_finding_the_mapping_forgot_is_shown_not_left_out() {
+    let fx = with_gaps();
+    let default = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/inspection-map.yaml"),
+    )
+    .expect("the built-in map");
+    let ours = default.replace(
+        "findings: [consent/*, mca/*, audit/active-without-consent",
+        "findings: [mca/*, audit/active-without-consent",
+    );
+    assert_ne!(ours, default);
+    fx.write("templates/inspection-map.yaml", ours);
+    let text = pack(&fx, &[]);
+    let part = text
+        .split("## Findings under no quality statement")
+        .nth(1)
+        .expect("the section");
+    assert!(part.contains("consent/missing"), "{part}");
+    assert!(part.contains("consent/capacity"), "{part}");
+    // Without the change, nothing is unmapped.
+    let fx = with_gaps();
+    let text = pack(&fx, &[]);
+    assert!(
+        !text.contains("## Findings under no quality statement"),
+        "{text}"
+    );
+}

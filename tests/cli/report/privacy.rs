@@ -182,7 +182,11 @@ fn redaction_leaves_nothing_personal() {
             "build", ".", "--redact", "--format", format, "--out", &out, "--today", TODAY,
         ]));
         let files = texts(&fx, &out);
-        assert_eq!(files.len(), 9, "index, 7 reports and the W49 rota");
+        assert_eq!(
+            files.len(),
+            11,
+            "index, 8 reports, the W49 rota and the pack's action plan (CSV)"
+        );
         assert_no_leak(&files, &values);
         let all: String = files.iter().map(|(_, t)| t.as_str()).collect();
         assert!(all.contains("M. E."), "names become initials");

@@ -41,6 +41,15 @@ fn redacted_build_names_every_page_and_link_redacted() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     assert!(names.len() >= 6, "{names:?}");
+    // The pack's action plan goes with it as CSV, linked from the pack.
+    let csv = "inspection-actions.redacted.csv";
+    assert!(names.iter().any(|n| n == csv), "{names:?}");
+    let pack = std::fs::read_to_string(out.join("inspection.redacted.html")).expect("pack");
+    assert!(
+        pack.contains(&format!("href=\"{csv}\"")),
+        "the pack links {csv}"
+    );
+    let names: Vec<String> = names.into_iter().filter(|n| n != csv).collect();
     for n in &names {
         assert!(n.ends_with(".redacted.html"), "{n} in {names:?}");
         let text = std::fs::read_to_string(out.join(n)).expect("page");

@@ -152,7 +152,7 @@ pub fn care_file(s: &Session, u: &ServiceUser) -> Vec<Item> {
         },
         "from the visit rules",
     ));
-    out.push(unrecorded_file("Daily notes of the care given", "17", "17"));
+    out.push(logs_item(s, u));
     out.push(item(
         "GP and contacts recorded",
         "Reg 17",
@@ -213,6 +213,55 @@ pub fn care_file(s: &Session, u: &ServiceUser) -> Vec<Item> {
         text::count(errors, "error", "errors"),
     ));
     out
+}
+
+/// The person's visit logs (care delivered, with notes) over the last 4
+/// weeks; findings of call monitoring about them.
+fn logs_item(s: &Session, u: &ServiceUser) -> Item {
+    let what = "Record of the care given (visit logs, daily notes)";
+    let today = s.options.today;
+    let from = today
+        .checked_sub_days(chrono::Days::new(28))
+        .unwrap_or(today);
+    let logs: Vec<_> = s
+        .records
+        .index
+        .logs_of(u.id.as_str())
+        .filter(|l| l.log.record.week.sunday() >= from && l.log.record.week.monday() < today)
+        .collect();
+    if logs.is_empty() {
+        return unrecorded_file(what, "Reg 17", "17");
+    }
+    let visits: usize = logs.iter().map(|l| l.log.record.visits.len()).sum();
+    let mut ids: Vec<&str> = logs.iter().map(|l| l.log.record.id.as_str()).collect();
+    ids.push(u.id.as_str());
+    let problems = s
+        .records
+        .findings_about(&ids)
+        .iter()
+        .filter(|f| f.code.as_str().starts_with("visit/"))
+        .count();
+    let logged = text::count(visits, "visit", "visits");
+    if problems == 0 {
+        item(
+            what,
+            "Reg 17",
+            "17",
+            Status::Met,
+            format!("{logged} logged in the last 4 weeks, with no call-monitoring findings"),
+        )
+    } else {
+        item(
+            what,
+            "Reg 17",
+            "17",
+            Status::Partly,
+            format!(
+                "{logged} logged in the last 4 weeks; {}",
+                text::count(problems, "visit finding", "visit findings")
+            ),
+        )
+    }
 }
 
 /// Not recorded in a care file: carebook holds no such record.
