@@ -60,7 +60,12 @@ pub fn last_weeks(s: &Session, person: &str) -> Vec<DeliveredWeek> {
     let mut week = Week::of(yesterday);
     let p = s.privacy();
     let mut out = Vec::new();
-    while out.len() < WEEKS && week.sunday() >= from {
+    // The last WEEKS calendar weeks, not the last WEEKS weeks with visits:
+    // walking back until enough were found never ended for a far `--today`.
+    for _ in 0..WEEKS {
+        if week.sunday() < from {
+            break;
+        }
         let calls = calls::of_week(ix, week, today, Some(person));
         let tally = Tally::of(&calls);
         let visits = calls
