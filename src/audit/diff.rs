@@ -85,7 +85,10 @@ pub fn field_name(path: &[Seg]) -> String {
 }
 
 /// A value written out on one line: scalars as they read, lists and
-/// mappings in YAML's flow style.
+/// mappings in YAML's flow style, with a space inside the braces of a
+/// mapping (`{ status: given }`) so nested mappings read apart and never
+/// close with `}}`, which a reader (and a check of the pages) takes for
+/// template syntax.
 pub fn render(node: &Node) -> String {
     match node {
         Node::Null => "null".to_owned(),
@@ -103,7 +106,11 @@ pub fn render(node: &Node) -> String {
                 .iter()
                 .map(|(k, v)| format!("{}: {}", render(&k.value), render(&v.value)))
                 .collect();
-            format!("{{{}}}", inner.join(", "))
+            if inner.is_empty() {
+                "{}".to_owned()
+            } else {
+                format!("{{ {} }}", inner.join(", "))
+            }
         }
     }
 }
@@ -330,6 +337,20 @@ mod tests {
     }
 
     #[test]
+    fn nested_mappings_render_without_doubled_braces_that_read_as_template_syntax() {
+        let before = "kind: service-user\n";
+        let after = "kind: service-user\nconsents:\n  - decision: care\n    consent:\n      status: given\n      capacity: {has_capacity: true}\n";
+        let shown = changes(before, after);
+        assert_eq!(
+            shown,
+            [
+                "consents: (none) → [{ decision: care, consent: { status: given, capacity: { has_capacity: true } } }]"
+            ]
+        );
+        assert!(!shown[0].contains("}}"), "{shown:?}");
+    }
+
+    #[test]
     fn scalar_fields_and_comments() {
         let before = "kind: care-plan\nconsent: {status: given, date: 2026-09-25}\n";
         let after =
@@ -349,7 +370,7 @@ mod tests {
         assert_eq!(
             changes(before, after),
             [
-                "visits[tea]: (none) → {label: tea, duration: 30m}",
+                "visits[tea]: (none) → { label: tea, duration: 30m }",
                 "visits[morning].duration: 30m → 45m",
             ]
         );
@@ -376,7 +397,7 @@ mod tests {
             changes(before, after),
             [
                 "needs[mobility Walk].support: b → c",
-                "needs[mobility Stand]: {domain: mobility, need: Stand, support: a} → (none)",
+                "needs[mobility Stand]: { domain: mobility, need: Stand, support: a } → (none)",
             ]
         );
     }
@@ -390,7 +411,7 @@ mod tests {
             [
                 "skills: [hoist] → [hoist, medication]",
                 "other[0].a: 1 → 2",
-                "other[1]: (none) → {a: 3}",
+                "other[1]: (none) → { a: 3 }",
             ]
         );
     }
@@ -409,7 +430,10 @@ mod tests {
     fn type_changes_and_removed_fields() {
         let before = "a: [x]\nb: 1\nc: {d: 1}\n";
         let after = "a: x\nb: 1\n";
-        assert_eq!(changes(before, after), ["a: [x] → x", "c: {d: 1} → (none)"]);
+        assert_eq!(
+            changes(before, after),
+            ["a: [x] → x", "c: { d: 1 } → (none)"]
+        );
         let line = diff(&parse(before).unwrap(), &parse(after).unwrap())[0].line;
         assert_eq!(line, Some(1));
     }

@@ -402,5 +402,5 @@ fn governance_records_show_field_changes_and_late_entries() {
     assert_eq!(change["field"], "notification", "{notified:#}");
     assert_eq!(change["change"], "modified", "{notified:#}");
     assert_eq!(change["before"], serde_json::Value::Null);
-    assert_eq!(change["after"], "{sent: 2026-11-01}");
+    assert_eq!(change["after"], "{ sent: 2026-11-01 }");
 }
