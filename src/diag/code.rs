@@ -96,6 +96,7 @@ codes! {
     ReviewPersonNotInvolved => "review/person-not-involved", Check, Warning, "the plan or its latest review does not record the person taking part, or why not";
     ServiceUserNoCoordinator => "service-user/no-coordinator", Check, Warning, "an active service user with no named coordinator";
     ServiceUserDemographicsMissing => "service-user/demographics-missing", Check, Warning, "an active service user without ethnicity, religion or preferred language recorded";
+    ServiceUserDischargeBeforeAdmission => "service-user/discharge-before-admission", Check, Error, "a hospital stay discharged before the day it was admitted";
     EndOfLifeWishesMissing => "end-of-life/wishes-missing", Check, Warning, "a DNACPR decision or ReSPECT form, but no end-of-life wishes recorded";
     RetentionReviewDue => "retention/review-due", Check, Warning, "care ended more than 8 years ago: review the records for disposal";
     MedicationNoSkill => "medication/no-skill", Check, Warning, "medication support is assist or administer, but no visit requires skill `medication`";

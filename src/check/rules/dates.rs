@@ -3,7 +3,9 @@
 //! a date written ahead. Other rules would count them as done and current.
 //!
 //! Dates of what is planned (`start_date`, `effective_from`, `review_due`,
-//! `valid_from`, leave) may lie ahead and are not judged here.
+//! `valid_from`, leave) may lie ahead and are not judged here. A hospital
+//! stay's discharge cannot come before its admission
+//! (`service-user/discharge-before-admission`).
 
 use crate::check::context::Context;
 use crate::diag::Code;
@@ -29,6 +31,27 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 "/end_of_life/discussed_on",
                 Some(eol.discussed_on),
                 "the talk about end-of-life wishes",
+            );
+        }
+        for (k, stay) in r.hospital_stays.iter().enumerate() {
+            let at = format!("/hospital_stays/{k}");
+            d.check(
+                &format!("{at}/admitted"),
+                Some(stay.admitted),
+                "the admission to hospital",
+            );
+            d.check(
+                &format!("{at}/discharged"),
+                stay.discharged,
+                "the discharge from hospital",
+            );
+            d.before(
+                Code::ServiceUserDischargeBeforeAdmission,
+                &format!("{at}/discharged"),
+                stay.discharged,
+                "the discharge from hospital",
+                stay.admitted,
+                "the admission",
             );
         }
         for (k, c) in r.contacts.iter().enumerate() {
@@ -252,6 +275,34 @@ impl Dates<'_, '_, '_> {
                     "write the date it happened (often the year is mistyped); if it has not \
                      happened yet, remove it until it has",
                 ),
+        );
+    }
+
+    /// `code` when `date`, the date of `what`, lies before `start`, the
+    /// date of `start_what` that it follows.
+    fn before(
+        &mut self,
+        code: Code,
+        pointer: &str,
+        date: Option<Date>,
+        what: &str,
+        start: Date,
+        start_what: &str,
+    ) {
+        let Some(date) = date.filter(|d| *d < start) else {
+            return;
+        };
+        self.out.push(
+            self.cx
+                .finding(
+                    code,
+                    self.entry,
+                    pointer,
+                    format!("{what} is dated {date}, before {start_what} ({start})"),
+                )
+                .help(format!(
+                    "correct one of the two dates: {what} cannot come before {start_what}"
+                )),
         );
     }
 }
