@@ -33,9 +33,10 @@ pub struct Entry {
     pub tree: Spanned<Node>,
     /// The typed record, when the file passed its schema.
     pub record: Option<Record>,
-    /// Whether the tree below `visits` was dropped once the record was
-    /// read (a visit log: a year of them is most of a repository's
-    /// nodes); positions there are found by parsing the text again.
+    /// Whether the tree below the record's long lists (a visit log's
+    /// `visits`, a MAR's `doses` and `prn`) was dropped once the record was
+    /// read: a year of them is most of a repository's nodes. Positions
+    /// there are found by parsing the text again.
     pub pruned: bool,
 }
 
@@ -237,7 +238,7 @@ impl Repo {
     /// text again when the pointer goes below what was kept.
     fn pos(&self, entry: &Entry, pointer: &str, key: bool) -> Pos {
         if entry.pruned
-            && pointer.starts_with(PRUNED)
+            && below_pruned(entry.kind, pointer)
             && let Ok(tree) = parse::parse(&self.files[entry.file].text)
         {
             return pos_of(locate(&tree, pointer, key));
@@ -246,22 +247,34 @@ impl Repo {
     }
 }
 
-/// The field whose subtree a visit log's entry drops once read.
-const PRUNED: &str = "/visits";
+/// The top-level fields whose subtrees a record of `kind` drops once its
+/// typed record is read: the lists that grow by the day.
+fn pruned_fields(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::VisitLog => &["visits"],
+        Kind::Mar => &["doses", "prn"],
+        _ => &[],
+    }
+}
 
-/// Drops the subtree of `visits` of a visit log's tree (its position
-/// stays), keeping the top-level fields.
-fn prune(tree: &mut Spanned<Node>) {
+/// Whether `pointer` (`/doses/3/time`) goes below a field that a record of
+/// `kind` drops.
+fn below_pruned(kind: Kind, pointer: &str) -> bool {
+    let first = pointer.trim_start_matches('/').split('/').next();
+    first.is_some_and(|f| pruned_fields(kind).contains(&f))
+}
+
+/// Drops the subtrees of `fields` of a record's tree (their positions
+/// stay), keeping the other top-level fields.
+fn prune(tree: &mut Spanned<Node>, fields: &[&str]) {
     if let Node::Map(entries) = &mut tree.value {
         for (k, v) in entries.iter_mut() {
-            if matches!(&k.value, Node::Str(s) if s == "visits") {
+            if matches!(&k.value, Node::Str(s) if fields.contains(&s.as_str())) {
                 v.value = Node::Null;
             }
         }
     }
 }
-
-impl Repo {}
 
 fn site(file: &str, pos: Pos) -> Site {
     Site {
@@ -344,9 +357,9 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
             loaded.findings.append(&mut findings);
             let id = tree.value.get("id").and_then(|n| n.value.as_key());
             let mut tree = tree;
-            let pruned = kind == Kind::VisitLog && record.is_some();
+            let pruned = record.is_some() && !pruned_fields(kind).is_empty();
             if pruned {
-                prune(&mut tree);
+                prune(&mut tree, pruned_fields(kind));
             }
             loaded.entry = Some(Entry {
                 file: 0,
