@@ -311,24 +311,18 @@ pub fn funders_csv(week: Week, rows: &[PersonActual]) -> Result<String, csv::Err
     csv_text(rows, &FUNDER_COLUMNS)
 }
 
-/// The columns of the logged carers' table.
-const CARER_TABLE: &[Col] = &[
-    Col::Left(28),
-    Col::Left(10),
-    Col::Right(8),
-    Col::Right(8),
-    Col::Right(7),
-    Col::Right(7),
-    Col::Right(8),
-];
-
 /// Logged hours per carer per day as a table, for a person.
 pub fn carers_table(week: Week, days: &[CarerActual]) -> String {
     let mut t = TextTable::new(
         &format!("Logged hours beside planned, {week} (care = arrival to departure)"),
-        CARER_TABLE,
         &[
-            "carer", "date", "planned", "visits", "care", "untimed", "diff",
+            ("carer", Col::Left(28)),
+            ("date", Col::Left(10)),
+            ("planned", Col::Right(8)),
+            ("visits", Col::Right(8)),
+            ("care", Col::Right(7)),
+            ("untimed", Col::Right(7)),
+            ("diff", Col::Right(8)),
         ],
     );
     for d in days {
@@ -347,30 +341,18 @@ pub fn carers_table(week: Week, days: &[CarerActual]) -> String {
     t.finish()
 }
 
-/// The columns of the delivered funders' table.
-const FUNDER_TABLE: &[Col] = &[
-    Col::Left(30),
-    Col::Left(16),
-    Col::Right(8),
-    Col::Right(9),
-    Col::Right(12),
-    Col::Right(9),
-    Col::Right(6),
-];
-
 /// Delivered hours per person as a table, for a person.
 pub fn funders_table(week: Week, rows: &[PersonActual]) -> String {
     let mut t = TextTable::new(
         &format!("Delivered carer-hours beside planned and commissioned, {week}"),
-        FUNDER_TABLE,
         &[
-            "service user",
-            "funder",
-            "planned",
-            "delivered",
-            "commissioned",
-            "cancelled",
-            "missed",
+            ("service user", Col::Left(30)),
+            ("funder", Col::Left(16)),
+            ("planned", Col::Right(8)),
+            ("delivered", Col::Right(9)),
+            ("commissioned", Col::Right(12)),
+            ("cancelled", Col::Right(9)),
+            ("missed", Col::Right(6)),
         ],
     );
     for r in rows {

@@ -94,26 +94,20 @@ pub fn funders_csv(week: Week, rows: &[FunderRow]) -> Result<String, csv::Error>
     csv_text(rows, &FUNDER_COLUMNS)
 }
 
-/// The columns of the planned carers' table.
-const CARER_TABLE: &[Col] = &[
-    Col::Left(28),
-    Col::Left(10),
-    Col::Right(6),
-    Col::Right(5),
-    Col::Right(5),
-    Col::Right(7),
-    Col::Right(7),
-    Col::Right(7),
-    Col::Right(8),
-];
-
 /// Hours per carer per day as a table, with each carer's week total.
 pub fn carers_table(week: Week, days: &[CarerDay]) -> String {
     let mut t = TextTable::new(
         &format!("Planned hours, {week} (working = care + travel between visits)"),
-        CARER_TABLE,
         &[
-            "carer", "day", "visits", "first", "last", "care", "travel", "gaps", "working",
+            ("carer", Col::Left(28)),
+            ("day", Col::Left(10)),
+            ("visits", Col::Right(6)),
+            ("first", Col::Right(5)),
+            ("last", Col::Right(5)),
+            ("care", Col::Right(7)),
+            ("travel", Col::Right(7)),
+            ("gaps", Col::Right(7)),
+            ("working", Col::Right(8)),
         ],
     );
     for one in days.chunk_by(|a, b| a.carer_id == b.carer_id) {
@@ -151,30 +145,18 @@ pub fn carers_table(week: Week, days: &[CarerDay]) -> String {
     t.finish()
 }
 
-/// The columns of the planned funders' table.
-const FUNDER_TABLE: &[Col] = &[
-    Col::Left(20),
-    Col::Left(32),
-    Col::Right(6),
-    Col::Right(8),
-    Col::Right(12),
-    Col::Right(8),
-    Col::Right(10),
-];
-
 /// Planned against commissioned hours, by funder, as a table.
 pub fn funders_table(week: Week, rows: &[FunderRow]) -> String {
     let mut t = TextTable::new(
         &format!("Planned carer-hours against commissioned hours, {week}"),
-        FUNDER_TABLE,
         &[
-            "reference",
-            "service user",
-            "visits",
-            "planned",
-            "commissioned",
-            "diff",
-            "unassigned",
+            ("reference", Col::Left(20)),
+            ("service user", Col::Left(32)),
+            ("visits", Col::Right(6)),
+            ("planned", Col::Right(8)),
+            ("commissioned", Col::Right(12)),
+            ("diff", Col::Right(8)),
+            ("unassigned", Col::Right(10)),
         ],
     );
     for group in rows.chunk_by(|a, b| a.source == b.source) {

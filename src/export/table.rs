@@ -52,18 +52,20 @@ pub enum Col {
 /// to its column's width and cells parted by one space.
 #[derive(Debug)]
 pub struct TextTable {
-    cols: &'static [Col],
+    cols: Vec<Col>,
     text: String,
 }
 
 impl TextTable {
-    /// A table of `cols` under `title`, with the column names `header`.
-    pub fn new(title: &str, cols: &'static [Col], header: &[&str]) -> TextTable {
+    /// A table under `title` of `cols`, each a name (the header) and a
+    /// [`Col`].
+    pub fn new(title: &str, cols: &[(&str, Col)]) -> TextTable {
         let mut t = TextTable {
-            cols,
+            cols: cols.iter().map(|c| c.1).collect(),
             text: format!("{title}\n\n"),
         };
-        t.row(header);
+        let header: Vec<&str> = cols.iter().map(|c| c.0).collect();
+        t.row(&header);
         t
     }
 
@@ -114,8 +116,7 @@ mod tests {
 
     #[test]
     fn cells_are_padded_to_their_column() {
-        const COLS: &[Col] = &[Col::Left(4), Col::Right(3)];
-        let mut t = TextTable::new("T", COLS, &["a", "b"]);
+        let mut t = TextTable::new("T", &[("a", Col::Left(4)), ("b", Col::Right(3))]);
         t.row(&["xy", "1"]);
         t.row(&["only"]);
         assert_eq!(t.finish(), "T\n\na      b\nxy     1\nonly\n");

@@ -117,13 +117,10 @@ fn mar_carer_no_skill() {
 #[test]
 fn mar_carer_no_skill_gained_after_the_dose_date_does_not_count() {
     let fx = Fixture::rule("mar-carer-no-skill", "pass");
-    let file = "carers/C-0001.yaml";
-    let body = std::fs::read_to_string(fx.path().join(file)).expect("base carer");
-    let old = "{skill: medication, assessed: 2026-10-01,";
-    assert!(body.contains(old), "C-0001 is assessed for medication");
-    fx.write(
-        file,
-        body.replace(old, "{skill: medication, assessed: 2026-11-18,"),
+    fx.replace(
+        "carers/C-0001.yaml",
+        "{skill: medication, assessed: 2026-10-01,",
+        "{skill: medication, assessed: 2026-11-18,",
     );
     let run = fx.check(&[]);
     let f = run.expect("mar/carer-no-skill", MAR, 6);

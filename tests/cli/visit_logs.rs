@@ -84,12 +84,10 @@ fn visit_carer_skill() {
 #[test]
 fn visit_carer_skill_gained_after_the_visit_date_does_not_count() {
     let fx = Fixture::rule("visit-carer-skill", "pass");
-    let file = "carers/C-0001.yaml";
-    let body = std::fs::read_to_string(fx.path().join(file)).expect("fixture");
-    let later = "{skill: peg-feeding, assessed: 2026-11-20,";
-    fx.write(
-        file,
-        body.replace("{skill: peg-feeding, assessed: 2026-09-01,", later),
+    fx.replace(
+        "carers/C-0001.yaml",
+        "{skill: peg-feeding, assessed: 2026-09-01,",
+        "{skill: peg-feeding, assessed: 2026-11-20,",
     );
     let f = fx.check(&[]).expect("visit/carer-skill", LOG, 9);
     assert!(

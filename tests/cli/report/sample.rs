@@ -24,13 +24,6 @@ fn rows(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// `file` of the fixture with `old` replaced by `new` once.
-fn edit(fx: &Fixture, file: &str, old: &str, new: &str) {
-    let body = std::fs::read_to_string(fx.path().join(file)).expect("example file");
-    assert!(body.contains(old), "{file} has no `{old}`");
-    fx.write(file, body.replacen(old, new, 1));
-}
-
 #[test]
 fn a_recent_discharge_then_a_safeguarding_concern_are_sampled_first_with_the_reason() {
     let fx = example();
@@ -68,9 +61,7 @@ fn a_recent_discharge_then_a_safeguarding_concern_are_sampled_first_with_the_rea
 #[test]
 fn the_windows_come_from_the_policy() {
     let fx = example();
-    edit(
-        &fx,
-        "agency.yaml",
+    fx.replace("agency.yaml",
         "inspection: {sample: 5, staff_sample: 5}",
         "inspection: {sample: 5, staff_sample: 5, recent_discharge_days: 30, safeguarding_months: 0}",
     );
@@ -86,8 +77,7 @@ fn the_windows_come_from_the_policy() {
 fn a_safeguarding_referral_counts_and_an_old_concern_does_not() {
     let fx = example();
     // The example's concern moves back beyond 12 months.
-    edit(
-        &fx,
+    fx.replace(
         "governance/incidents/INC-2026-003.yaml",
         "occurred: 2026-11-02",
         "occurred: 2025-10-30",
@@ -112,20 +102,16 @@ fn a_safeguarding_referral_counts_and_an_old_concern_does_not() {
 fn a_discharge_sampled_first_is_the_latest_within_the_window() {
     let fx = example();
     // SU-0002's stay moves back beyond 90 days; SU-0007 comes home 3 days ago.
-    edit(
-        &fx,
+    fx.replace(
         "service-users/SU-0002.yaml",
         "admitted: 2026-09-28\n    discharged: 2026-10-05",
         "admitted: 2026-07-28\n    discharged: 2026-08-05",
     );
-    let su7 = std::fs::read_to_string(fx.path().join("service-users/SU-0007.yaml"))
-        .expect("example person");
-    fx.write(
+    fx.replace(
         "service-users/SU-0007.yaml",
-        format!(
-            "{su7}hospital_stays:\n  - {{admitted: 2026-03-02, discharged: 2026-03-09}}\n  \
-             - {{admitted: 2026-11-12, discharged: 2026-11-20, hospital: Southmead}}\n"
-        ),
+        "\ndemographics:",
+        "\nhospital_stays:\n  - {admitted: 2026-03-02, discharged: 2026-03-09}\n  \
+         - {admitted: 2026-11-12, discharged: 2026-11-20, hospital: Southmead}\ndemographics:",
     );
     let rows = rows(&pack(&fx, &["--sample", "1"]));
     assert!(rows[0].contains("(SU-0007)"), "{rows:?}");
