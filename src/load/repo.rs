@@ -38,6 +38,9 @@ pub struct Entry {
     /// read: a year of them is most of a repository's nodes. Positions
     /// there are found by parsing the text again.
     pub pruned: bool,
+    /// The whole tree of a pruned entry, parsed again once for the first
+    /// finding that needs a position below what was kept.
+    pub whole: std::sync::OnceLock<Option<Spanned<Node>>>,
 }
 
 impl Entry {
@@ -237,11 +240,13 @@ impl Repo {
     /// The position of `pointer` in an entry, parsing a pruned entry's
     /// text again when the pointer goes below what was kept.
     fn pos(&self, entry: &Entry, pointer: &str, key: bool) -> Pos {
-        if entry.pruned
-            && below_pruned(entry.kind, pointer)
-            && let Ok(tree) = parse::parse(&self.files[entry.file].text)
-        {
-            return pos_of(locate(&tree, pointer, key));
+        if entry.pruned && below_pruned(entry.kind, pointer) {
+            let whole = entry
+                .whole
+                .get_or_init(|| parse::parse(&self.files[entry.file].text).ok());
+            if let Some(tree) = whole {
+                return pos_of(locate(tree, pointer, key));
+            }
         }
         pos_of(locate(&entry.tree, pointer, key))
     }
@@ -377,6 +382,7 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
                 tree,
                 record,
                 pruned,
+                whole: std::sync::OnceLock::new(),
             });
         }
         Err((code, message, pos, help)) => {
@@ -557,5 +563,34 @@ pub fn read_text(path: &str, text: &str) -> Result<Record, Vec<Finding>> {
     match type_record(kind, &tree, Vec::new(), path) {
         (Some(record), _) => Ok(record),
         (None, findings) => Err(findings),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_below_a_pruned_list_parse_the_file_once_not_per_finding() {
+        // 50,000 findings in a year of MAR charts once parsed a file again
+        // for each finding: 24 s instead of 1.4 s.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let repo = Repo::open(&root, false).expect("the example loads");
+        let mar = repo
+            .entries
+            .iter()
+            .find(|e| e.kind == Kind::Mar && e.pruned)
+            .expect("the example has a MAR, read lean");
+        assert!(mar.whole.get().is_none(), "nothing parsed again yet");
+        let first = repo.site(mar, "/doses/1/time");
+        assert!(mar.whole.get().is_some(), "parsed again for the position");
+        assert_eq!(repo.site(mar, "/doses/1/time").pos, first.pos);
+        let text = &repo.files[mar.file].text;
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("- "))
+            .expect("a dose")
+            + 2;
+        assert_eq!(first.pos.line as usize, line, "the second dose's line");
     }
 }
