@@ -5,7 +5,7 @@
 
 use super::rng::Rng;
 use super::staff::CarerInfo;
-use super::{Config, Faults, logs, mar, people, plans, visits};
+use super::{Config, Faults, logs, mar, people, plans, practice, visits};
 
 /// The carers, with the lists a service user's records draw on.
 pub struct Staff {
@@ -198,9 +198,21 @@ pub fn service_user(
         .map_or(assessor, String::as_str);
     let dates = plans::dates(&mut r, &n, cfg.today, fault);
     let bad_nhs = fault == Some("nhs-number/check-digit");
-    let su_text = people::record(&mut r, cfg.seed, &su, &n, cfg.today, hours, bad_nhs);
+    let mut x = practice::stream(cfg.seed, i);
+    let su_text = people::record(
+        &mut r,
+        &mut x,
+        coordinator,
+        cfg.seed,
+        &su,
+        &n,
+        cfg.today,
+        hours,
+        bad_nhs,
+    );
     let (cp_text, medicines) = plans::care_plan(
         &mut r,
+        &mut x,
         cfg.seed,
         (&cp, &su),
         &n,
@@ -274,6 +286,7 @@ pub fn service_user(
             // The medicines were given from the person's start, under the
             // plan before this one too, as the year of visit logs is.
             from: n.start.min(dates.effective),
+            plan_from: dates.effective,
             carers: &givers,
             away,
         };

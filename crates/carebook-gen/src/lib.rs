@@ -17,6 +17,7 @@ mod mar;
 mod names;
 mod people;
 mod plans;
+mod practice;
 pub mod rng;
 mod staff;
 mod visits;

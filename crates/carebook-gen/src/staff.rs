@@ -46,6 +46,8 @@ const SKILLS: &[(&str, u32)] = &[
 
 /// Mandatory courses and their refresh interval in months (0 = once), as in agency.yaml.
 pub use carebook::model::agency::DEFAULT_MANDATORY_TRAINING as MANDATORY;
+use carebook::model::agency::DEFAULT_TRAINING_BY_ROLE;
+use carebook::model::carer::Role;
 
 /// Extra (not mandatory) courses that go with a skill.
 const SKILL_COURSES: &[(&str, &str)] = &[
@@ -67,6 +69,20 @@ const PATTERNS: &[(&[(u32, u32)], u32)] = &[
     (&[(540, 900)], 5),
     (&[(960, 1320)], 6),
 ];
+
+/// Whether the default policy asks `role` for `course` (office
+/// coordinators and volunteers need only some).
+fn required(role: &str, course: &str) -> bool {
+    let role = match role {
+        "coordinator" => Role::Coordinator,
+        "volunteer" => Role::Volunteer,
+        _ => return true,
+    };
+    DEFAULT_TRAINING_BY_ROLE
+        .iter()
+        .find(|(r, _)| *r == role)
+        .is_none_or(|(_, list)| list.contains(&course))
+}
 
 /// Builds carer `index` (0-based); returns what others need and the YAML.
 pub fn carer(
@@ -300,13 +316,20 @@ pub fn carer(
     }
 
     // Training: every mandatory course, in date; extra courses for skills.
+    // A fault only in a course the role must hold (one draw, as before).
+    let course = |r: &mut Rng, last: usize| {
+        let held: Vec<usize> = (1..=last)
+            .filter(|&i| required(role, MANDATORY[i].0))
+            .collect();
+        held.get(r.below(held.len())).copied().unwrap_or(usize::MAX)
+    };
     let missing = if fault == Some("training/missing") {
-        r.range(1, 8) as usize
+        course(r, 8)
     } else {
         usize::MAX
     };
     let stale = if matches!(fault, Some("training/expired" | "training/expiring")) {
-        r.range(1, 6) as usize
+        course(r, 6)
     } else {
         usize::MAX
     };
