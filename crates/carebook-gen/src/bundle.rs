@@ -5,7 +5,7 @@
 
 use super::rng::Rng;
 use super::staff::CarerInfo;
-use super::{Config, Faults, logs, mar, people, plans, practice, visits};
+use super::{Config, Faults, logs, mar, people, plans, practice, staffing, visits};
 
 /// The carers, with the lists a service user's records draw on.
 pub struct Staff {
@@ -84,7 +84,7 @@ pub fn service_user(
         .iter()
         .any(|s| !matches!(*s, "hoist" | "medication" | "dementia"));
     // A gender preference only where the skills needed are common ones.
-    let gender = if rare {
+    let mut gender = if rare {
         None
     } else if n.female && r.chance(0.25) {
         Some("female")
@@ -123,6 +123,9 @@ pub fn service_user(
             excluded.push(c.id.clone());
         }
     }
+
+    // Every visit takes carers the agency has, on each day it runs.
+    staffing::relax(&mut visits, &staff.carers, &mut gender, &excluded);
 
     // At most one deliberate problem for the person's three records.
     let fault = if active {

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! carebook-gen OUT [--service-users 2000] [--carers 750] [--seed 1]
-//!                  [--faults 1] [--today 2026-11-23] [--mar-weeks 0]
+//!                  [--faults 1] [--today 2026-11-23] [--mar-weeks 0] [--log-weeks 0]
 //! ```
 //!
 //! The agency is deterministic from the seed and mostly compliant on
@@ -16,7 +16,7 @@ use carebook_gen::rng::Date;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: carebook-gen OUT [--service-users N] [--carers N] [--seed N] [--faults PERCENT] [--today YYYY-MM-DD] [--mar-weeks N]
+const USAGE: &str = "usage: carebook-gen OUT [--service-users N] [--carers N] [--seed N] [--faults PERCENT] [--today YYYY-MM-DD] [--mar-weeks N] [--log-weeks N]
 
 Writes a synthetic home-care agency (agency.yaml, service-users/, care-plans/,
 carers/, visit-rules/) into OUT, which must not exist or be empty.
@@ -80,12 +80,18 @@ fn number<T: std::str::FromStr>(v: &str, flag: &str) -> Result<T, String> {
         .map_err(|_| format!("{flag} takes a whole number, not `{v}`"))
 }
 
+/// Writes `text` to stdout; a closed pipe (`| head`) is not an error.
+fn say(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (out, cfg) = match parse(&args) {
         Ok(parsed) => parsed,
         Err(e) if e.is_empty() => {
-            println!("{USAGE}");
+            say(&format!("{USAGE}\n"));
             return ExitCode::SUCCESS;
         }
         Err(e) => {
@@ -103,14 +109,14 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     match carebook_gen::generate(&out, &cfg) {
         Ok(stats) => {
-            println!(
-                "wrote {} (seed {}, today {}) in {:.2} s",
+            say(&format!(
+                "wrote {} (seed {}, today {}) in {:.2} s\n{}",
                 out.display(),
                 cfg.seed,
                 cfg.today,
-                started.elapsed().as_secs_f64()
-            );
-            print!("{}", stats.summary());
+                started.elapsed().as_secs_f64(),
+                stats.summary()
+            ));
             ExitCode::SUCCESS
         }
         Err(e) => {

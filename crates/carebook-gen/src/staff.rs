@@ -29,6 +29,23 @@ pub struct CarerInfo {
     pub contracted: f64,
     /// Hours a week inside the availability windows.
     pub available: f64,
+    /// Working days (Monday 0) and the availability windows of each
+    /// (minutes since midnight).
+    pub days: Vec<usize>,
+    pub windows: &'static [(u32, u32)],
+}
+
+impl CarerInfo {
+    /// Whether some window on weekday `day` lets a visit of `minutes` start
+    /// between `start` and `end` and end inside the window (as `check`'s
+    /// `visit/no-eligible-carer` reads availability).
+    pub fn can_take(&self, day: usize, start: u32, end: u32, minutes: u32) -> bool {
+        self.days.contains(&day)
+            && self
+                .windows
+                .iter()
+                .any(|&(a, b)| a <= end && a.max(start) + minutes <= b)
+    }
 }
 
 /// Skills and how common they are among hands-on carers (per mille).
@@ -418,6 +435,8 @@ pub fn carer(
         lon,
         contracted: if active { contracted } else { 0.0 },
         available: if active { available } else { 0.0 },
+        days,
+        windows: pattern,
     };
     (info, y.finish())
 }

@@ -71,6 +71,13 @@ impl Visit {
         }
     }
 
+    /// Whether the visit runs on weekday `day` (Monday 0).
+    pub fn runs_on(&self, day: usize) -> bool {
+        const WEEK: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        WEEK.get(day)
+            .is_some_and(|d| day_list(&self.days).contains(d))
+    }
+
     /// Whether a medicine round can be done on this visit.
     pub fn gives_medicines(&self) -> bool {
         self.tasks.contains(&"medication")
