@@ -22,7 +22,10 @@
 #[path = "support/process.rs"]
 mod process;
 #[path = "support/timing.rs"]
-#[allow(dead_code, reason = "shared with the check bench, which times in-process work too")]
+#[allow(
+    dead_code,
+    reason = "shared with the check bench, which times in-process work too"
+)]
 mod timing;
 
 use carebook_gen as generate;

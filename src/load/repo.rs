@@ -337,11 +337,11 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
             return loaded;
         }
     };
-    let parsed = parse::parse(&text);
-    let tree = match parsed {
-        Ok(tree) => {
+    let parsed = parse::parse_record(&text, lean_fields);
+    let super::fast::Lean { tree, lists } = match parsed {
+        Ok(lean) => {
             loaded.file.text = text;
-            tree
+            lean
         }
         Err(f) => {
             let f = super::tabs::tab_indent(&text, f);
@@ -353,10 +353,19 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
     let is_agency_file = rel == Path::new(AGENCY_FILE);
     match classify(&tree, is_agency_file) {
         Ok(kind) => {
-            let (record, mut findings) = type_record(kind, &tree, &path);
+            let lean = !lists.is_empty();
+            let (mut record, mut findings) = type_record(kind, &tree, lists, &path);
+            let mut tree = tree;
+            if lean && record.is_none() {
+                // A finding below a lean list needs the list's positions:
+                // read the broken file again in full.
+                if let Ok(full) = parse::parse(&loaded.file.text) {
+                    (record, findings) = type_record(kind, &full, Vec::new(), &path);
+                    tree = full;
+                }
+            }
             loaded.findings.append(&mut findings);
             let id = tree.value.get("id").and_then(|n| n.value.as_key());
-            let mut tree = tree;
             let pruned = record.is_some() && !pruned_fields(kind).is_empty();
             if pruned {
                 prune(&mut tree, pruned_fields(kind));
@@ -468,9 +477,26 @@ fn classify(tree: &Spanned<Node>, is_agency_file: bool) -> Result<Kind, Rejectio
     }
 }
 
-/// Validates a tree against its kind's schema and reads the typed record.
-fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>, Vec<Finding>) {
+/// The top-level fields read as JSON only for a record whose `kind:` is
+/// `kind` (its pruned fields): see [`parse::parse_record`].
+pub(crate) fn lean_fields(kind: &str) -> &'static [&'static str] {
+    Kind::from_name(kind).map_or(&[], pruned_fields)
+}
+
+/// Validates a tree (with its lean lists put back) against its kind's
+/// schema and reads the typed record.
+fn type_record(
+    kind: Kind,
+    tree: &Spanned<Node>,
+    lists: Vec<(String, serde_json::Value)>,
+    path: &str,
+) -> (Option<Record>, Vec<Finding>) {
     let mut json = tree.value.to_json();
+    if let Some(obj) = json.as_object_mut() {
+        for (key, list) in lists {
+            obj.insert(key, list);
+        }
+    }
     let id = tree.value.get("id").and_then(|n| n.value.as_key());
     let errors = schema::validate(kind, &json);
     let findings: Vec<Finding> = errors
@@ -528,7 +554,7 @@ pub fn read_text(path: &str, text: &str) -> Result<Record, Vec<Finding>> {
     let kind = classify(&tree, path == AGENCY_FILE).map_err(|(code, message, pos, help)| {
         vec![Finding::new(code, site(path, pos), message).help(help)]
     })?;
-    match type_record(kind, &tree, path) {
+    match type_record(kind, &tree, Vec::new(), path) {
         (Some(record), _) => Ok(record),
         (None, findings) => Err(findings),
     }
