@@ -26,6 +26,7 @@ mod practice;
 pub mod rng;
 mod staff;
 mod staffing;
+mod training;
 mod visits;
 pub mod yaml;
 

@@ -5,6 +5,7 @@
 use super::Faults;
 use super::names::{DISTRICTS, INWARD_LETTERS, SURNAMES, YOUNGER_MEN, YOUNGER_WOMEN};
 use super::rng::{Date, Rng};
+use super::training;
 use super::yaml::{Yaml, clock, number, plain};
 
 /// What the service-user side needs to know about a carer.
@@ -61,21 +62,6 @@ const SKILLS: &[(&str, u32)] = &[
     ("epilepsy", 150),
 ];
 
-/// Mandatory courses and their refresh interval in months (0 = once), as in agency.yaml.
-pub use carebook::model::agency::DEFAULT_MANDATORY_TRAINING as MANDATORY;
-use carebook::model::agency::DEFAULT_TRAINING_BY_ROLE;
-use carebook::model::carer::Role;
-
-/// Extra (not mandatory) courses that go with a skill.
-const SKILL_COURSES: &[(&str, &str)] = &[
-    ("dementia", "dementia-awareness"),
-    ("catheter-care", "catheter-care"),
-    ("peg-feeding", "peg-feeding"),
-    ("end-of-life", "end-of-life-care"),
-    ("epilepsy", "epilepsy-and-buccal-midazolam"),
-    ("diabetes", "diabetes-awareness"),
-];
-
 /// Daily availability patterns (minutes since midnight) and their weights.
 const PATTERNS: &[(&[(u32, u32)], u32)] = &[
     (&[(420, 1320)], 10),
@@ -86,20 +72,6 @@ const PATTERNS: &[(&[(u32, u32)], u32)] = &[
     (&[(540, 900)], 5),
     (&[(960, 1320)], 6),
 ];
-
-/// Whether the default policy asks `role` for `course` (office
-/// coordinators and volunteers need only some).
-fn required(role: &str, course: &str) -> bool {
-    let role = match role {
-        "coordinator" => Role::Coordinator,
-        "volunteer" => Role::Volunteer,
-        _ => return true,
-    };
-    DEFAULT_TRAINING_BY_ROLE
-        .iter()
-        .find(|(r, _)| *r == role)
-        .is_none_or(|(_, list)| list.contains(&course))
-}
 
 /// Builds carer `index` (0-based); returns what others need and the YAML.
 pub fn carer(
@@ -332,48 +304,7 @@ pub fn carer(
         ));
     }
 
-    // Training: every mandatory course, in date; extra courses for skills.
-    // A fault only in a course the role must hold (one draw, as before).
-    let course = |r: &mut Rng, last: usize| {
-        let held: Vec<usize> = (1..=last)
-            .filter(|&i| required(role, MANDATORY[i].0))
-            .collect();
-        held.get(r.below(held.len())).copied().unwrap_or(usize::MAX)
-    };
-    let missing = if fault == Some("training/missing") {
-        course(r, 8)
-    } else {
-        usize::MAX
-    };
-    let stale = if matches!(fault, Some("training/expired" | "training/expiring")) {
-        course(r, 6)
-    } else {
-        usize::MAX
-    };
-    y.line("training:");
-    for (i, &(course, months)) in MANDATORY.iter().enumerate() {
-        let months = &i64::from(months);
-        if i == missing {
-            continue;
-        }
-        let completed = if i == stale && fault == Some("training/expired") {
-            today.months(-months).days(-r.range(5, 120))
-        } else if i == stale {
-            today.months(-months).days(r.range(3, 25))
-        } else if *months == 0 {
-            start.days(r.range(20, 84))
-        } else {
-            let earliest = today.months(-months).days(45).max(start.days(14));
-            Date::between(r, earliest, today.days(-3))
-        };
-        y.line(&format!("  - {{course: {course}, completed: {completed}}}"));
-    }
-    for (skill, course) in SKILL_COURSES {
-        if skills.contains(skill) {
-            let completed = Date::between(r, start.days(30), today.days(-3));
-            y.line(&format!("  - {{course: {course}, completed: {completed}}}"));
-        }
-    }
+    training::write(r, &mut y, role, (start, today), &skills, fault);
 
     // Supervision every three months or so, newest first; yearly appraisal.
     let mut last = if fault == Some("supervision/overdue") {
