@@ -26,6 +26,8 @@ mod practice;
 pub mod rng;
 mod staff;
 mod staffing;
+#[cfg(test)]
+mod tests;
 mod training;
 mod visits;
 pub mod yaml;

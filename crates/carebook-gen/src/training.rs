@@ -6,7 +6,8 @@ use super::rng::{Date, Rng};
 use super::yaml::Yaml;
 // The mandatory courses and their refresh interval in months (0: once),
 // as in agency.yaml, and the roles that need only some of them.
-use carebook::model::agency::{DEFAULT_MANDATORY_TRAINING as MANDATORY, DEFAULT_TRAINING_BY_ROLE};
+pub(crate) use carebook::model::agency::DEFAULT_MANDATORY_TRAINING as MANDATORY;
+use carebook::model::agency::DEFAULT_TRAINING_BY_ROLE;
 use carebook::model::carer::Role;
 
 /// Extra (not mandatory) courses that go with a skill.
@@ -21,7 +22,7 @@ const SKILL_COURSES: &[(&str, &str)] = &[
 
 /// Whether the default policy asks `role` for `course` (office
 /// coordinators and volunteers need only some).
-fn required(role: &str, course: &str) -> bool {
+pub(crate) fn required(role: &str, course: &str) -> bool {
     let role = match role {
         "coordinator" => Role::Coordinator,
         "volunteer" => Role::Volunteer,
