@@ -6,9 +6,10 @@
 //!                  [--faults 1] [--today 2026-11-23] [--mar-weeks 0] [--log-weeks 0]
 //! ```
 //!
-//! The agency is deterministic from the seed and mostly compliant on
-//! `--today`; `--faults` is the percentage of records given one deliberate
-//! problem (0 for none). `--service-users 200 --carers 90` gives about
+//! The agency is deterministic from the seed; with `--faults 0` it checks
+//! clean on `--today`, and `--faults` is otherwise the percentage of
+//! records given one deliberate problem, each found by `check` under the
+//! code the summary lists. `--service-users 200 --carers 90` gives about
 //! 3,500 visits and 2,000 carer-hours a week. The generator itself is this
 //! crate's library, shared with the root package's benchmarks and tests.
 
