@@ -152,7 +152,7 @@ pub fn parse(text: &str) -> Result<Spanned<Node>, ParseFailure> {
 
 /// Parses a record file: like [`parse`], but with the top-level fields
 /// that `lean_fields(kind)` names for the record's kind read as JSON only
-/// (see [`super::fast::parse_lean`]). A file the fast path leaves to
+/// (see the `fast` module's `parse_lean`). A file the fast path leaves to
 /// serde-saphyr comes back whole, with no lean lists.
 pub fn parse_record(
     text: &str,
