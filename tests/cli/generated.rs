@@ -7,17 +7,17 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// A small agency (60 people, 25 carers: about the smallest whose visits
-/// all find carers) with two weeks of visit logs and MAR, faults at
+/// all find carers) with `weeks` of visit logs and MAR, faults at
 /// `percent`.
-fn generate(seed: u64, percent: f64) -> (Fixture, carebook_gen::Stats) {
+fn generate(seed: u64, percent: f64, weeks: u32) -> (Fixture, carebook_gen::Stats) {
     let fx = Fixture::empty();
     let config = carebook_gen::Config {
         service_users: 60,
         carers: 25,
         seed,
         fault_percent: percent,
-        log_weeks: 2,
-        mar_weeks: 2,
+        log_weeks: weeks,
+        mar_weeks: weeks as usize,
         ..carebook_gen::Config::default()
     };
     assert_eq!(config.today.to_string(), TODAY);
@@ -39,7 +39,9 @@ fn by_code(findings: &[Value]) -> BTreeMap<String, usize> {
 
 #[test]
 fn a_generated_agency_with_no_faults_checks_clean() {
-    let (fx, stats) = generate(1, 0.0);
+    // Seven weeks reach past carers' latest competency assessments (40
+    // days ago), so that visits and doses are judged against the history.
+    let (fx, stats) = generate(1, 0.0, 7);
     assert!(stats.faults.is_empty(), "{:?}", stats.faults);
     let run = fx.check(&[]);
     let findings = run.findings();
@@ -55,7 +57,7 @@ fn a_generated_agency_with_no_faults_checks_clean() {
 
 #[test]
 fn each_deliberate_fault_is_found_under_its_code() {
-    let (fx, stats) = generate(4, 25.0);
+    let (fx, stats) = generate(4, 25.0, 2);
     let made: BTreeMap<String, usize> = stats
         .faults
         .iter()

@@ -34,6 +34,9 @@ pub struct CarerInfo {
     /// (minutes since midnight).
     pub days: Vec<usize>,
     pub windows: &'static [(u32, u32)],
+    /// From this day the carer's assessed skills are in force: the first
+    /// assessment, two weeks after starting.
+    pub skilled_from: Date,
 }
 
 impl CarerInfo {
@@ -72,6 +75,24 @@ const PATTERNS: &[(&[(u32, u32)], u32)] = &[
     (&[(540, 900)], 5),
     (&[(960, 1320)], 6),
 ];
+
+/// The days a carer who started on `start` is assessed for a skill the
+/// policy has assessed yearly, oldest first: two weeks after starting, then
+/// every 11 months back from 40 days before `today`, so that the skill is
+/// in force on every day since the first (as `check` judges visit logs
+/// and MAR, `skill_on`).
+pub(crate) fn assessments(start: Date, today: Date) -> Vec<Date> {
+    let first = start.days(14);
+    let mut on = Vec::new();
+    let mut d = today.days(-40);
+    while d > first.days(30) {
+        on.push(d);
+        d = d.days(-330);
+    }
+    on.push(first.min(today));
+    on.reverse();
+    on
+}
 
 /// Builds carer `index` (0-based); returns what others need and the YAML.
 pub fn carer(
@@ -342,10 +363,9 @@ pub fn carer(
             } else {
                 "signed_off_by: District nurse"
             };
-            y.line(&format!(
-                "  - {{skill: {skill}, assessed: {}, {by}}}",
-                today.days(-40)
-            ));
+            for on in assessments(start, today) {
+                y.line(&format!("  - {{skill: {skill}, assessed: {on}, {by}}}"));
+            }
         }
     }
     y.line("employment_history:");
@@ -368,6 +388,7 @@ pub fn carer(
         available: if active { available } else { 0.0 },
         days,
         windows: pattern,
+        skilled_from: assessments(start, today)[0],
     };
     (info, y.finish())
 }

@@ -3,7 +3,7 @@
 
 use super::rng::{Date, Rng};
 use super::yaml::Yaml;
-use super::{Faults, mar, people, plans, training, visits};
+use super::{Faults, mar, people, plans, staff, training, visits};
 use std::collections::BTreeMap;
 
 /// The agency's default "today".
@@ -130,5 +130,25 @@ fn a_mar_gap_falls_on_a_day_under_the_plan() {
             day = day.days(1);
         }
         assert!(faults.counts.get("mar/gap").is_some_and(|n| *n > 0));
+    }
+}
+
+/// Carers' assessed skills (medication, PEG feeding, catheter care) were
+/// assessed once, 40 days before today, so every visit log and MAR entry
+/// older than that was done "without the skill" (`visit/carer-skill`,
+/// `mar/carer-no-skill`): the history must hold the skill from two weeks
+/// after the start to today, each assessment lasting 12 months.
+#[test]
+fn assessed_skills_are_in_force_from_two_weeks_after_the_start() {
+    for years_ago in [0, 1, 3, 12] {
+        let start = TODAY.months(-12 * years_ago).days(-130);
+        let on = staff::assessments(start, TODAY);
+        assert_eq!(on[0], start.days(14), "{on:?}");
+        assert!(
+            on.windows(2).all(|w| w[0] < w[1] && w[0].months(12) > w[1]),
+            "{on:?}"
+        );
+        let last = on[on.len() - 1];
+        assert!(last < TODAY && last.months(12) > TODAY, "{on:?}");
     }
 }
