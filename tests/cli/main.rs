@@ -10,6 +10,7 @@ mod base;
 mod dates;
 mod errors;
 mod export;
+mod generated;
 mod governance;
 mod hints;
 mod hours_actual;

@@ -5,7 +5,7 @@
 
 use super::rng::Rng;
 use super::staff::CarerInfo;
-use super::{Config, Faults, logs, mar, people, plans, visits};
+use super::{Config, Faults, logs, mar, people, plans, practice, staffing, visits};
 
 /// The carers, with the lists a service user's records draw on.
 pub struct Staff {
@@ -14,8 +14,6 @@ pub struct Staff {
     hands_on: Vec<usize>,
     assessors: Vec<String>,
     coordinators: Vec<String>,
-    /// Hands-on carers with the medication skill.
-    medication: Vec<String>,
 }
 
 impl Staff {
@@ -30,9 +28,7 @@ impl Staff {
         };
         let assessors = ids(|c| c.assessor);
         let coordinators = ids(|c| c.coordinator);
-        let medication = ids(|c| c.hands_on && c.skills.contains(&"medication"));
         Staff {
-            medication,
             carers,
             hands_on,
             assessors,
@@ -84,7 +80,7 @@ pub fn service_user(
         .iter()
         .any(|s| !matches!(*s, "hoist" | "medication" | "dementia"));
     // A gender preference only where the skills needed are common ones.
-    let gender = if rare {
+    let mut gender = if rare {
         None
     } else if n.female && r.chance(0.25) {
         Some("female")
@@ -123,6 +119,9 @@ pub fn service_user(
             excluded.push(c.id.clone());
         }
     }
+
+    // Every visit takes carers the agency has, on each day it runs.
+    staffing::relax(&mut visits, &staff.carers, &mut gender, &excluded);
 
     // At most one deliberate problem for the person's three records.
     let fault = if active {
@@ -198,9 +197,21 @@ pub fn service_user(
         .map_or(assessor, String::as_str);
     let dates = plans::dates(&mut r, &n, cfg.today, fault);
     let bad_nhs = fault == Some("nhs-number/check-digit");
-    let su_text = people::record(&mut r, cfg.seed, &su, &n, cfg.today, hours, bad_nhs);
+    let mut x = practice::stream(cfg.seed, i);
+    let su_text = people::record(
+        &mut r,
+        &mut x,
+        coordinator,
+        cfg.seed,
+        &su,
+        &n,
+        cfg.today,
+        hours,
+        bad_nhs,
+    );
     let (cp_text, medicines) = plans::care_plan(
         &mut r,
+        &mut x,
         cfg.seed,
         (&cp, &su),
         &n,
@@ -218,8 +229,10 @@ pub fn service_user(
         rule_dates.effective = n.start.min(dates.effective);
         let first = cfg.today.days(-7 * i64::from(cfg.log_weeks));
         let first = first.days(-first.weekday()).max(rule_dates.effective);
+        // Carers skilled (assessed) by the first day logged.
         let team: Vec<&str> = near
             .iter()
+            .filter(|(_, c)| c.skilled_from <= first)
             .map(|(_, c)| c.id.as_str())
             .filter(|id| !excluded.iter().any(|x| x == id))
             .take(4)
@@ -253,27 +266,36 @@ pub fn service_user(
         && cfg.mar_weeks > 0
         && !medicines.is_empty()
     {
+        // The medicines were given from the person's start, under the
+        // plan before this one too, as the year of visit logs is; by
+        // carers assessed for medicines by the first day of the MAR.
+        let from = n.start.min(dates.effective);
+        let monday = cfg.today.days(-cfg.today.weekday());
+        let first = monday.days(-7 * cfg.mar_weeks as i64).max(from);
+        let can_give = |c: &CarerInfo| {
+            c.hands_on && c.skills.contains(&"medication") && c.skilled_from <= first
+        };
         let mut givers: Vec<String> = preferred
             .iter()
-            .filter(|id| {
-                staff
-                    .carers
-                    .iter()
-                    .any(|c| &c.id == *id && c.hands_on && c.skills.contains(&"medication"))
-            })
+            .filter(|id| staff.carers.iter().any(|c| &c.id == *id && can_give(c)))
             .cloned()
             .collect();
         if givers.is_empty() {
-            givers = staff.medication.iter().take(3).cloned().collect();
+            givers = staff
+                .carers
+                .iter()
+                .filter(|c| can_give(c))
+                .take(3)
+                .map(|c| c.id.clone())
+                .collect();
         }
         let person = mar::Person {
             seed: cfg.seed,
             index: i as u64,
             id: &su,
             medicines: &medicines,
-            // The medicines were given from the person's start, under the
-            // plan before this one too, as the year of visit logs is.
-            from: n.start.min(dates.effective),
+            from,
+            plan_from: dates.effective,
             carers: &givers,
             away,
         };

@@ -2,10 +2,15 @@
 //! users, care plans, carers and visit rules in the records format, with
 //! realistic Bristol addresses, valid NHS numbers, mixed travel modes and
 //! skills, one to five visits a day, double-ups and `after` gaps, consent and
-//! capacity variations, and full, current training. It is deterministic
-//! from a seed and mostly compliant on its "today"; a chosen share of
-//! records (1% by default) carries one deliberate problem each, counted by
-//! rule code in [`Stats::faults`].
+//! capacity variations, and full, current training; coordinators,
+//! demographics, LPA and deputy evidence, end-of-life wishes, plan
+//! involvement and reviews, and capacity decisions for medicines, as UK
+//! practice asks. It is deterministic from a seed and, with no faults,
+//! checks clean on its "today" (`carebook check` finds nothing; from about
+//! 60 people and 25 carers up, since a smaller staff may have no two hoist
+//! carers on a Sunday); a chosen share of records (1% by default) carries
+//! one deliberate problem each, counted by rule code in [`Stats::faults`],
+//! which `check` finds under that code and no other.
 //!
 //! A library for the root package's benchmarks and tests (a
 //! dev-dependency) and the `carebook-gen` binary; not part of the shipped
@@ -17,8 +22,13 @@ mod mar;
 mod names;
 mod people;
 mod plans;
+mod practice;
 pub mod rng;
 mod staff;
+mod staffing;
+#[cfg(test)]
+mod tests;
+mod training;
 mod visits;
 pub mod yaml;
 

@@ -3,12 +3,13 @@
 //!
 //! ```text
 //! carebook-gen OUT [--service-users 2000] [--carers 750] [--seed 1]
-//!                  [--faults 1] [--today 2026-11-23] [--mar-weeks 0]
+//!                  [--faults 1] [--today 2026-11-23] [--mar-weeks 0] [--log-weeks 0]
 //! ```
 //!
-//! The agency is deterministic from the seed and mostly compliant on
-//! `--today`; `--faults` is the percentage of records given one deliberate
-//! problem (0 for none). `--service-users 200 --carers 90` gives about
+//! The agency is deterministic from the seed; with `--faults 0` it checks
+//! clean on `--today`, and `--faults` is otherwise the percentage of
+//! records given one deliberate problem, each found by `check` under the
+//! code the summary lists. `--service-users 200 --carers 90` gives about
 //! 3,500 visits and 2,000 carer-hours a week. The generator itself is this
 //! crate's library, shared with the root package's benchmarks and tests.
 
@@ -16,7 +17,7 @@ use carebook_gen::rng::Date;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: carebook-gen OUT [--service-users N] [--carers N] [--seed N] [--faults PERCENT] [--today YYYY-MM-DD] [--mar-weeks N]
+const USAGE: &str = "usage: carebook-gen OUT [--service-users N] [--carers N] [--seed N] [--faults PERCENT] [--today YYYY-MM-DD] [--mar-weeks N] [--log-weeks N]
 
 Writes a synthetic home-care agency (agency.yaml, service-users/, care-plans/,
 carers/, visit-rules/) into OUT, which must not exist or be empty.
@@ -80,12 +81,18 @@ fn number<T: std::str::FromStr>(v: &str, flag: &str) -> Result<T, String> {
         .map_err(|_| format!("{flag} takes a whole number, not `{v}`"))
 }
 
+/// Writes `text` to stdout; a closed pipe (`| head`) is not an error.
+fn say(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (out, cfg) = match parse(&args) {
         Ok(parsed) => parsed,
         Err(e) if e.is_empty() => {
-            println!("{USAGE}");
+            say(&format!("{USAGE}\n"));
             return ExitCode::SUCCESS;
         }
         Err(e) => {
@@ -103,14 +110,14 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     match carebook_gen::generate(&out, &cfg) {
         Ok(stats) => {
-            println!(
-                "wrote {} (seed {}, today {}) in {:.2} s",
+            say(&format!(
+                "wrote {} (seed {}, today {}) in {:.2} s\n{}",
                 out.display(),
                 cfg.seed,
                 cfg.today,
-                started.elapsed().as_secs_f64()
-            );
-            print!("{}", stats.summary());
+                started.elapsed().as_secs_f64(),
+                stats.summary()
+            ));
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -25,8 +25,11 @@ pub struct Person<'a> {
     pub id: &'a str,
     /// Each medicine and its dose times (minutes since midnight).
     pub medicines: &'a [(&'static str, Vec<u32>)],
-    /// The first day of care under the plan.
+    /// The first day of care, from which doses are recorded.
     pub from: Date,
+    /// The day the plan took effect: `check` judges gaps from then on, so
+    /// a deliberate gap (`mar/gap`) falls on or after it.
+    pub plan_from: Date,
     /// Carers who may give the doses (with the medication skill).
     pub carers: &'a [String],
     /// Why doses of the last two weeks were not given (`hospital`,
@@ -53,10 +56,15 @@ pub fn files(
     while monday < today {
         let (week, _) = iso_week(monday);
         let mut lines: Vec<String> = Vec::new();
+        // The first line on a day under the plan.
+        let mut judged: Option<usize> = None;
         for d in 0..7 {
             let day = monday.days(d);
             if day < p.from || day >= today {
                 continue;
+            }
+            if day >= p.plan_from && judged.is_none() {
+                judged = Some(lines.len());
             }
             for (name, times) in p.medicines {
                 for &t in times.iter() {
@@ -83,8 +91,10 @@ pub fn files(
                 }
             }
         }
-        if !lines.is_empty() && faults.pick(&mut r, &["mar/gap"]).is_some() {
-            lines.remove(r.below(lines.len()));
+        if let Some(k) = judged.filter(|k| *k < lines.len())
+            && faults.pick(&mut r, &["mar/gap"]).is_some()
+        {
+            lines.remove(k + r.below(lines.len() - k));
         }
         if !lines.is_empty() {
             doses += lines.len() as u64;

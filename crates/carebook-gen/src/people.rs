@@ -5,6 +5,7 @@ use super::names::{
     ALLERGIES, DISTRICTS, GP_PRACTICES, INWARD_LETTERS, OLDER_MEN, OLDER_WOMEN, PREFERRED,
     RELATIONSHIPS, STREETS, SURNAMES, YOUNGER_MEN, YOUNGER_WOMEN,
 };
+use super::practice;
 use super::rng::{Date, Rng};
 use super::yaml::{Yaml, flow, number, plain};
 
@@ -132,11 +133,16 @@ pub fn needs(r: &mut Rng, today: Date) -> Needs {
         };
         contacts.push((format!("{cfirst} {csurname}"), relationship, lpa));
     }
-    if contacts.is_empty() && consent == ConsentWay::Lpa {
+    // An attorney or deputy who consents is among the contacts.
+    if contacts.is_empty() && matches!(consent, ConsentWay::Lpa | ConsentWay::Deputy) {
         contacts.push((
             format!("{} {surname}", r.pick(YOUNGER_WOMEN)),
             "daughter",
-            "health-and-welfare",
+            if consent == ConsentWay::Lpa {
+                "health-and-welfare"
+            } else {
+                "none"
+            },
         ));
     }
     Needs {
@@ -190,10 +196,13 @@ pub fn nhs_number(r: &mut Rng, wrong: bool) -> String {
     }
 }
 
-/// The service-user record.
+/// The service-user record; `x` draws what [`practice`] adds, and
+/// `coordinator` is the person's named coordinator.
 #[allow(clippy::too_many_arguments)]
 pub fn record(
     r: &mut Rng,
+    x: &mut Rng,
+    coordinator: &str,
     seed: u64,
     id: &str,
     n: &Needs,
@@ -295,10 +304,9 @@ pub fn record(
                 plain(name)
             ));
             y.line(&format!("    phone: \"07700 900{:03}\"", r.below(1000)));
-            y.line(&format!(
-                "    lpa: {lpa}\n    keep_informed: {}",
-                i == 0 || r.chance(0.3)
-            ));
+            y.line(&format!("    lpa: {lpa}"));
+            practice::contact_authority(x, &mut y, n, i, lpa);
+            y.line(&format!("    keep_informed: {}", i == 0 || r.chance(0.3)));
         }
     }
     let communication = if n.dementia {
@@ -320,7 +328,7 @@ pub fn record(
         Vec::new()
     };
     y.line(&format!("allergies: [{}]", allergies.join(", ")));
-    if r.chance(0.15) || n.end_of_life {
+    let dnacpr = if r.chance(0.15) || n.end_of_life {
         let date = Date::between(r, n.start.days(-200), today.days(-10));
         y.line(&format!(
             "dnacpr: {{in_place: true, date: {date}, form_location: {}}}",
@@ -330,9 +338,11 @@ pub fn record(
                 "Grab sheet by the front door"
             ])
         ));
+        Some(date)
     } else {
         y.line("dnacpr: {in_place: false}");
-    }
+        None
+    };
     let (source, reference) = match r.weighted(&[60, 10, 20, 10]) {
         0 => (
             "local-authority",
@@ -346,5 +356,10 @@ pub fn record(
         "funding:\n  source: {source}\n  commissioned_hours_per_week: {}\n  reference: {reference}",
         number(hours)
     ));
+    y.line(&format!("coordinator: {coordinator}"));
+    practice::demographics(x, &mut y, communication);
+    if let Some(date) = dnacpr {
+        practice::end_of_life(x, &mut y, date, today);
+    }
     y.finish()
 }

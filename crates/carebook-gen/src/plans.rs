@@ -4,6 +4,7 @@
 
 use super::names::MEDICINES;
 use super::people::{ConsentWay, Needs};
+use super::practice;
 use super::rng::{Date, Rng};
 use super::visits::Visit;
 use super::yaml::{Yaml, clock, plain};
@@ -140,10 +141,11 @@ fn needs_text(n: &Needs, visits: &[Visit]) -> Vec<(&'static str, String, String,
     out
 }
 
-/// The care-plan record.
+/// The care-plan record; `x` draws what [`practice`] adds.
 #[allow(clippy::too_many_arguments)]
 pub fn care_plan(
     r: &mut Rng,
+    x: &mut Rng,
     seed: u64,
     ids: (&str, &str),
     n: &Needs,
@@ -154,7 +156,7 @@ pub fn care_plan(
     fault: Option<&str>,
 ) -> (String, Vec<(&'static str, Vec<u32>)>) {
     let (id, su) = ids;
-    let (assessor, coordinator) = office;
+    let assessor = office.0;
     let mut y = Yaml::new(&format!(
         "Synthetic care plan written by carebook-gen (seed {seed}) for {su}."
     ));
@@ -240,7 +242,12 @@ pub fn care_plan(
         y.line(&format!("  - risk: {risk}\n    level: {level}\n    mitigation: {mitigation}\n    reviewed_on: {reviewed}"));
     }
     let meds = medicines(r, &mut y, n, visits);
-    consent(r, &mut y, n, d, (assessor, coordinator), fault);
+    if let Some((date, capacity_on)) = consent(r, &mut y, n, d, today, office, fault) {
+        // The attorney not on file is the plan's one fault, not the decision's too.
+        let attorney_on_file = fault != Some("consent/lpa-not-on-file");
+        practice::decisions(&mut y, n, (date, capacity_on), office, attorney_on_file);
+    }
+    practice::involvement_and_reviews(x, &mut y, n, d, today, office);
     (y.finish(), meds)
 }
 
@@ -304,21 +311,27 @@ fn medicines(
     meds
 }
 
+/// Writes `consent:`; returns the day consent was given (as it should be,
+/// whatever the fault) and the day capacity was assessed, unless there is
+/// no consent.
 fn consent(
     r: &mut Rng,
     y: &mut Yaml,
     n: &Needs,
     d: PlanDates,
+    today: Date,
     office: (&str, &str),
     fault: Option<&str>,
-) {
+) -> Option<(Date, Date)> {
     if fault == Some("consent/missing") {
-        return;
+        return None;
     }
     let (assessor, coordinator) = office;
-    let mut date = Date::between(r, d.assessed, d.effective);
+    let given_on = Date::between(r, d.assessed, d.effective);
+    let mut date = given_on;
     if fault == Some("consent/after-start") {
-        date = d.effective.days(r.range(2, 20));
+        // After the start, but not after today (date/in-future).
+        date = d.effective.days(r.range(2, 20)).min(today);
     }
     let capacity_on = d.assessed.days(-r.range(0, 3));
     y.line("consent:");
@@ -365,4 +378,5 @@ fn consent(
         }
     }
     y.line(&format!("  recorded_by: {assessor}"));
+    Some((given_on, capacity_on))
 }

@@ -5,6 +5,7 @@
 use super::Faults;
 use super::names::{DISTRICTS, INWARD_LETTERS, SURNAMES, YOUNGER_MEN, YOUNGER_WOMEN};
 use super::rng::{Date, Rng};
+use super::training;
 use super::yaml::{Yaml, clock, number, plain};
 
 /// What the service-user side needs to know about a carer.
@@ -29,6 +30,26 @@ pub struct CarerInfo {
     pub contracted: f64,
     /// Hours a week inside the availability windows.
     pub available: f64,
+    /// Working days (Monday 0) and the availability windows of each
+    /// (minutes since midnight).
+    pub days: Vec<usize>,
+    pub windows: &'static [(u32, u32)],
+    /// From this day the carer's assessed skills are in force: the first
+    /// assessment, two weeks after starting.
+    pub skilled_from: Date,
+}
+
+impl CarerInfo {
+    /// Whether some window on weekday `day` lets a visit of `minutes` start
+    /// between `start` and `end` and end inside the window (as `check`'s
+    /// `visit/no-eligible-carer` reads availability).
+    pub fn can_take(&self, day: usize, start: u32, end: u32, minutes: u32) -> bool {
+        self.days.contains(&day)
+            && self
+                .windows
+                .iter()
+                .any(|&(a, b)| a <= end && a.max(start) + minutes <= b)
+    }
 }
 
 /// Skills and how common they are among hands-on carers (per mille).
@@ -44,19 +65,6 @@ const SKILLS: &[(&str, u32)] = &[
     ("epilepsy", 150),
 ];
 
-/// Mandatory courses and their refresh interval in months (0 = once), as in agency.yaml.
-pub use carebook::model::agency::DEFAULT_MANDATORY_TRAINING as MANDATORY;
-
-/// Extra (not mandatory) courses that go with a skill.
-const SKILL_COURSES: &[(&str, &str)] = &[
-    ("dementia", "dementia-awareness"),
-    ("catheter-care", "catheter-care"),
-    ("peg-feeding", "peg-feeding"),
-    ("end-of-life", "end-of-life-care"),
-    ("epilepsy", "epilepsy-and-buccal-midazolam"),
-    ("diabetes", "diabetes-awareness"),
-];
-
 /// Daily availability patterns (minutes since midnight) and their weights.
 const PATTERNS: &[(&[(u32, u32)], u32)] = &[
     (&[(420, 1320)], 10),
@@ -67,6 +75,24 @@ const PATTERNS: &[(&[(u32, u32)], u32)] = &[
     (&[(540, 900)], 5),
     (&[(960, 1320)], 6),
 ];
+
+/// The days a carer who started on `start` is assessed for a skill the
+/// policy has assessed yearly, oldest first: two weeks after starting, then
+/// every 11 months back from 40 days before `today`, so that the skill is
+/// in force on every day since the first (as `check` judges visit logs
+/// and MAR, `skill_on`).
+pub(crate) fn assessments(start: Date, today: Date) -> Vec<Date> {
+    let first = start.days(14);
+    let mut on = Vec::new();
+    let mut d = today.days(-40);
+    while d > first.days(30) {
+        on.push(d);
+        d = d.days(-330);
+    }
+    on.push(first.min(today));
+    on.reverse();
+    on
+}
 
 /// Builds carer `index` (0-based); returns what others need and the YAML.
 pub fn carer(
@@ -299,41 +325,7 @@ pub fn carer(
         ));
     }
 
-    // Training: every mandatory course, in date; extra courses for skills.
-    let missing = if fault == Some("training/missing") {
-        r.range(1, 8) as usize
-    } else {
-        usize::MAX
-    };
-    let stale = if matches!(fault, Some("training/expired" | "training/expiring")) {
-        r.range(1, 6) as usize
-    } else {
-        usize::MAX
-    };
-    y.line("training:");
-    for (i, &(course, months)) in MANDATORY.iter().enumerate() {
-        let months = &i64::from(months);
-        if i == missing {
-            continue;
-        }
-        let completed = if i == stale && fault == Some("training/expired") {
-            today.months(-months).days(-r.range(5, 120))
-        } else if i == stale {
-            today.months(-months).days(r.range(3, 25))
-        } else if *months == 0 {
-            start.days(r.range(20, 84))
-        } else {
-            let earliest = today.months(-months).days(45).max(start.days(14));
-            Date::between(r, earliest, today.days(-3))
-        };
-        y.line(&format!("  - {{course: {course}, completed: {completed}}}"));
-    }
-    for (skill, course) in SKILL_COURSES {
-        if skills.contains(skill) {
-            let completed = Date::between(r, start.days(30), today.days(-3));
-            y.line(&format!("  - {{course: {course}, completed: {completed}}}"));
-        }
-    }
+    training::write(r, &mut y, role, (start, today), &skills, fault);
 
     // Supervision every three months or so, newest first; yearly appraisal.
     let mut last = if fault == Some("supervision/overdue") {
@@ -371,10 +363,9 @@ pub fn carer(
             } else {
                 "signed_off_by: District nurse"
             };
-            y.line(&format!(
-                "  - {{skill: {skill}, assessed: {}, {by}}}",
-                today.days(-40)
-            ));
+            for on in assessments(start, today) {
+                y.line(&format!("  - {{skill: {skill}, assessed: {on}, {by}}}"));
+            }
         }
     }
     y.line("employment_history:");
@@ -395,6 +386,9 @@ pub fn carer(
         lon,
         contracted: if active { contracted } else { 0.0 },
         available: if active { available } else { 0.0 },
+        days,
+        windows: pattern,
+        skilled_from: assessments(start, today)[0],
     };
     (info, y.finish())
 }

@@ -28,7 +28,15 @@ pub struct Visit {
     pub tasks: Vec<&'static str>,
     /// `(visit, min_gap, max_gap)` in minutes.
     pub after: Option<(&'static str, u32, Option<u32>)>,
+    /// Personal-care tasks agreed for a visit under 30 minutes.
+    pub short_agreed: Vec<&'static str>,
 }
+
+/// The tasks written here that are personal care (`visit/short-call`).
+const PERSONAL_CARE: [&str; 4] = ["personal care", "catheter care", "stoma care", "peg feed"];
+
+/// NICE NG21: personal care in visits of at least this long, unless agreed.
+const SHORT_CALL_MINUTES: u32 = 30;
 
 impl Visit {
     fn new(label: &'static str, start: u32, width: u32, minutes: u32) -> Visit {
@@ -43,6 +51,7 @@ impl Visit {
             skills: Vec::new(),
             tasks: Vec::new(),
             after: None,
+            short_agreed: Vec::new(),
         }
     }
 
@@ -60,6 +69,13 @@ impl Visit {
         if !self.skills.contains(&skill) {
             self.skills.push(skill);
         }
+    }
+
+    /// Whether the visit runs on weekday `day` (Monday 0).
+    pub fn runs_on(&self, day: usize) -> bool {
+        const WEEK: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        WEEK.get(day)
+            .is_some_and(|d| day_list(&self.days).contains(d))
     }
 
     /// Whether a medicine round can be done on this visit.
@@ -256,6 +272,24 @@ pub fn plan(r: &mut Rng, needs: &Needs) -> Vec<Visit> {
             }
         }
     }
+    // Personal care needs 30 minutes (NICE NG21); a PEG bolus feed at a
+    // short lunch visit is sometimes agreed as it is.
+    for v in &mut visits {
+        let personal: Vec<&'static str> = v
+            .tasks
+            .iter()
+            .copied()
+            .filter(|t| PERSONAL_CARE.contains(t))
+            .collect();
+        if v.minutes >= SHORT_CALL_MINUTES || personal.is_empty() {
+            continue;
+        }
+        if personal == ["peg feed"] && r.chance(0.4) {
+            v.short_agreed = personal;
+        } else {
+            v.minutes = SHORT_CALL_MINUTES;
+        }
+    }
     // An `after` rule only where the earlier visit happens on each of the days.
     let days: Vec<(&'static str, Vec<&'static str>)> = visits
         .iter()
@@ -333,6 +367,15 @@ pub fn record(
             y.line(&format!("    skills: [{}]", v.skills.join(", ")));
         }
         y.line(&format!("    tasks: [{}]", v.tasks.join(", ")));
+        if !v.short_agreed.is_empty() {
+            y.line("    short_visit_agreed:");
+            for task in &v.short_agreed {
+                y.line(&format!(
+                    "      - {{task: {task}, agreed_by: the person and the district nurse, agreed_on: {}, reason: A bolus feed only; the pump is set up by the family at night.}}",
+                    d.assessed
+                ));
+            }
+        }
         if let Some((after, min, max)) = v.after {
             let max = max
                 .map(|m| format!(", max_gap: {}", duration(m)))
