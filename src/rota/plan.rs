@@ -162,7 +162,7 @@ pub const OUT_OF_TIME: &str = "the time limit ran out before this visit could be
 
 /// The solution as a rota record; `out_of_time[t]` tells whether
 /// construction had no time to try task `t`.
-fn to_rota(ap: &AgencyProblem, sol: &Solution, out_of_time: &[bool], seed: u64) -> Rota {
+pub fn to_rota(ap: &AgencyProblem, sol: &Solution, out_of_time: &[bool], seed: u64) -> Rota {
     let mut visits: BTreeMap<(chrono::NaiveDate, u64, String, String), RotaVisit> = BTreeMap::new();
     let mut unassigned: BTreeMap<(chrono::NaiveDate, String, String), Unassigned> = BTreeMap::new();
     for (t, info) in ap.tasks.iter().enumerate() {
