@@ -25,6 +25,8 @@
 
 #[path = "support/phases.rs"]
 mod phases;
+#[path = "support/process.rs"]
+mod process;
 mod pyyaml;
 #[path = "support/timing.rs"]
 mod timing;
@@ -36,6 +38,7 @@ use carebook::load::{Repo, parse, walk};
 use carebook_gen as generate;
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use std::ffi::OsStr;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -83,7 +86,7 @@ fn main() {
 
     // Round-robin, so that a burst of load elsewhere on the machine falls
     // on all three alike; wall and CPU time of each.
-    let time_rss = Path::new("/usr/bin/time").is_file();
+    let time_rss = process::can_time();
     let (mut a, mut b, mut c) = (Vec::new(), Vec::new(), Vec::new());
     let py = pyyaml::PyYaml::find();
     let mut p = Vec::new();
@@ -124,7 +127,7 @@ fn main() {
         "{} runs each (round-robin), medians; {} rayon threads; load average {}; first in-process run {:.0} ms",
         runs,
         rayon::current_num_threads(),
-        load_average(),
+        process::load_average(),
         ms(cold)
     );
     println!("{:<44} {:>10} {:>10}   target", "", "wall", "cpu");
@@ -191,12 +194,6 @@ fn verdict(ok: bool) -> &'static str {
     if ok { "ok" } else { "MISSED" }
 }
 
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "?".into())
-}
-
 /// (a): the loader's walk, read and parse, and nothing more. The texts and
 /// trees are returned so that freeing them is not timed (nor is it in (b)).
 fn parse_only(root: &Path) -> Vec<(String, serde_saphyr::Spanned<carebook::load::node::Node>)> {
@@ -214,60 +211,11 @@ fn parse_only(root: &Path) -> Vec<(String, serde_saphyr::Spanned<carebook::load:
         .collect()
 }
 
-/// One run of the binary: wall time, and (under `/usr/bin/time`) CPU time and peak RSS.
-struct Run {
-    wall: Duration,
-    cpu: Option<Duration>,
-    rss_kb: Option<u64>,
-}
-
 /// (c): the release binary as a process, under `/usr/bin/time` when asked.
-fn run_binary(root: &Path, under_time: bool) -> Run {
-    let out = tempfile::NamedTempFile::new().expect("a temporary file");
-    let mut cmd = if under_time {
-        let mut c = Command::new("/usr/bin/time");
-        c.arg("-f")
-            .arg("%U %S %M")
-            .arg("-o")
-            .arg(out.path())
-            .arg(BIN);
-        c
-    } else {
-        Command::new(BIN)
-    };
-    cmd.arg("check")
-        .arg(root)
-        .args(["--today", TODAY, "--format", "json"]);
-    cmd.stdout(Stdio::null()).stderr(Stdio::null());
-    let t = Instant::now();
-    let status = cmd.status().expect("carebook runs");
-    let wall = t.elapsed();
-    let code = status.code().unwrap_or(-1);
-    assert!(
-        code == 0 || code == 1,
-        "carebook check failed to run (exit {code})"
-    );
-    // The last line is ours; a line before it may report the exit status.
-    let text = std::fs::read_to_string(out.path()).unwrap_or_default();
-    let fields: Vec<f64> = text
-        .lines()
-        .last()
-        .unwrap_or("")
-        .split_whitespace()
-        .filter_map(|f| f.parse().ok())
-        .collect();
-    match fields[..] {
-        [user, sys, kb] => Run {
-            wall,
-            cpu: Some(Duration::from_secs_f64(user + sys)),
-            rss_kb: Some(kb as u64),
-        },
-        _ => Run {
-            wall,
-            cpu: None,
-            rss_kb: None,
-        },
-    }
+fn run_binary(root: &Path, under_time: bool) -> process::Run {
+    let args = ["check".as_ref(), root.as_os_str()];
+    let rest = ["--today", TODAY, "--format", "json"].map(OsStr::new);
+    process::run(BIN, &[&args[..], &rest[..]].concat(), under_time)
 }
 
 /// Peak RSS of (c) in KiB without `/usr/bin/time`: VmHWM of the running process.

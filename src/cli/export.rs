@@ -146,29 +146,26 @@ fn run_hours(args: HoursArgs) -> Result<ExitCode, super::CliError> {
                 super::warn(super::CliWarning::TravelMatrix(e.to_string()));
             }
             let days = hours::by_carer(&week, &times);
-            match args.format {
-                Format::Csv => hours_output::carers_csv(chosen, &days),
-                Format::Table => Ok(hours_output::carers_table(chosen, &days)),
-            }
+            shaped(
+                args.format,
+                chosen,
+                &days,
+                hours_output::carers_csv,
+                hours_output::carers_table,
+            )
         }
         By::Funder => {
             let rows = hours::by_funder(&week);
-            match args.format {
-                Format::Csv => hours_output::funders_csv(chosen, &rows),
-                Format::Table => Ok(hours_output::funders_table(chosen, &rows)),
-            }
+            shaped(
+                args.format,
+                chosen,
+                &rows,
+                hours_output::funders_csv,
+                hours_output::funders_table,
+            )
         }
     };
-    let text = text.map_err(super::CliError::Csv)?;
-    match args.out {
-        Some(path) => {
-            let records = repo.record_paths();
-            write_output(&repo.root, &records, &path, text.as_bytes())?;
-            eprintln!("wrote {}", path.display());
-        }
-        None => super::print_stdout(text.as_bytes()),
-    }
-    Ok(ExitCode::SUCCESS)
+    emit(&repo, args.out, text)
 }
 
 /// `export hours --actual`: logged hours beside planned, for last week
@@ -188,21 +185,51 @@ fn run_actual(args: HoursArgs) -> Result<ExitCode, super::CliError> {
     let text = match args.by {
         By::Carer => {
             let days = actual::by_carer(&index, chosen);
-            match args.format {
-                Format::Csv => actual::carers_csv(chosen, &days),
-                Format::Table => Ok(actual::carers_table(chosen, &days)),
-            }
+            shaped(
+                args.format,
+                chosen,
+                &days,
+                actual::carers_csv,
+                actual::carers_table,
+            )
         }
         By::Funder => {
             let rows = actual::by_funder(&index, chosen);
-            match args.format {
-                Format::Csv => actual::funders_csv(chosen, &rows),
-                Format::Table => Ok(actual::funders_table(chosen, &rows)),
-            }
+            shaped(
+                args.format,
+                chosen,
+                &rows,
+                actual::funders_csv,
+                actual::funders_table,
+            )
         }
     };
-    let text = text.map_err(super::CliError::Csv)?;
-    match args.out {
+    emit(&repo, args.out, text)
+}
+
+/// `rows` of `week` as `format` asks: by `csv`, or by `table`.
+fn shaped<T>(
+    format: Format,
+    week: Week,
+    rows: &[T],
+    csv: fn(Week, &[T]) -> Result<String, csv::Error>,
+    table: fn(Week, &[T]) -> String,
+) -> Result<String, super::CliError> {
+    match format {
+        Format::Csv => csv(week, rows).map_err(super::CliError::Csv),
+        Format::Table => Ok(table(week, rows)),
+    }
+}
+
+/// Writes `text` to `out` (atomically, never over a record), or to
+/// standard output.
+fn emit(
+    repo: &carebook::load::Repo,
+    out: Option<PathBuf>,
+    text: Result<String, super::CliError>,
+) -> Result<ExitCode, super::CliError> {
+    let text = text?;
+    match out {
         Some(path) => {
             let records = repo.record_paths();
             write_output(&repo.root, &records, &path, text.as_bytes())?;

@@ -96,6 +96,7 @@ codes! {
     ReviewPersonNotInvolved => "review/person-not-involved", Check, Warning, "the plan or its latest review does not record the person taking part, or why not";
     ServiceUserNoCoordinator => "service-user/no-coordinator", Check, Warning, "an active service user with no named coordinator";
     ServiceUserDemographicsMissing => "service-user/demographics-missing", Check, Warning, "an active service user without ethnicity, religion or preferred language recorded";
+    ServiceUserDischargeBeforeAdmission => "service-user/discharge-before-admission", Check, Error, "a hospital stay discharged before the day it was admitted";
     EndOfLifeWishesMissing => "end-of-life/wishes-missing", Check, Warning, "a DNACPR decision or ReSPECT form, but no end-of-life wishes recorded";
     RetentionReviewDue => "retention/review-due", Check, Warning, "care ended more than 8 years ago: review the records for disposal";
     MedicationNoSkill => "medication/no-skill", Check, Warning, "medication support is assist or administer, but no visit requires skill `medication`";
@@ -106,7 +107,7 @@ codes! {
     MarRepeatedRefusal => "mar/repeated-refusal", Check, Error, "one medicine refused `refusals_to_escalate` times within 7 days and no escalation recorded";
     MarPrnNoProtocol => "mar/prn-no-protocol", Check, Error, "an as-needed dose of a medicine whose plan entry has no PRN protocol";
     MarPrnOverMax => "mar/prn-over-max", Check, Error, "as-needed doses over the protocol's maximum in 24 hours, or closer than its minimum gap";
-    MarCarerNoSkill => "mar/carer-no-skill", Check, Error, "a dose given by a carer without the skill `medication`";
+    MarCarerNoSkill => "mar/carer-no-skill", Check, Error, "a dose given by a carer without the skill `medication` on that day";
     MarUnknownMedicine => "mar/unknown-medicine", Check, Error, "a MAR entry for a medicine not in the person's care plan";
     MarNotScheduled => "mar/not-scheduled", Check, Error, "a MAR entry at a time that is not one of the medicine's dose times";
     MarDuplicate => "mar/duplicate", Check, Error, "two MAR entries for the same dose (or a MAR week recorded twice)";
@@ -147,7 +148,7 @@ codes! {
     VisitEarly => "visit/early", Check, Warning, "an arrival more than `calls.early_minutes` before the visit's window";
     VisitShortStay => "visit/short-stay", Check, Warning, "a stay shorter than `calls.short_stay_percent` of the visit's planned duration";
     VisitSingleHanded => "visit/single-handed", Check, Error, "a double-up visit (two carers) attended by one";
-    VisitCarerSkill => "visit/carer-skill", Check, Error, "a visit done by a carer without one of the visit's skills";
+    VisitCarerSkill => "visit/carer-skill", Check, Error, "a visit done by a carer without one of the visit's skills on that day";
     VisitExcludedCarer => "visit/excluded-carer", Check, Error, "a visit done by a carer the person has excluded, or of the gender they asked not to have";
     VisitUnknownVisit => "visit/unknown-visit", Check, Error, "a logged visit whose label is no visit of the person's rules in force that day";
     VisitDepartureBeforeArrival => "visit/departure-before-arrival", Check, Error, "a departure before the arrival, for a visit that does not run past midnight";

@@ -9,7 +9,7 @@
 //! counted, never paid or invoiced as care.
 
 use super::hours::source_name;
-use super::hours_output::spreadsheet_safe;
+use super::table::{Col, TextTable, csv_text, h_mm, hours, spreadsheet_safe};
 use crate::index::Index;
 use crate::model::values::Week;
 use crate::model::visit_log::{LoggedVisit, Outcome};
@@ -257,22 +257,6 @@ pub const FUNDER_COLUMNS: [&str; 14] = [
     "delivered_minus_commissioned_hours",
 ];
 
-fn hours(minutes: u64) -> String {
-    format!("{:.2}", minutes as f64 / 60.0)
-}
-
-fn csv_text(rows: Vec<Vec<String>>, header: &[&str]) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(header)?;
-    for row in rows {
-        w.write_record(&row)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
 /// Logged hours per carer per day beside the planned, as CSV.
 pub fn carers_csv(week: Week, days: &[CarerActual]) -> Result<String, csv::Error> {
     let rows = days
@@ -329,32 +313,47 @@ pub fn funders_csv(week: Week, rows: &[PersonActual]) -> Result<String, csv::Err
 
 /// Logged hours per carer per day as a table, for a person.
 pub fn carers_table(week: Week, days: &[CarerActual]) -> String {
-    let mut out = format!(
-        "Logged hours beside planned, {week} (care = arrival to departure)\n\n{:<28} {:<10} {:>8} {:>8} {:>7} {:>7} {:>8}\n",
-        "carer", "date", "planned", "visits", "care", "untimed", "diff"
+    let mut t = TextTable::new(
+        &format!("Logged hours beside planned, {week} (care = arrival to departure)"),
+        &[
+            ("carer", Col::Left(28)),
+            ("date", Col::Left(10)),
+            ("planned", Col::Right(8)),
+            ("visits", Col::Right(8)),
+            ("care", Col::Right(7)),
+            ("untimed", Col::Right(7)),
+            ("diff", Col::Right(8)),
+        ],
     );
     for d in days {
         let name = crate::terminal::escape(&d.name);
         let who: String = format!("{} {}", d.carer, name).chars().take(28).collect();
-        out.push_str(&format!(
-            "{:<28} {:<10} {:>8} {:>8} {:>7} {:>7} {:>+8}\n",
+        t.row(&[
             who,
-            d.date,
-            hm(u64::from(d.planned_minutes)),
-            d.visits,
-            hm(u64::from(d.minutes)),
-            d.untimed,
-            i64::from(d.minutes) - i64::from(d.planned_minutes)
-        ));
+            d.date.to_string(),
+            h_mm(u64::from(d.planned_minutes)),
+            d.visits.to_string(),
+            h_mm(u64::from(d.minutes)),
+            d.untimed.to_string(),
+            format!("{:+}", i64::from(d.minutes) - i64::from(d.planned_minutes)),
+        ]);
     }
-    out
+    t.finish()
 }
 
 /// Delivered hours per person as a table, for a person.
 pub fn funders_table(week: Week, rows: &[PersonActual]) -> String {
-    let mut out = format!(
-        "Delivered carer-hours beside planned and commissioned, {week}\n\n{:<30} {:<16} {:>8} {:>9} {:>12} {:>9} {:>6}\n",
-        "service user", "funder", "planned", "delivered", "commissioned", "cancelled", "missed"
+    let mut t = TextTable::new(
+        &format!("Delivered carer-hours beside planned and commissioned, {week}"),
+        &[
+            ("service user", Col::Left(30)),
+            ("funder", Col::Left(16)),
+            ("planned", Col::Right(8)),
+            ("delivered", Col::Right(9)),
+            ("commissioned", Col::Right(12)),
+            ("cancelled", Col::Right(9)),
+            ("missed", Col::Right(6)),
+        ],
     );
     for r in rows {
         let name = crate::terminal::escape(&r.name);
@@ -362,22 +361,17 @@ pub fn funders_table(week: Week, rows: &[PersonActual]) -> String {
             .chars()
             .take(30)
             .collect();
-        out.push_str(&format!(
-            "{:<30} {:<16} {:>8} {:>9} {:>12} {:>9} {:>6}\n",
+        t.row(&[
             who,
-            r.source,
-            hm(r.planned_minutes),
-            hm(r.delivered_minutes),
+            r.source.clone(),
+            h_mm(r.planned_minutes),
+            h_mm(r.delivered_minutes),
             r.commissioned_hours
                 .map(|h| format!("{h:.2}"))
                 .unwrap_or_default(),
-            r.cancelled_by_person + r.cancelled_by_agency,
-            r.missed
-        ));
+            (r.cancelled_by_person + r.cancelled_by_agency).to_string(),
+            r.missed.to_string(),
+        ]);
     }
-    out
-}
-
-fn hm(minutes: u64) -> String {
-    format!("{}:{:02}", minutes / 60, minutes % 60)
+    t.finish()
 }

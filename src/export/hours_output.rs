@@ -1,13 +1,9 @@
 //! The hours of `carebook export hours` as CSV (for payroll and invoicing
-//! software, and spreadsheets) or as a table (for a person).
-//!
-//! CSV quoting is the `csv` crate's (a comma or a quote in a name is
-//! quoted). A text field that a spreadsheet would run as a formula (one
-//! starting with `=`, `+`, `-` or `@`) gets a leading apostrophe, as OWASP
-//! advises against CSV injection: names come from records anyone with
-//! commit access can write.
+//! software, and spreadsheets) or as a table (for a person), through
+//! [`super::table`].
 
 use super::hours::{CarerDay, FunderRow};
+use super::table::{Col, TextTable, csv_text, h_mm, hours, spreadsheet_safe};
 use crate::model::values::{Day, Week};
 
 /// The columns of the per-carer CSV.
@@ -41,40 +37,10 @@ pub const FUNDER_COLUMNS: [&str; 10] = [
     "unassigned_visits",
 ];
 
-/// A text field a spreadsheet will not run as a formula.
-pub fn spreadsheet_safe(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
-}
-
 /// `HH:MM` of minutes since midnight (past midnight, the next day's clock).
 fn clock(minutes: u32) -> String {
     let m = minutes % 1440;
     format!("{:02}:{:02}", m / 60, m % 60)
-}
-
-/// `3:05` of a number of minutes.
-fn h_mm(minutes: u64) -> String {
-    format!("{}:{:02}", minutes / 60, minutes % 60)
-}
-
-fn hours(minutes: u64) -> String {
-    format!("{:.2}", minutes as f64 / 60.0)
-}
-
-fn csv_text(rows: Vec<Vec<String>>, header: &[&str]) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(header)?;
-    for row in rows {
-        w.write_record(&row)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Hours per carer per day as CSV.
@@ -130,9 +96,19 @@ pub fn funders_csv(week: Week, rows: &[FunderRow]) -> Result<String, csv::Error>
 
 /// Hours per carer per day as a table, with each carer's week total.
 pub fn carers_table(week: Week, days: &[CarerDay]) -> String {
-    let mut out = format!(
-        "Planned hours, {week} (working = care + travel between visits)\n\n{:<28} {:<10} {:>6} {:>5} {:>5} {:>7} {:>7} {:>7} {:>8}\n",
-        "carer", "day", "visits", "first", "last", "care", "travel", "gaps", "working"
+    let mut t = TextTable::new(
+        &format!("Planned hours, {week} (working = care + travel between visits)"),
+        &[
+            ("carer", Col::Left(28)),
+            ("day", Col::Left(10)),
+            ("visits", Col::Right(6)),
+            ("first", Col::Right(5)),
+            ("last", Col::Right(5)),
+            ("care", Col::Right(7)),
+            ("travel", Col::Right(7)),
+            ("gaps", Col::Right(7)),
+            ("working", Col::Right(8)),
+        ],
     );
     for one in days.chunk_by(|a, b| a.carer_id == b.carer_id) {
         let who = one
@@ -141,45 +117,51 @@ pub fn carers_table(week: Week, days: &[CarerDay]) -> String {
             .unwrap_or_default();
         let who: String = who.chars().take(28).collect();
         for (i, d) in one.iter().enumerate() {
-            out.push_str(&format!(
-                "{:<28} {:<10} {:>6} {:>5} {:>5} {:>7} {:>7} {:>7} {:>8}\n",
-                if i == 0 { who.as_str() } else { "" },
+            t.row(&[
+                if i == 0 { who.clone() } else { String::new() },
                 format!("{} {}", Day::of(d.date).title(), d.date.format("%-d %b")),
-                d.visits,
+                d.visits.to_string(),
                 clock(d.first_start),
                 clock(d.last_end),
                 h_mm(u64::from(d.care)),
                 h_mm(u64::from(d.travel)),
                 h_mm(u64::from(d.gap)),
                 h_mm(u64::from(d.working())),
-            ));
+            ]);
         }
         let sum = |f: fn(&CarerDay) -> u32| one.iter().map(|d| u64::from(f(d))).sum::<u64>();
-        out.push_str(&format!(
-            "{:<28} {:<10} {:>6} {:>5} {:>5} {:>7} {:>7} {:>7} {:>8}\n",
-            "",
-            "week",
-            one.iter().map(|d| d.visits).sum::<usize>(),
-            "",
-            "",
+        t.row(&[
+            String::new(),
+            "week".to_owned(),
+            one.iter().map(|d| d.visits).sum::<usize>().to_string(),
+            String::new(),
+            String::new(),
             h_mm(sum(|d| d.care)),
             h_mm(sum(|d| d.travel)),
             h_mm(sum(|d| d.gap)),
             h_mm(sum(CarerDay::working)),
-        ));
+        ]);
     }
-    out
+    t.finish()
 }
 
 /// Planned against commissioned hours, by funder, as a table.
 pub fn funders_table(week: Week, rows: &[FunderRow]) -> String {
-    let mut out = format!(
-        "Planned carer-hours against commissioned hours, {week}\n\n{:<20} {:<32} {:>6} {:>8} {:>12} {:>8} {:>10}\n",
-        "reference", "service user", "visits", "planned", "commissioned", "diff", "unassigned"
+    let mut t = TextTable::new(
+        &format!("Planned carer-hours against commissioned hours, {week}"),
+        &[
+            ("reference", Col::Left(20)),
+            ("service user", Col::Left(32)),
+            ("visits", Col::Right(6)),
+            ("planned", Col::Right(8)),
+            ("commissioned", Col::Right(12)),
+            ("diff", Col::Right(8)),
+            ("unassigned", Col::Right(10)),
+        ],
     );
     for group in rows.chunk_by(|a, b| a.source == b.source) {
         let source = group.first().map_or("", |r| r.source.as_str());
-        out.push_str(&format!("\n{source}\n"));
+        t.push_str(&format!("\n{source}\n"));
         for r in group {
             let who: String = format!("{} ({})", r.name, r.service_user)
                 .chars()
@@ -192,31 +174,29 @@ pub fn funders_table(week: Week, rows: &[FunderRow]) -> String {
                 .chars()
                 .take(20)
                 .collect();
-            out.push_str(&format!(
-                "{:<20} {:<32} {:>6} {:>8.2} {:>12} {:>8} {:>10}\n",
+            t.row(&[
                 reference,
                 who,
-                r.visits,
-                r.planned_hours(),
+                r.visits.to_string(),
+                format!("{:.2}", r.planned_hours()),
                 r.commissioned_hours
                     .map_or("-".to_owned(), |h| format!("{h:.2}")),
                 r.difference()
                     .map_or("-".to_owned(), |d| format!("{d:+.2}")),
-                r.unassigned,
-            ));
+                r.unassigned.to_string(),
+            ]);
         }
         let planned: f64 = group.iter().map(FunderRow::planned_hours).sum();
         let commissioned: f64 = group.iter().filter_map(|r| r.commissioned_hours).sum();
-        out.push_str(&format!(
-            "{:<20} {:<32} {:>6} {:>8.2} {:>12.2}\n",
-            "",
-            "total",
-            group.iter().map(|r| r.visits).sum::<usize>(),
-            planned,
-            commissioned
-        ));
+        t.row(&[
+            String::new(),
+            "total".to_owned(),
+            group.iter().map(|r| r.visits).sum::<usize>().to_string(),
+            format!("{planned:.2}"),
+            format!("{commissioned:.2}"),
+        ]);
     }
-    out
+    t.finish()
 }
 
 #[cfg(test)]
@@ -224,16 +204,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formulas_are_defused_and_quoting_is_csv() {
-        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(spreadsheet_safe("Ellis, \"Peggy\""), "Ellis, \"Peggy\"");
-        let text = csv_text(
-            vec![vec!["Ellis, \"Peggy\"".to_owned(), "1".to_owned()]],
-            &["name", "n"],
-        )
-        .expect("csv");
-        assert_eq!(text, "name,n\n\"Ellis, \"\"Peggy\"\"\",1\n");
+    fn clock_times_past_midnight_are_the_next_day_s() {
         assert_eq!(clock(1440 + 30), "00:30");
-        assert_eq!(h_mm(185), "3:05");
     }
 }

@@ -8,6 +8,7 @@ pub mod hours;
 pub mod hours_output;
 pub mod ical;
 pub mod ics;
+pub mod table;
 pub mod week;
 
 pub use week::{ExportError, WeekRota, week_rota};

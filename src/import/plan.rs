@@ -1,11 +1,93 @@
 //! The files an import writes: every one read back as a record before any
 //! is written, then each written atomically.
 
-use super::ImportError;
+use super::{ImportError, RowError, Summary};
 use crate::fsutil;
 use crate::index::Index;
 use crate::model::Kind;
-use std::path::PathBuf;
+use crate::model::values::{Date, Week};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A record read from the CSV (a visit, a dose), bound for its person's
+/// week file.
+pub trait Incoming {
+    /// What orders the records within a file.
+    type Order: Ord;
+    /// The person whose file it goes to.
+    fn service_user(&self) -> &str;
+    /// Its day, which picks the week.
+    fn date(&self) -> Date;
+    /// The row it was read from (the first, when rows were merged).
+    fn row(&self) -> usize;
+    /// Its place in the file.
+    fn order(&self) -> Self::Order;
+}
+
+/// Records grouped by person and week: one file each.
+pub struct WeekFiles<T>(BTreeMap<(String, Week), Vec<T>>);
+
+impl<T: Incoming> Default for WeekFiles<T> {
+    fn default() -> Self {
+        WeekFiles(BTreeMap::new())
+    }
+}
+
+impl<T: Incoming> WeekFiles<T> {
+    /// Adds `item` to its person's week.
+    pub fn push(&mut self, item: T) {
+        let key = (item.service_user().to_owned(), Week::of(item.date().0));
+        self.0.entry(key).or_default().push(item);
+    }
+
+    /// Plans each week's file with `file` (given the records in order)
+    /// and counts it in `summary`; a file that cannot take its records
+    /// refuses each of their rows. Any refused row, these or `errors`,
+    /// fails the import of `csv` with nothing planned.
+    pub fn plan(
+        self,
+        index: &Index,
+        csv: &Path,
+        mut errors: Vec<RowError>,
+        mut summary: Summary,
+        file: impl Fn(&Index, &str, Week, &[T]) -> Result<PlannedFile, String>,
+    ) -> Result<(Plan, Summary), ImportError> {
+        let mut files = Vec::new();
+        for ((person, week), mut items) in self.0 {
+            items.sort_by_key(Incoming::order);
+            match file(index, &person, week, &items) {
+                Ok(f) => {
+                    summary.added += items.len();
+                    if f.created {
+                        summary.created.push(f.path.clone());
+                    } else {
+                        summary.changed.push(f.path.clone());
+                    }
+                    files.push(f);
+                }
+                Err(message) => {
+                    for i in &items {
+                        errors.push(RowError::new(i.row(), message.clone()));
+                    }
+                }
+            }
+        }
+        if !errors.is_empty() {
+            errors.sort();
+            errors.dedup();
+            return Err(ImportError::Rows {
+                path: csv.to_path_buf(),
+                errors,
+            });
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let plan = Plan {
+            root: index.repo.root.clone(),
+            files,
+        };
+        Ok((plan, summary))
+    }
+}
 
 /// Before an import creates the week file `path` of `kind`: refuses a path
 /// that exists but was not read as a record (excluded, or not a file), and

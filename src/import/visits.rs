@@ -12,6 +12,7 @@
 
 mod render;
 
+use super::plan::{self, WeekFiles};
 use super::{Field, ImportError, Mapping, Plan, PlannedFile, Row, RowError, Summary, Table};
 use crate::diag::nearest;
 use crate::index::Index;
@@ -94,6 +95,27 @@ struct Incoming {
     visit: LoggedVisit,
 }
 
+impl plan::Incoming for Incoming {
+    type Order = (Date, Option<Time>, String);
+
+    fn service_user(&self) -> &str {
+        &self.service_user
+    }
+
+    fn date(&self) -> Date {
+        self.visit.date
+    }
+
+    fn row(&self) -> usize {
+        self.rows[0]
+    }
+
+    fn order(&self) -> Self::Order {
+        let v = &self.visit;
+        (v.date, v.planned_start.or(v.arrived), v.label.clone())
+    }
+}
+
 /// Reads `csv` through the mapping at `mapping` and plans the visit logs
 /// to write into the indexed repository: every visit not yet logged is
 /// added to its person's week. Refused rows make the whole import fail
@@ -126,7 +148,7 @@ pub fn plan(
         rows: table.len(),
         ..Summary::default()
     };
-    let mut by_file: BTreeMap<(String, Week), Vec<Incoming>> = BTreeMap::new();
+    let mut by_file = WeekFiles::default();
     for v in merged {
         if index
             .logged_visit(&v.service_user, &v.visit.label, v.visit.date)
@@ -136,52 +158,9 @@ pub fn plan(
             summary.unchanged += 1;
             continue;
         }
-        let week = Week::of(v.visit.date.0);
-        by_file
-            .entry((v.service_user.clone(), week))
-            .or_default()
-            .push(v);
+        by_file.push(v);
     }
-    let mut files = Vec::new();
-    for ((person, week), mut visits) in by_file {
-        visits.sort_by_key(|v| {
-            (
-                v.visit.date,
-                v.visit.planned_start.or(v.visit.arrived),
-                v.visit.label.clone(),
-            )
-        });
-        match planned_file(index, &person, week, &visits) {
-            Ok(f) => {
-                summary.added += visits.len();
-                if f.created {
-                    summary.created.push(f.path.clone());
-                } else {
-                    summary.changed.push(f.path.clone());
-                }
-                files.push(f);
-            }
-            Err(message) => {
-                for v in &visits {
-                    errors.push(RowError::new(v.rows[0], message.clone()));
-                }
-            }
-        }
-    }
-    if !errors.is_empty() {
-        errors.sort();
-        errors.dedup();
-        return Err(ImportError::Rows {
-            path: csv.to_path_buf(),
-            errors,
-        });
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    let plan = Plan {
-        root: index.repo.root.clone(),
-        files,
-    };
-    Ok((plan, summary))
+    by_file.plan(index, csv, errors, summary, planned_file)
 }
 
 /// The file of `person`'s `week` with `visits` added: the log already

@@ -34,6 +34,8 @@ pub struct History<'a> {
     pub weeks: u32,
     /// Minutes worked in those weeks, by carer id.
     pub minutes: HashMap<&'a str, u64>,
+    /// The Monday of each of those weeks.
+    pub mondays: Vec<NaiveDate>,
 }
 
 impl<'a> Index<'a> {
@@ -145,6 +147,7 @@ impl<'a> Index<'a> {
                 continue;
             }
             history.weeks += 1;
+            history.mondays.push(monday);
             let mut most = planned;
             for (id, minutes) in logged {
                 let m = most.entry(id).or_default();

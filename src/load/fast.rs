@@ -28,12 +28,38 @@ const MAX_KEYS: usize = 128;
 
 /// The tree of `text`, or `None` when the slow path must decide.
 pub fn parse(text: &str, options: granit_parser::Options) -> Option<Spanned<Node>> {
+    parse_lean(text, options, |_| &[]).map(|lean| lean.tree)
+}
+
+/// A record read with the long lists of its kind as JSON only.
+#[derive(Debug)]
+pub struct Lean {
+    /// The positioned tree; each lean list's value is `Null` here (at the
+    /// list's own position).
+    pub tree: Spanned<Node>,
+    /// The lean lists, by top-level key, as `Node::to_json` would give them.
+    pub lists: Vec<(String, serde_json::Value)>,
+}
+
+/// Like [`parse`], but once the top-level `kind:` is read, the top-level
+/// fields that `lean_fields(kind)` names are read straight into JSON,
+/// without positions: a year of visit logs and MAR charts is most of a
+/// repository's nodes, and their positions are needed only for a finding
+/// (then the file is parsed again).
+pub fn parse_lean(
+    text: &str,
+    options: granit_parser::Options,
+    lean_fields: fn(&str) -> &'static [&'static str],
+) -> Option<Lean> {
     let mut reader = Reader {
         parser: Parser::with_options(StrInput::new(text), options),
         events: 0,
         items: Vec::new(),
         entries: Vec::new(),
         keys: Vec::new(),
+        lean_fields,
+        lean_now: &[],
+        lists: Vec::new(),
     };
     if !matches!(reader.next()?.0, Event::StreamStart) {
         return None;
@@ -55,7 +81,10 @@ pub fn parse(text: &str, options: granit_parser::Options) -> Option<Spanned<Node
     if !matches!(reader.next()?.0, Event::StreamEnd) {
         return None;
     }
-    Some(root)
+    Some(Lean {
+        tree: root,
+        lists: reader.lists,
+    })
 }
 
 struct Reader<'a> {
@@ -67,6 +96,12 @@ struct Reader<'a> {
     entries: Vec<(Spanned<Node>, Spanned<Node>)>,
     /// Their keys as written.
     keys: Vec<Cow<'a, str>>,
+    /// The top-level fields read as JSON, by kind.
+    lean_fields: fn(&str) -> &'static [&'static str],
+    /// Those of the kind read so far.
+    lean_now: &'static [&'static str],
+    /// The top-level fields read as JSON.
+    lists: Vec<(String, serde_json::Value)>,
 }
 
 impl<'a> Reader<'a> {
@@ -123,9 +158,22 @@ impl<'a> Reader<'a> {
                     }
                     let key_loc = location(&span)?;
                     let key = Spanned::new(scalar(text.clone(), style)?, key_loc, key_loc);
-                    self.keys.push(text);
                     let (event, span) = self.next()?;
-                    let value = self.node(event, &span, depth + 1)?;
+                    let value = if depth == 0 && self.lean_now.contains(&&*text) {
+                        let at = location(&span)?;
+                        let json = self.json(event, depth + 1)?;
+                        self.lists.push((text.to_string(), json));
+                        Spanned::new(Node::Null, at, at)
+                    } else {
+                        self.node(event, &span, depth + 1)?
+                    };
+                    if depth == 0
+                        && &*text == "kind"
+                        && let Node::Str(kind) = &value.value
+                    {
+                        self.lean_now = (self.lean_fields)(kind);
+                    }
+                    self.keys.push(text);
                     self.entries.push((key, value));
                 }
                 self.keys.truncate(key_start);
@@ -135,6 +183,61 @@ impl<'a> Reader<'a> {
             _ => return None,
         };
         Some(Spanned::new(value, loc, loc))
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// The value that starts with `event`, up to its end event, as JSON:
+    /// what [`Node::to_json`] gives for the node [`Reader::node`] reads,
+    /// with the same checks (and so the same files left to the slow path).
+    fn json(&mut self, event: Event<'a>, depth: usize) -> Option<serde_json::Value> {
+        use serde_json::Value;
+        Some(match event {
+            Event::Scalar(text, style, 0, None) => scalar(text, style)?.into_json_scalar(),
+            Event::SequenceStart(_, 0, None) => {
+                if depth >= MAX_DEPTH {
+                    return None;
+                }
+                let mut items = Vec::new();
+                loop {
+                    let (event, _) = self.next()?;
+                    if matches!(event, Event::SequenceEnd) {
+                        break;
+                    }
+                    items.push(self.json(event, depth + 1)?);
+                }
+                Value::Array(items)
+            }
+            Event::MappingStart(_, 0, None) => {
+                if depth >= MAX_DEPTH {
+                    return None;
+                }
+                let mut map = serde_json::Map::new();
+                let key_start = self.keys.len();
+                loop {
+                    let (event, _) = self.next()?;
+                    let (text, style) = match event {
+                        Event::MappingEnd => break,
+                        Event::Scalar(text, style, 0, None) => (text, style),
+                        _ => return None,
+                    };
+                    if self.keys.len() - key_start >= MAX_KEYS || !plain_key(&text, style) {
+                        return None;
+                    }
+                    if self.keys[key_start..].contains(&text) {
+                        return None;
+                    }
+                    let key = scalar(text.clone(), style)?.as_key()?;
+                    self.keys.push(text);
+                    let (event, _) = self.next()?;
+                    let value = self.json(event, depth + 1)?;
+                    map.insert(key, value);
+                }
+                self.keys.truncate(key_start);
+                Value::Object(map)
+            }
+            _ => return None,
+        })
     }
 }
 

@@ -74,6 +74,16 @@ impl Node {
         }
     }
 
+    /// A scalar as JSON, as [`Node::to_json`] gives it, without a copy;
+    /// `Null` for a list or mapping.
+    pub fn into_json_scalar(self) -> serde_json::Value {
+        match self {
+            Node::Str(s) => serde_json::Value::String(s),
+            Node::Seq(_) | Node::Map(_) => serde_json::Value::Null,
+            scalar => scalar.to_json(),
+        }
+    }
+
     /// Converts the tree to JSON for schema validation and typed deserialisation.
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::Value;

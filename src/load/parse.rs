@@ -150,6 +150,23 @@ pub fn parse(text: &str) -> Result<Spanned<Node>, ParseFailure> {
     parse_slow(text)
 }
 
+/// Parses a record file: like [`parse`], but with the top-level fields
+/// that `lean_fields(kind)` names for the record's kind read as JSON only
+/// (see the `fast` module's `parse_lean`). A file the fast path leaves to
+/// serde-saphyr comes back whole, with no lean lists.
+pub fn parse_record(
+    text: &str,
+    lean_fields: fn(&str) -> &'static [&'static str],
+) -> Result<super::fast::Lean, ParseFailure> {
+    if let Some(lean) = super::fast::parse_lean(text, PARSER_OPTIONS.clone(), lean_fields) {
+        return Ok(lean);
+    }
+    parse_slow(text).map(|tree| super::fast::Lean {
+        tree,
+        lists: Vec::new(),
+    })
+}
+
 /// Parses YAML text into a positioned tree through serde-saphyr alone.
 pub fn parse_slow(text: &str) -> Result<Spanned<Node>, ParseFailure> {
     serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options(false)).map_err(|e| {

@@ -33,9 +33,10 @@ pub struct Entry {
     pub tree: Spanned<Node>,
     /// The typed record, when the file passed its schema.
     pub record: Option<Record>,
-    /// Whether the tree below `visits` was dropped once the record was
-    /// read (a visit log: a year of them is most of a repository's
-    /// nodes); positions there are found by parsing the text again.
+    /// Whether the tree below the record's long lists (a visit log's
+    /// `visits`, a MAR's `doses` and `prn`) was dropped once the record was
+    /// read: a year of them is most of a repository's nodes. Positions
+    /// there are found by parsing the text again.
     pub pruned: bool,
 }
 
@@ -237,7 +238,7 @@ impl Repo {
     /// text again when the pointer goes below what was kept.
     fn pos(&self, entry: &Entry, pointer: &str, key: bool) -> Pos {
         if entry.pruned
-            && pointer.starts_with(PRUNED)
+            && below_pruned(entry.kind, pointer)
             && let Ok(tree) = parse::parse(&self.files[entry.file].text)
         {
             return pos_of(locate(&tree, pointer, key));
@@ -246,22 +247,34 @@ impl Repo {
     }
 }
 
-/// The field whose subtree a visit log's entry drops once read.
-const PRUNED: &str = "/visits";
+/// The top-level fields whose subtrees a record of `kind` drops once its
+/// typed record is read: the lists that grow by the day.
+fn pruned_fields(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::VisitLog => &["visits"],
+        Kind::Mar => &["doses", "prn"],
+        _ => &[],
+    }
+}
 
-/// Drops the subtree of `visits` of a visit log's tree (its position
-/// stays), keeping the top-level fields.
-fn prune(tree: &mut Spanned<Node>) {
+/// Whether `pointer` (`/doses/3/time`) goes below a field that a record of
+/// `kind` drops.
+fn below_pruned(kind: Kind, pointer: &str) -> bool {
+    let first = pointer.trim_start_matches('/').split('/').next();
+    first.is_some_and(|f| pruned_fields(kind).contains(&f))
+}
+
+/// Drops the subtrees of `fields` of a record's tree (their positions
+/// stay), keeping the other top-level fields.
+fn prune(tree: &mut Spanned<Node>, fields: &[&str]) {
     if let Node::Map(entries) = &mut tree.value {
         for (k, v) in entries.iter_mut() {
-            if matches!(&k.value, Node::Str(s) if s == "visits") {
+            if matches!(&k.value, Node::Str(s) if fields.contains(&s.as_str())) {
                 v.value = Node::Null;
             }
         }
     }
 }
-
-impl Repo {}
 
 fn site(file: &str, pos: Pos) -> Site {
     Site {
@@ -324,11 +337,11 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
             return loaded;
         }
     };
-    let parsed = parse::parse(&text);
-    let tree = match parsed {
-        Ok(tree) => {
+    let parsed = parse::parse_record(&text, lean_fields);
+    let super::fast::Lean { tree, lists } = match parsed {
+        Ok(lean) => {
             loaded.file.text = text;
-            tree
+            lean
         }
         Err(f) => {
             let f = super::tabs::tab_indent(&text, f);
@@ -340,13 +353,22 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
     let is_agency_file = rel == Path::new(AGENCY_FILE);
     match classify(&tree, is_agency_file) {
         Ok(kind) => {
-            let (record, mut findings) = type_record(kind, &tree, &path);
+            let lean = !lists.is_empty();
+            let (mut record, mut findings) = type_record(kind, &tree, lists, &path);
+            let mut tree = tree;
+            if lean && record.is_none() {
+                // A finding below a lean list needs the list's positions:
+                // read the broken file again in full.
+                if let Ok(full) = parse::parse(&loaded.file.text) {
+                    (record, findings) = type_record(kind, &full, Vec::new(), &path);
+                    tree = full;
+                }
+            }
             loaded.findings.append(&mut findings);
             let id = tree.value.get("id").and_then(|n| n.value.as_key());
-            let mut tree = tree;
-            let pruned = kind == Kind::VisitLog && record.is_some();
+            let pruned = record.is_some() && !pruned_fields(kind).is_empty();
             if pruned {
-                prune(&mut tree);
+                prune(&mut tree, pruned_fields(kind));
             }
             loaded.entry = Some(Entry {
                 file: 0,
@@ -455,9 +477,26 @@ fn classify(tree: &Spanned<Node>, is_agency_file: bool) -> Result<Kind, Rejectio
     }
 }
 
-/// Validates a tree against its kind's schema and reads the typed record.
-fn type_record(kind: Kind, tree: &Spanned<Node>, path: &str) -> (Option<Record>, Vec<Finding>) {
+/// The top-level fields read as JSON only for a record whose `kind:` is
+/// `kind` (its pruned fields): see [`parse::parse_record`].
+pub(crate) fn lean_fields(kind: &str) -> &'static [&'static str] {
+    Kind::from_name(kind).map_or(&[], pruned_fields)
+}
+
+/// Validates a tree (with its lean lists put back) against its kind's
+/// schema and reads the typed record.
+fn type_record(
+    kind: Kind,
+    tree: &Spanned<Node>,
+    lists: Vec<(String, serde_json::Value)>,
+    path: &str,
+) -> (Option<Record>, Vec<Finding>) {
     let mut json = tree.value.to_json();
+    if let Some(obj) = json.as_object_mut() {
+        for (key, list) in lists {
+            obj.insert(key, list);
+        }
+    }
     let id = tree.value.get("id").and_then(|n| n.value.as_key());
     let errors = schema::validate(kind, &json);
     let findings: Vec<Finding> = errors
@@ -515,7 +554,7 @@ pub fn read_text(path: &str, text: &str) -> Result<Record, Vec<Finding>> {
     let kind = classify(&tree, path == AGENCY_FILE).map_err(|(code, message, pos, help)| {
         vec![Finding::new(code, site(path, pos), message).help(help)]
     })?;
-    match type_record(kind, &tree, path) {
+    match type_record(kind, &tree, Vec::new(), path) {
         (Some(record), _) => Ok(record),
         (None, findings) => Err(findings),
     }

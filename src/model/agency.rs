@@ -211,7 +211,8 @@ impl Default for Policy {
 pub use crate::diag::RuleLevel;
 
 /// How many files the mock-inspection pack samples (`--sample` and
-/// `--staff-sample` override them for one run).
+/// `--staff-sample` override them for one run), and how recent a risk
+/// must be to put a care file first.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct InspectionPolicy {
@@ -221,6 +222,14 @@ pub struct InspectionPolicy {
     /// Staff files, each with a Schedule 3 checklist.
     #[schemars(range(max = 1000))]
     pub staff_sample: u32,
+    /// A discharge from hospital within this many days before the pack's
+    /// date is a reason to sample the person first.
+    #[schemars(range(max = 3660))]
+    pub recent_discharge_days: u32,
+    /// A safeguarding concern or referral naming the person within this
+    /// many months before the pack's date is a reason to sample them.
+    #[schemars(range(max = 120))]
+    pub safeguarding_months: u32,
 }
 
 impl Default for InspectionPolicy {
@@ -228,6 +237,8 @@ impl Default for InspectionPolicy {
         InspectionPolicy {
             sample: 5,
             staff_sample: 5,
+            recent_discharge_days: 90,
+            safeguarding_months: 12,
         }
     }
 }

@@ -82,15 +82,22 @@ pub enum Bar {
     Skill(String, Standing),
 }
 
-impl Bar {
-    /// In words, e.g. `training `medication` lapsed on 2026-06-15`.
+impl Standing {
+    /// In words, e.g. `lapsed on 2026-06-15`.
     pub fn describe(&self) -> String {
-        let state = |s: &Standing| match s {
+        match self {
             Standing::Held => "held".to_owned(),
             Standing::Missing => "not recorded".to_owned(),
             Standing::Lapsed(d) => format!("lapsed on {d}"),
             Standing::NotSignedOff => "not signed off by a clinician".to_owned(),
-        };
+        }
+    }
+}
+
+impl Bar {
+    /// In words, e.g. `training `medication` lapsed on 2026-06-15`.
+    pub fn describe(&self) -> String {
+        let state = Standing::describe;
         match self {
             Bar::Dbs => "no DBS certificate (or Adult First check) by then".to_owned(),
             Bar::RightToWork(s) => format!("right to work {}", state(s)),

@@ -67,6 +67,26 @@ pub struct ServiceUser {
     /// Wishes for the end of life.
     #[serde(default)]
     pub end_of_life: Option<Box<EndOfLife>>,
+    /// Stays in hospital, each with its admission and discharge.
+    #[serde(default)]
+    pub hospital_stays: Vec<HospitalStay>,
+}
+
+/// A stay in hospital.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HospitalStay {
+    /// The day the person was admitted.
+    pub admitted: Date,
+    /// The day they came home; absent while they are still in hospital.
+    #[serde(default)]
+    pub discharged: Option<Date>,
+    /// The hospital, and ward if known.
+    #[serde(default)]
+    pub hospital: Option<String>,
+    /// Why they were admitted, in plain words.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// Whether care is being delivered.

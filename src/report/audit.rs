@@ -120,6 +120,7 @@ const PERSONAL: &[&str] = &[
     "address",
     "location",
     "access_notes",
+    "hospital_stays",
     "gp",
     "contacts",
     "home",

@@ -56,6 +56,9 @@ pub struct Profile {
     /// ReSPECT form and end-of-life wishes (the wishes dropped when
     /// redacted).
     pub end_of_life: Option<String>,
+    /// Stays in hospital, latest first, each in words (the hospital and
+    /// the reason dropped when redacted).
+    pub hospital_stays: Vec<String>,
 }
 
 /// The GP.
@@ -191,7 +194,32 @@ pub fn profile(s: &Session, u: &ServiceUser) -> Profile {
             p.keep((!parts.is_empty()).then(|| parts.join("; ")).as_deref())
         }),
         end_of_life: end_of_life(p, u),
+        hospital_stays: hospital_stays(p, u),
     }
+}
+
+/// Each stay in hospital in words, latest first: `3 Aug 2026 to 10 Aug
+/// 2026, Bristol Royal Infirmary: chest infection`; the hospital and the
+/// reason are dropped when redacting.
+fn hospital_stays(p: super::redact::Privacy, u: &ServiceUser) -> Vec<String> {
+    let mut stays: Vec<_> = u.hospital_stays.iter().collect();
+    stays.sort_by_key(|h| std::cmp::Reverse(h.admitted));
+    stays
+        .into_iter()
+        .map(|h| {
+            let mut t = match h.discharged {
+                Some(d) => format!("{} to {}", text::date(h.admitted.0), text::date(d.0)),
+                None => format!("since {} (not yet discharged)", text::date(h.admitted.0)),
+            };
+            if let Some(place) = p.keep(h.hospital.as_deref()) {
+                t.push_str(&format!(", {place}"));
+            }
+            if let Some(why) = p.keep(h.reason.as_deref()) {
+                t.push_str(&format!(": {why}"));
+            }
+            t
+        })
+        .collect()
 }
 
 /// The evidence behind a contact's authority, in a few words.

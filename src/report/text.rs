@@ -50,6 +50,23 @@ pub fn hours(h: f64) -> String {
     }
 }
 
+/// A course's title: the usual name of a course the format page lists
+/// (`oliver-mcgowan` → `Oliver McGowan`, `mental-capacity-act` → `Mental
+/// Capacity Act`), else the course's id as a [`phrase`].
+pub fn course(id: &str) -> String {
+    let known = match id {
+        "care-certificate" => "Care Certificate",
+        "mental-capacity-act" => "Mental Capacity Act",
+        "oliver-mcgowan" => "Oliver McGowan",
+        "dols" => "Deprivation of Liberty Safeguards",
+        "coshh" => "COSHH",
+        "peg-feeding" => "PEG feeding",
+        "first-aid" => "First aid",
+        _ => return phrase(id),
+    };
+    known.to_owned()
+}
+
 /// A kebab-case word as a phrase with a capital: `personal-care` →
 /// `Personal care`.
 pub fn phrase(word: &str) -> String {
@@ -84,6 +101,15 @@ pub fn age(born: NaiveDate, on: NaiveDate) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn course_titles_keep_proper_names_capitalised_oliver_mcgowan_was_oliver_mcgowan_lower() {
+        assert_eq!(super::course("oliver-mcgowan"), "Oliver McGowan");
+        assert_eq!(super::course("mental-capacity-act"), "Mental Capacity Act");
+        assert_eq!(super::course("care-certificate"), "Care Certificate");
+        assert_eq!(super::course("moving-and-handling"), "Moving and handling");
+        assert_eq!(super::course("our-own-course"), "Our own course");
+    }
+
     use super::*;
 
     fn d(s: &str) -> NaiveDate {

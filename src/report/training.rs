@@ -269,7 +269,7 @@ pub fn view(s: &Session) -> Training {
             .iter()
             .map(|(name, months)| Course {
                 name: name.clone(),
-                title: text::phrase(name),
+                title: text::course(name),
                 refresh: match months {
                     0 => "once".into(),
                     1 => "every month".into(),

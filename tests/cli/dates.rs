@@ -68,6 +68,44 @@ fn a_date_of_birth_after_today_is_a_finding() {
 }
 
 #[test]
+fn service_user_discharge_before_admission() {
+    let f = rule_pair(
+        "service-user-discharge-before-admission",
+        "service-user/discharge-before-admission",
+        "service-users/SU-0001.yaml",
+        28,
+    );
+    assert_eq!(f["severity"], "error", "{f}");
+    assert!(
+        text(&f, "message").contains(
+            "the discharge from hospital is dated 2026-10-02, before the admission (2026-10-12)"
+        ),
+        "{f}"
+    );
+    assert!(
+        text(&f, "help").contains("correct one of the two dates"),
+        "{f}"
+    );
+}
+
+#[test]
+fn a_hospital_admission_after_today_is_a_finding_and_a_stay_may_be_open() {
+    let fx = Fixture::rule("service-user-discharge-before-admission", "pass");
+    let file = "service-users/SU-0001.yaml";
+    // Still in hospital: no discharge date, and nothing to say about it.
+    fx.replace(file, "    discharged: 2026-10-20\n", "");
+    let run = fx.check(&[]);
+    run.expect_none("date/in-future");
+    run.expect_none("service-user/discharge-before-admission");
+    fx.replace(file, "admitted: 2026-10-12", "admitted: 2062-10-12");
+    let f = fx.check(&[]).expect("date/in-future", file, 27);
+    assert!(
+        text(&f, "message").contains("the admission to hospital is dated 2062-10-12"),
+        "{f}"
+    );
+}
+
+#[test]
 fn a_date_of_today_has_happened() {
     let fx = base_with(
         "carers/C-0001.yaml",

@@ -111,6 +111,35 @@ fn mar_carer_no_skill() {
     rule_pair("mar-carer-no-skill", "mar/carer-no-skill", MAR, 12);
 }
 
+/// Regression: the rule read the carer's plain `skills`, so a medication
+/// competency assessed after the dose counted; it is judged on the day of
+/// the dose, as the rota engine gates it (`Carer::skill_on`).
+#[test]
+fn mar_carer_no_skill_gained_after_the_dose_date_does_not_count() {
+    let fx = Fixture::rule("mar-carer-no-skill", "pass");
+    fx.replace(
+        "carers/C-0001.yaml",
+        "{skill: medication, assessed: 2026-10-01,",
+        "{skill: medication, assessed: 2026-11-18,",
+    );
+    let run = fx.check(&[]);
+    let f = run.expect("mar/carer-no-skill", MAR, 6);
+    assert!(
+        text(&f, "message").contains(
+            "C-0001 gave a dose on 2026-11-16 but does not have the skill `medication` on that \
+             day (not recorded)"
+        ),
+        "{f}"
+    );
+    // From the day of the assessment, the doses count.
+    let lines: Vec<u64> = run
+        .with_code("mar/carer-no-skill")
+        .iter()
+        .filter_map(|f| f["line"].as_u64())
+        .collect();
+    assert_eq!(lines, vec![6, 7, 8, 9], "the doses of 16 and 17 November");
+}
+
 #[test]
 fn mar_unknown_medicine() {
     let f = rule_pair("mar-unknown-medicine", "mar/unknown-medicine", MAR, 14);

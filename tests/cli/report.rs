@@ -10,6 +10,7 @@ mod leaks;
 mod markdown;
 mod privacy;
 mod rules_in_force;
+mod sample;
 mod templates;
 
 use crate::support::{Fixture, Run, TODAY};

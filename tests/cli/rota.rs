@@ -479,6 +479,35 @@ fn hours_average_over_earlier_rotas() {
 }
 
 #[test]
+fn hours_average_leaves_out_days_of_leave_which_counted_as_weeks_worked_before() {
+    // 7 h this week and 1 h in week 47 is 4 h on average; but C-0001 was
+    // on leave for six days of week 47, so it counts as a seventh of a
+    // week: 8 h over 1.14 weeks, 7 h on average, over the 6 h.
+    let fx = Fixture::rule("rota-hours", "fail");
+    fx.write(
+        "rotas/2026-W47.yaml",
+        "kind: rota\nid: rota-2026-W47\nweek: 2026-W47\n\
+         generated: {at: \"2026-11-09T10:00:00Z\", by: carebook 0.1.0, seed: 1}\nvisits:\n  \
+         - {service_user: SU-0001, label: morning, date: 2026-11-16, start: \"08:00\", end: \"09:00\", carers: [C-0001]}\n\
+         unassigned: []\n",
+    );
+    fx.check(&[]).expect_none("rota/hours");
+    edit(
+        &fx,
+        "carers/C-0001.yaml",
+        &[(
+            "appraisal:",
+            "unavailable:\n  - {from: 2026-11-17, to: 2026-11-22, reason: annual-leave}\nappraisal:",
+        )],
+    );
+    let f = fx.check(&[]).expect("rota/hours", ROTA, 6);
+    assert!(
+        text(&f, "message").contains("leaving out 6 days of leave"),
+        "{f}"
+    );
+}
+
+#[test]
 fn not_cleared() {
     // C-0002's right to work ends the day before their visit.
     let f = rule_pair("rota-not-cleared", "rota/not-cleared", ROTA, 7);

@@ -79,6 +79,14 @@ impl Fixture {
         self
     }
 
+    /// Replaces `old` by `new` once in the fixture's `file`, which must
+    /// hold it.
+    pub fn replace(&self, file: &str, old: &str, new: &str) -> &Self {
+        let body = std::fs::read_to_string(self.path().join(file)).expect("fixture file");
+        assert!(body.contains(old), "{file} has no `{old}`");
+        self.write(file, body.replacen(old, new, 1))
+    }
+
     /// Runs `carebook check <repo> --today TODAY --format json` plus `args`.
     pub fn check(&self, args: &[&str]) -> Run {
         let mut cmd = Command::cargo_bin("carebook").expect("binary");

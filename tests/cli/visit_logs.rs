@@ -78,6 +78,24 @@ fn visit_carer_skill() {
     assert!(text(&f).contains("without the skill peg-feeding"), "{f}");
 }
 
+/// Regression: the rule read the carer's plain `skills`, so a skill whose
+/// assessment came after the visit counted; it is judged on the visit's
+/// day, as the rota engine gates it (`Carer::skill_on`).
+#[test]
+fn visit_carer_skill_gained_after_the_visit_date_does_not_count() {
+    let fx = Fixture::rule("visit-carer-skill", "pass");
+    fx.replace(
+        "carers/C-0001.yaml",
+        "{skill: peg-feeding, assessed: 2026-09-01,",
+        "{skill: peg-feeding, assessed: 2026-11-20,",
+    );
+    let f = fx.check(&[]).expect("visit/carer-skill", LOG, 9);
+    assert!(
+        text(&f).contains("without the skill peg-feeding (not recorded) on that day"),
+        "{f}"
+    );
+}
+
 #[test]
 fn visit_excluded_carer() {
     rule_pair("visit-excluded-carer", "visit/excluded-carer", LOG, 9);

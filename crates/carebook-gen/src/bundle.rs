@@ -271,7 +271,9 @@ pub fn service_user(
             index: i as u64,
             id: &su,
             medicines: &medicines,
-            from: dates.effective,
+            // The medicines were given from the person's start, under the
+            // plan before this one too, as the year of visit logs is.
+            from: n.start.min(dates.effective),
             carers: &givers,
             away,
         };

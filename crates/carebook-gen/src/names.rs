@@ -353,23 +353,24 @@ pub const ALLERGIES: &[&str] = &[
     "sulfonamides",
 ];
 
-/// Medicines: name, dose, and whether it is taken with the first visit only.
-pub const MEDICINES: &[(&str, &str, bool)] = &[
-    ("Paracetamol 500mg", "2 tablets", false),
-    ("Amlodipine 5mg", "1 tablet", true),
-    ("Atorvastatin 40mg", "1 tablet", false),
-    ("Ramipril 2.5mg", "1 capsule", true),
-    ("Metformin 500mg", "1 tablet", false),
-    ("Levothyroxine 50mcg", "1 tablet", true),
-    ("Donepezil 10mg", "1 tablet", false),
-    ("Lansoprazole 30mg", "1 capsule", true),
-    ("Clopidogrel 75mg", "1 tablet", true),
-    ("Bisoprolol 2.5mg", "1 tablet", true),
-    ("Sertraline 50mg", "1 tablet", true),
-    ("Furosemide 40mg", "1 tablet", true),
-    ("Co-careldopa 25/100", "1 tablet", false),
-    ("Senna 7.5mg", "2 tablets", false),
-    ("Laxido sachet", "1 sachet", true),
-    ("Calcium and vitamin D", "1 chewable tablet", false),
-    ("Apixaban 5mg", "1 tablet", false),
+/// Medicines: name, dose, and how many times a day it is given (at the first
+/// that many medicine rounds), as each is usually prescribed.
+pub const MEDICINES: &[(&str, &str, usize)] = &[
+    ("Paracetamol 500mg", "2 tablets", 4),
+    ("Amlodipine 5mg", "1 tablet", 1),
+    ("Atorvastatin 40mg", "1 tablet", 1),
+    ("Ramipril 2.5mg", "1 capsule", 1),
+    ("Metformin 500mg", "1 tablet", 2),
+    ("Levothyroxine 50mcg", "1 tablet", 1),
+    ("Donepezil 10mg", "1 tablet", 1),
+    ("Lansoprazole 30mg", "1 capsule", 1),
+    ("Clopidogrel 75mg", "1 tablet", 1),
+    ("Bisoprolol 2.5mg", "1 tablet", 1),
+    ("Sertraline 50mg", "1 tablet", 1),
+    ("Furosemide 40mg", "1 tablet", 1),
+    ("Co-careldopa 25/100", "1 tablet", 4),
+    ("Senna 7.5mg", "2 tablets", 1),
+    ("Laxido sachet", "1 sachet", 1),
+    ("Calcium and vitamin D", "1 chewable tablet", 2),
+    ("Apixaban 5mg", "1 tablet", 2),
 ];

@@ -284,8 +284,8 @@ fn medicines(
     if n.paracetamol {
         chosen.insert(0, MEDICINES[0]);
     }
-    for (name, dose, first_only) in chosen {
-        let k = if first_only || rounds.len() < 2 { 1 } else { 4 };
+    for (name, dose, per_day) in chosen {
+        let k = per_day.min(rounds.len()).max(1);
         let times: Vec<String> = rounds.iter().take(k).cloned().collect();
         meds.push((
             name,

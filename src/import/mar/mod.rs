@@ -14,6 +14,7 @@
 mod render;
 mod row;
 
+use super::plan::{self, WeekFiles};
 use super::{Field, ImportError, Mapping, Plan, PlannedFile, RowError, Summary, Table};
 use crate::index::Index;
 use crate::model::mar::{MarDose, PrnDose, mar_path};
@@ -123,6 +124,27 @@ struct Incoming {
     dose: Dose,
 }
 
+impl plan::Incoming for Incoming {
+    type Order = (Date, Time, String, bool);
+
+    fn service_user(&self) -> &str {
+        &self.service_user
+    }
+
+    fn date(&self) -> Date {
+        self.dose.date()
+    }
+
+    fn row(&self) -> usize {
+        self.row
+    }
+
+    fn order(&self) -> Self::Order {
+        let (date, medicine, time, prn) = self.dose.key();
+        (date, time, medicine, prn)
+    }
+}
+
 /// Reads `csv` through the mapping at `mapping` and plans the MAR files
 /// to write: every dose not yet recorded is added to its person's week.
 /// Refused rows make the whole import fail with nothing planned.
@@ -140,7 +162,7 @@ pub fn plan(
         rows: table.len(),
         ..Summary::default()
     };
-    let mut by_file: BTreeMap<(String, Week), Vec<Incoming>> = BTreeMap::new();
+    let mut by_file = WeekFiles::default();
     for r in table.rows() {
         let v = match row::read(index, &r, today) {
             Ok(v) => v,
@@ -175,51 +197,9 @@ pub fn plan(
                 continue;
             }
         }
-        let week = Week::of(v.dose.date().0);
-        by_file
-            .entry((v.service_user.clone(), week))
-            .or_default()
-            .push(v);
+        by_file.push(v);
     }
-    let mut files = Vec::new();
-    for ((person, week), mut doses) in by_file {
-        doses.sort_by_key(|d| {
-            let (date, medicine, time, prn) = d.dose.key();
-            (date, time, medicine, prn)
-        });
-        match planned_file(index, &person, week, &doses) {
-            Ok(f) => {
-                summary.added += doses.len();
-                if f.created {
-                    summary.created.push(f.path.clone());
-                } else {
-                    summary.changed.push(f.path.clone());
-                }
-                files.push(f);
-            }
-            Err(message) => {
-                for d in &doses {
-                    errors.push(RowError::new(d.row, message.clone()));
-                }
-            }
-        }
-    }
-    if !errors.is_empty() {
-        errors.sort();
-        errors.dedup();
-        return Err(ImportError::Rows {
-            path: csv.to_path_buf(),
-            errors,
-        });
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((
-        Plan {
-            root: index.repo.root.clone(),
-            files,
-        },
-        summary,
-    ))
+    by_file.plan(index, csv, errors, summary, planned_file)
 }
 
 enum Recorded {

@@ -130,3 +130,68 @@ fn unusual_files_go_the_slow_way() {
         );
     }
 }
+
+/// The JSON of a lean read, its lists put back, is the JSON of the whole
+/// tree; the rest of the tree is the whole tree's but for the lists.
+fn lean_is_whole(name: &str, text: &str) -> bool {
+    use super::super::repo::lean_fields;
+    let Some(whole) = fast_tree(text) else {
+        return false;
+    };
+    let lean = super::parse_lean(
+        text,
+        super::super::parse::PARSER_OPTIONS.clone(),
+        lean_fields,
+    )
+    .unwrap_or_else(|| panic!("{name}: read whole but not lean"));
+    let mut json = lean.tree.value.to_json();
+    let had_lists = !lean.lists.is_empty();
+    for (key, list) in lean.lists {
+        let slot = json
+            .get_mut(&key)
+            .unwrap_or_else(|| panic!("{name}: no {key}"));
+        assert_eq!(
+            *slot,
+            serde_json::Value::Null,
+            "{name}: {key} kept in the tree"
+        );
+        *slot = list;
+    }
+    assert_eq!(json, whole.value.to_json(), "{name}: the lean JSON differs");
+    if let (crate::load::node::Node::Map(a), crate::load::node::Node::Map(b)) =
+        (&lean.tree.value, &whole.value)
+    {
+        for ((ka, va), (kb, vb)) in a.iter().zip(b) {
+            assert_eq!(ka, kb, "{name}: keys and their positions");
+            if va.value != crate::load::node::Node::Null || !had_lists {
+                assert_eq!(va.referenced, vb.referenced, "{name}: the value's position");
+            }
+        }
+    }
+    had_lists
+}
+
+#[test]
+fn visit_logs_and_mar_read_lean_give_the_json_of_the_whole_tree() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    yaml_files(&root.join("examples"), &mut files);
+    yaml_files(&root.join("tests/fixtures"), &mut files);
+    let mut lean = 0;
+    for path in &files {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        lean += usize::from(lean_is_whole(&path.display().to_string(), &text));
+    }
+    assert!(lean >= 10, "only {lean} files had lean lists");
+    // Only the kind's own lists go lean, and only once `kind:` is read.
+    let rules = "kind: visit-rules\nvisits:\n  - {label: am, start: \"08:00\"}\n";
+    assert!(!lean_is_whole("visit rules", rules));
+    let late_kind = "visits:\n  - {date: 2026-11-16}\nkind: visit-log\n";
+    assert!(!lean_is_whole("kind last", late_kind));
+    let log = "kind: visit-log\nvisits:\n  - date: 2026-11-16\n    n: 1\n    f: 1.5\n    x: ~\n    \"q\": [a, b]\nweek: 2026-W47\n";
+    assert!(lean_is_whole("a log", log));
+    let mar = "kind: mar\ndoses: []\nprn:\n  - {time: \"08:00\", ok: true}\n";
+    assert!(lean_is_whole("a MAR", mar));
+}

@@ -46,7 +46,7 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
             .iter()
             .filter(|c| in_date(c, course, months, today))
             .count();
-        let label = text::phrase(course);
+        let label = text::course(course);
         let value = format!("{ok} of {n} carers have {label} training in date");
         return Some(share_of_all(ok, n, &label, value));
     }

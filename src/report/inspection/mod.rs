@@ -133,8 +133,11 @@ pub struct Inspection {
     pub sample: Vec<Sampled>,
     /// The sample size asked for.
     pub sample_size: usize,
-    /// Risks people could not be sampled by: the records do not hold them.
-    pub risks_not_in_records: Vec<String>,
+    /// A discharge from hospital this many days before the pack's date
+    /// puts a care file first in the sample.
+    pub recent_discharge_days: u32,
+    /// Then a safeguarding concern this many months before it.
+    pub safeguarding_months: u32,
     /// The sampled staff files.
     pub staff_sample: Vec<StaffSampled>,
     /// The staff sample size asked for.
@@ -281,10 +284,8 @@ pub fn view(s: &Session) -> Result<Inspection, ReportError> {
         tally,
         sample,
         sample_size: n,
-        risks_not_in_records: sample::PERSON_RISKS_NOT_IN_RECORDS
-            .iter()
-            .map(|r| (*r).to_owned())
-            .collect(),
+        recent_discharge_days: policy.recent_discharge_days,
+        safeguarding_months: policy.safeguarding_months,
         staff_sample,
         staff_sample_size: staff_n,
         seed,

@@ -418,28 +418,12 @@ fn sample_sizes_come_from_the_policy_unless_given() {
 }
 
 #[test]
-fn someone_with_time_critical_medicines_is_sampled_first() {
-    let fx = example();
-    let text = pack(&fx, &["--sample", "1"]);
-    let table = text.split("## Sample of care files").nth(1).unwrap_or("");
-    let rows: Vec<&str> = table
-        .lines()
-        .filter(|l| l.starts_with("| ") && l.contains("(SU-"))
-        .collect();
-    assert_eq!(rows.len(), 1, "{rows:?}");
-    assert!(rows[0].contains("time-critical medicines"), "{rows:?}");
-    assert!(
-        !table.contains("time-critical medicines (medicines carry no"),
-        "no longer named as missing"
-    );
-}
-
-#[test]
 fn the_care_file_audit_reads_visit_logs_when_there_are_some() {
     let fx = example();
-    // The example's own logs go: this person's record of care is one visit.
+    // The example's own logs go: the first sampled person's (SU-0002, home
+    // from hospital) record of care is one visit.
     std::fs::remove_dir_all(fx.path().join("logs")).expect("the example has visit logs");
-    let rules = std::fs::read_to_string(fx.path().join("visit-rules/VR-0006.yaml")).expect("rules");
+    let rules = std::fs::read_to_string(fx.path().join("visit-rules/VR-0002.yaml")).expect("rules");
     let label = rules
         .lines()
         .find_map(|l| l.trim().strip_prefix("- label: "))
@@ -447,9 +431,9 @@ fn the_care_file_audit_reads_visit_logs_when_there_are_some() {
         .trim()
         .to_owned();
     fx.write(
-        "logs/SU-0006/2026-W47.yaml",
+        "logs/SU-0002/2026-W47.yaml",
         format!(
-            "kind: visit-log\nid: log-SU-0006-2026-W47\nservice_user: SU-0006\nweek: 2026-W47\n\
+            "kind: visit-log\nid: log-SU-0002-2026-W47\nservice_user: SU-0002\nweek: 2026-W47\n\
              visits:\n  - date: 2026-11-18\n    label: {label}\n    outcome: completed\n    \
              notes: Settled and cheerful.\n"
         ),

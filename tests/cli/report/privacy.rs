@@ -106,6 +106,14 @@ pub(super) fn personal_values(root: &Path) -> Vec<(&'static str, String, bool)> 
                     out.extend(c.phone.clone().map(|p| ("phone", p, false)));
                 }
                 out.extend(u.access_notes.clone().map(|a| ("access notes", a, false)));
+                for h in &u.hospital_stays {
+                    out.extend(h.hospital.clone().map(|t| ("hospital", t, false)));
+                    out.extend(
+                        h.reason
+                            .clone()
+                            .map(|t| ("hospital stay's reason", t, false)),
+                    );
+                }
                 let reference = u.funding.as_ref().and_then(|f| f.reference.clone());
                 out.extend(reference.map(|r| ("funding reference", r, false)));
             }

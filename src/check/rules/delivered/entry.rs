@@ -5,6 +5,7 @@
 use crate::check::context::{At, Context};
 use crate::diag::{Code, Finding};
 use crate::index::RuleVisit;
+use crate::model::competence::Standing;
 use crate::model::visit_log::{LoggedVisit, Outcome};
 use crate::model::{Kind, VisitLog};
 
@@ -233,12 +234,16 @@ fn carers(
             continue;
         };
         let pointer = format!("/visits/{i}/carers/{j}");
-        let missing: Vec<&str> = rule
+        // Held on the day of the visit, as the rota engine gates it: an
+        // assessed skill needs an assessment in force by then.
+        let missing: Vec<String> = rule
             .visit
             .skills
             .iter()
-            .filter(|s| !carer.record.skills.contains(s))
-            .map(String::as_str)
+            .filter_map(|s| match carer.record.skill_on(s, v.date.0, cx.policy) {
+                Standing::Held => None,
+                other => Some(format!("{s} ({})", other.describe())),
+            })
             .collect();
         if !missing.is_empty() {
             out.push(
@@ -247,7 +252,7 @@ fn carers(
                     e,
                     &pointer,
                     format!(
-                        "{id} did the {} visit of {} without the skill {}",
+                        "{id} did the {} visit of {} without the skill {} on that day",
                         v.label,
                         v.date,
                         missing.join(", ")

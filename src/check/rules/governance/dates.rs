@@ -4,8 +4,8 @@
 //! may lie ahead and are not judged here.
 
 use crate::check::context::Context;
+use crate::check::rules::dates::Dates;
 use crate::diag::{Code, Finding};
-use crate::load::Entry;
 use crate::model::values::Date;
 
 /// Adds the date findings of governance records to `out`.
@@ -35,11 +35,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 "the investigation's completion",
             ));
         }
-        let mut d = Dates {
-            cx,
-            entry: i.entry,
-            out,
-        };
+        let mut d = Dates::new(cx, i.entry, out);
         d.future("/occurred", Some(r.occurred), "the incident");
         for (pointer, date, what) in &steps {
             d.future(pointer, *date, what);
@@ -55,11 +51,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     for c in &cx.complaints {
         let r = c.record;
-        let mut d = Dates {
-            cx,
-            entry: c.entry,
-            out,
-        };
+        let mut d = Dates::new(cx, c.entry, out);
         d.future("/received", Some(r.received), "the complaint's receipt");
         let mut steps = vec![
             ("/acknowledged", r.acknowledged, "the acknowledgement"),
@@ -85,78 +77,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
     }
     for a in &cx.quality_audits {
-        let mut d = Dates {
-            cx,
-            entry: a.entry,
-            out,
-        };
+        let mut d = Dates::new(cx, a.entry, out);
         d.future("/date", Some(a.record.date), "the audit");
     }
     for a in &cx.actions {
-        let mut d = Dates {
-            cx,
-            entry: a.entry,
-            out,
-        };
+        let mut d = Dates::new(cx, a.entry, out);
         d.future("/raised", Some(a.record.raised), "raising the action");
         d.future("/done", a.record.done, "the action's completion");
-    }
-}
-
-struct Dates<'c, 'a, 'o> {
-    cx: &'c Context<'a>,
-    entry: &'a Entry,
-    out: &'o mut Vec<Finding>,
-}
-
-impl Dates<'_, '_, '_> {
-    /// `date/in-future` when `date`, the date of `what`, lies after today.
-    fn future(&mut self, pointer: &str, date: Option<Date>, what: &str) {
-        let Some(date) = date.filter(|d| d.0 > self.cx.today) else {
-            return;
-        };
-        self.out.push(
-            self.cx
-                .finding(
-                    Code::DateInFuture,
-                    self.entry,
-                    pointer,
-                    format!(
-                        "{what} is dated {date}, after today ({}): it cannot have happened yet",
-                        self.cx.today
-                    ),
-                )
-                .help(
-                    "write the date it happened (often the year is mistyped); if it has not \
-                     happened yet, leave it out until it has",
-                ),
-        );
-    }
-
-    /// `code` when `date`, the date of `what`, lies before `start`.
-    fn before(
-        &mut self,
-        code: Code,
-        pointer: &str,
-        date: Option<Date>,
-        what: &str,
-        start: Date,
-        start_what: &str,
-    ) {
-        let Some(date) = date.filter(|d| *d < start) else {
-            return;
-        };
-        self.out.push(
-            self.cx
-                .finding(
-                    code,
-                    self.entry,
-                    pointer,
-                    format!("{what} is dated {date}, before {start_what} ({start})"),
-                )
-                .help(format!(
-                    "correct one of the two dates: {what} cannot come before {start_what}"
-                )),
-        );
     }
 }

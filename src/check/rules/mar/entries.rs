@@ -8,8 +8,9 @@ use super::{carer_skilled, medicine, plan_on};
 use crate::check::context::{At, Context};
 use crate::check::rules::records::reference;
 use crate::diag::{Code, Finding, nearest};
+use crate::model::competence::Standing;
 use crate::model::mar::{MarDose, MarOutcome};
-use crate::model::values::{Id, Time};
+use crate::model::values::{Date, Id, Time};
 use crate::model::{Kind, Mar};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -68,7 +69,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
             if d.outcome == MarOutcome::Given
                 && let Some(c) = &d.carer
             {
-                skilled(cx, e, &p("carer"), c, out);
+                skilled(cx, e, &p("carer"), c, d.date, out);
             }
             scheduled(cx, mar, i, d, out);
         }
@@ -76,7 +77,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
             let p = |field: &str| format!("/prn/{i}/{field}");
             reference(cx, e, &p("carer"), &d.carer, Kind::Carer, out);
             dated_well(cx, mar, &p("date"), d.date.0, out);
-            skilled(cx, e, &p("carer"), &d.carer, out);
+            skilled(cx, e, &p("carer"), &d.carer, d.date, out);
         }
     }
 }
@@ -167,17 +168,23 @@ fn skilled(
     e: &crate::load::Entry,
     pointer: &str,
     carer: &Id,
+    date: Date,
     out: &mut Vec<Finding>,
 ) {
-    if carer_skilled(cx, carer.as_str()) != Some(false) {
-        return;
-    }
+    let standing = match carer_skilled(cx, carer.as_str(), date.0) {
+        None | Some(Standing::Held) => return,
+        Some(s) => s,
+    };
     out.push(
         cx.finding(
             Code::MarCarerNoSkill,
             e,
             pointer,
-            format!("{carer} gave a dose but does not have the skill `medication`"),
+            format!(
+                "{carer} gave a dose on {date} but does not have the skill `medication` on that \
+                 day ({})",
+                standing.describe()
+            ),
         )
         .help(format!(
             "only carers assessed as competent give medicines: assess {carer}'s competency and \

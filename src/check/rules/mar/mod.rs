@@ -17,6 +17,7 @@ use crate::check::context::{At, Context};
 use crate::diag::Finding;
 use crate::model::CarePlan;
 use crate::model::care_plan::MedicationItem;
+use crate::model::competence::Standing;
 use chrono::NaiveDate;
 
 /// Adds this family's findings to `out`.
@@ -43,9 +44,10 @@ fn stamp(date: NaiveDate, minutes: u32) -> i64 {
     i64::from(date.num_days_from_ce()) * 1440 + i64::from(minutes)
 }
 
-/// Whether carer `id` has the skill `medication` (`None` when the carer is
-/// unknown: `ref/unknown` says so).
-fn carer_skilled(cx: &Context, id: &str) -> Option<bool> {
+/// Where carer `id` stands with the skill `medication` on `date`, as the
+/// rota engine gates it (`None` when the carer is unknown: `ref/unknown`
+/// says so).
+fn carer_skilled(cx: &Context, id: &str, date: NaiveDate) -> Option<Standing> {
     cx.carer(id)
-        .map(|c| c.record.skills.iter().any(|s| s.trim() == "medication"))
+        .map(|c| c.record.skill_on("medication", date, cx.policy))
 }

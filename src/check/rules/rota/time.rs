@@ -70,7 +70,11 @@ pub(super) fn check(
             overlaps(cx, ix, rota, carer.record, one_day, out);
         }
         let week = worked.get(id).copied().unwrap_or_default();
-        let before = (history.weeks, history.minutes.get(id).copied().unwrap_or(0));
+        let before = Before {
+            weeks: history.weeks,
+            minutes: history.minutes.get(id).copied().unwrap_or(0),
+            leave_days: leave_days(carer.record, &history.mondays),
+        };
         hours(cx, rota, carer.record, &slots, week, before, out);
         rest(cx, rota, carer.record, &days, out);
     }
@@ -163,18 +167,38 @@ fn mode_name(carer: &Carer) -> &'static str {
     }
 }
 
+/// A carer's working time in the weeks before a rota's week.
+struct Before {
+    /// Weeks of the reference period before this one that have a rota or
+    /// visit logs.
+    weeks: u32,
+    /// The carer's minutes in them.
+    minutes: u64,
+    /// The carer's days of leave (any recorded absence) in them.
+    leave_days: u32,
+}
+
+/// Days of the weeks starting on `mondays` on which `carer` was away.
+fn leave_days(carer: &Carer, mondays: &[NaiveDate]) -> u32 {
+    let days = mondays.iter().flat_map(|m| m.iter_days().take(7));
+    let away = days.filter(|d| carer.on_leave(*d)).count();
+    u32::try_from(away).unwrap_or(u32::MAX)
+}
+
 /// `rota/week-hours` when the week is over the policy's ceiling for any
 /// one week; `rota/hours` when the average over the reference period
-/// (this week and the weeks before it that have a rota, `before`: their
-/// count and minutes) is over `max_weekly_hours` and no opt-out is in
-/// force at the week's start.
+/// (this week and the weeks before it that have a rota, `before`) is over
+/// `max_weekly_hours` and no opt-out is in force at the week's start.
+/// Days of leave are left out of the average, as the Working Time
+/// Regulations (reg. 4) leave out annual, sick and family leave: they
+/// neither count as weeks nor add hours.
 fn hours(
     cx: &Context,
     rota: At<Rota>,
     carer: &Carer,
     slots: &[Slot],
     week: Worked,
-    before: (u32, u64),
+    before: Before,
     out: &mut Vec<Finding>,
 ) {
     let Some(first) = slots.iter().min_by_key(|s| (s.planned.i, s.j)) else {
@@ -213,11 +237,17 @@ fn hours(
         .working_time_opt_out
         .as_ref()
         .is_some_and(|o| o.in_force(rota.record.week.monday()));
-    let weeks = before.0 + 1;
-    let average = (total + before.1) as f64 / f64::from(weeks);
+    let weeks = before.weeks + 1;
+    let worked_weeks = (f64::from(weeks) - f64::from(before.leave_days) / 7.0).max(1.0);
+    let average = (total + before.minutes) as f64 / worked_weeks;
     if opted_out || average <= wt.max_weekly_hours * 60.0 + 1e-9 {
         return;
     }
+    let leave = match before.leave_days {
+        0 => String::new(),
+        1 => " (leaving out 1 day of leave)".to_owned(),
+        n => format!(" (leaving out {n} days of leave)"),
+    };
     let message = if weeks == 1 {
         format!(
             "{worked}; the most is {} h a week on average, and there are no earlier rotas to \
@@ -227,7 +257,7 @@ fn hours(
     } else {
         format!(
             "{worked}, an average of {} over the {weeks} weeks with rotas in the {}-week \
-             reference period; the most is {} h",
+             reference period{leave}; the most is {} h",
             span(average.round() as i64),
             wt.reference_weeks,
             trim(wt.max_weekly_hours)
