@@ -26,6 +26,9 @@ pub struct AuditFinding {
     pub line: Option<u32>,
     /// How to put it right.
     pub help: Option<String>,
+    /// The message without the values of any field, for a report that
+    /// leaves the agency (`--redact`); `None` when the message holds none.
+    pub redacted: Option<String>,
 }
 
 impl AuditFinding {
@@ -40,7 +43,14 @@ impl AuditFinding {
             file: None,
             line: None,
             help: None,
+            redacted: None,
         }
+    }
+
+    /// Gives the message without values, for redacted reports.
+    pub fn redacted(mut self, message: impl Into<String>) -> Self {
+        self.redacted = Some(message.into());
+        self
     }
 
     /// Names the record.

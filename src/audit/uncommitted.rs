@@ -43,36 +43,52 @@ pub fn findings(
             .as_ref()
             .or(head.as_ref())
             .map_or_else(|| path.clone(), |v| v.name(&path));
-        let (message, line) = match status {
-            WorkStatus::New => ("a new record file, not yet committed".to_owned(), None),
-            WorkStatus::Deleted => (
-                "deleted, but the deletion is not committed".to_owned(),
-                None,
-            ),
+        let found = match status {
+            WorkStatus::New => Changed::plain("a new record file, not yet committed"),
+            WorkStatus::Deleted => Changed::plain("deleted, but the deletion is not committed"),
             WorkStatus::Changed => changed(head.as_ref(), now.as_ref()),
         };
-        out.push(
-            AuditFinding::new(Code::AuditUncommitted, message)
-                .record(&name)
-                .at(&path, line)
-                .help(COMMIT_HELP),
-        );
+        let mut finding = AuditFinding::new(Code::AuditUncommitted, found.message)
+            .record(&name)
+            .at(&path, found.line)
+            .help(COMMIT_HELP);
+        if let Some(fields_only) = found.fields_only {
+            finding = finding.redacted(fields_only);
+        }
+        out.push(finding);
     }
     Ok(out)
 }
 
+/// What changed in a record file since HEAD.
+struct Changed {
+    /// In a few words, with the values before and after.
+    message: String,
+    /// The same naming only the fields, when the message shows values.
+    fields_only: Option<String>,
+    /// The line of the first change.
+    line: Option<u32>,
+}
+
+impl Changed {
+    fn plain(message: &str) -> Changed {
+        Changed {
+            message: message.to_owned(),
+            fields_only: None,
+            line: None,
+        }
+    }
+}
+
 /// What changed since HEAD, in a few words, and the line of the first change.
-fn changed(head: Option<&Version>, now: Option<&Version>) -> (String, Option<u32>) {
+fn changed(head: Option<&Version>, now: Option<&Version>) -> Changed {
     let (Some(before), Some(after)) = (head.and_then(Version::tree), now.and_then(Version::tree))
     else {
-        return ("changed since the last commit".to_owned(), None);
+        return Changed::plain("changed since the last commit");
     };
     let fields = diff(before, after);
     let Some(first) = fields.first() else {
-        return (
-            "changed since the last commit (comments or layout only)".to_owned(),
-            None,
-        );
+        return Changed::plain("changed since the last commit (comments or layout only)");
     };
     let shown: Vec<String> = fields
         .iter()
@@ -90,10 +106,15 @@ fn changed(head: Option<&Version>, now: Option<&Version>) -> (String, Option<u32
         n if n > 3 => format!(", and {} more", n - 3),
         _ => String::new(),
     };
-    (
-        format!("changed since the last commit: {}{more}", shown.join("; ")),
-        first.line,
-    )
+    let names: Vec<String> = fields.iter().take(3).map(|f| f.field()).collect();
+    Changed {
+        message: format!("changed since the last commit: {}{more}", shown.join("; ")),
+        fields_only: Some(format!(
+            "changed since the last commit: {}{more}",
+            names.join(", ")
+        )),
+        line: first.line,
+    }
 }
 
 /// The finding for a shallow clone, naming its oldest commit.

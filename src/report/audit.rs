@@ -79,11 +79,13 @@ impl Outcome {
         out
     }
 
-    /// The audit's findings as templates show them.
-    pub fn findings(&self) -> Vec<FindingView> {
+    /// The audit's findings as templates show them (redacted, without
+    /// the values of fields).
+    pub fn findings(&self, s: &Session) -> Vec<FindingView> {
+        let redact = s.privacy().redact;
         self.audit
             .iter()
-            .flat_map(|a| a.findings.iter().map(finding_view))
+            .flat_map(|a| a.findings.iter().map(|f| finding_view(f, redact)))
             .collect()
     }
 }
@@ -134,12 +136,39 @@ fn personal(field: &str) -> bool {
     })
 }
 
+/// Whether a value reads as data rather than words: a date, a time, a
+/// number, a yes or no, an id (`SU-0001`) or a lower-case code
+/// (`best-interests`). Redacted, the change log shows only such values:
+/// free text (notes, wishes, what happened) may name or describe a person.
+fn structured(value: &str) -> bool {
+    let code = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    };
+    let id = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+            && w.chars().any(|c| c.is_ascii_digit())
+    };
+    let number = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | '.' | '+'))
+    };
+    match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+        Some(list) => list
+            .split(", ")
+            .all(|w| w.is_empty() || code(w) || id(w) || number(w)),
+        None => code(value) || id(value) || number(value),
+    }
+}
+
 fn change_line(s: &Session, log: &CommitLog, c: &Change) -> ChangeLine {
     let p = s.privacy();
     let field = c.field.clone().unwrap_or_default();
-    let hide = p.redact && personal(&field);
+    let hide_all = p.redact && personal(&field);
     let value = |v: &Option<String>| match v {
-        Some(_) if hide => "[removed]".to_owned(),
+        Some(_) if hide_all => "[removed]".to_owned(),
+        Some(v) if p.redact && !structured(v) => "[removed]".to_owned(),
         Some(v) => v.clone(),
         None => String::new(),
     };
@@ -176,10 +205,13 @@ fn change_line(s: &Session, log: &CommitLog, c: &Change) -> ChangeLine {
     }
 }
 
-fn finding_view(f: &AuditFinding) -> FindingView {
+fn finding_view(f: &AuditFinding, redact: bool) -> FindingView {
     let file = f.file.clone().unwrap_or_default();
     let line = f.line.unwrap_or(0);
-    let mut message = f.message.clone();
+    let mut message = match (&f.redacted, redact) {
+        (Some(fields_only), true) => fields_only.clone(),
+        _ => f.message.clone(),
+    };
     if let Some(commit) = &f.commit {
         message.push_str(&format!(" (commit {})", commit.short()));
     }
@@ -303,7 +335,7 @@ pub fn view(s: &Session) -> AuditView {
             }
         }
     }
-    let findings = outcome.findings();
+    let findings = outcome.findings(s);
     let counts = Counts::of(&findings);
     AuditView {
         available: outcome.audit.is_some(),

@@ -112,7 +112,9 @@ pub fn profile(s: &Session, u: &ServiceUser) -> Profile {
             if let Some(date) = d.date {
                 t.push_str(&format!(" since {}", text::date(date.0)));
             }
-            if let Some(loc) = &d.form_location {
+            // Where the form is kept (often "in the kitchen drawer") is
+            // free text about the home: dropped when redacting.
+            if let Some(loc) = p.keep(d.form_location.as_deref()) {
                 t.push_str(&format!("; form: {loc}"));
             }
             t

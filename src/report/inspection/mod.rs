@@ -166,7 +166,7 @@ fn all_findings(s: &Session) -> Vec<FindingView> {
         .iter()
         .map(FindingView::of)
         .collect();
-    all.extend(s.audit().findings());
+    all.extend(s.audit().findings(s));
     all
 }
 

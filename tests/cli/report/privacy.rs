@@ -114,6 +114,13 @@ pub(super) fn personal_values(root: &Path) -> Vec<(&'static str, String, bool)> 
                             .map(|t| ("hospital stay's reason", t, false)),
                     );
                 }
+                let dnacpr = u.dnacpr.as_ref().and_then(|d| d.form_location.clone());
+                out.extend(dnacpr.map(|l| ("where the DNACPR form is", l, false)));
+                let respect = u.respect.as_ref().and_then(|r| r.form_location.clone());
+                out.extend(respect.map(|l| ("where the ReSPECT form is", l, false)));
+                if let Some(e) = &u.end_of_life {
+                    out.extend(e.wishes.clone().map(|w| ("end-of-life wishes", w, false)));
+                }
                 let reference = u.funding.as_ref().and_then(|f| f.reference.clone());
                 out.extend(reference.map(|r| ("funding reference", r, false)));
             }
@@ -326,5 +333,65 @@ fn the_change_log_and_what_changed_since() {
     assert!(
         audit.contains("G. P.") && audit.contains("[removed]"),
         "{audit}"
+    );
+}
+
+#[test]
+fn redacted_audit_shows_no_free_text_of_uncommitted_or_committed_changes() {
+    // Free text that is not a name, an address or a number: the scrubber
+    // cannot know it, so the audit must not show it when redacting.
+    let fx = example_in_git();
+    let repo = git2::Repository::open(fx.path()).expect("the repository");
+    let edit = |file: &str, from: &str, to: &str| {
+        let text = read(&fx, Path::new(file));
+        assert!(text.contains(from), "{file} holds {from}");
+        fx.write(file, text.replace(from, to));
+    };
+    edit(
+        "service-users/SU-0003.yaml",
+        "Purple folder on the hall table",
+        "Blue folder under the stairs",
+    );
+    commit_all(&repo, "Gareth Pryce", "2026-11-12T09:00:00Z", "Form moved");
+    edit(
+        "service-users/SU-0003.yaml",
+        "Blue folder under the stairs",
+        "Green tin in the pantry",
+    );
+    ok(&fx.run(&["build", ".", "--redact", "--out", "site", "--today", TODAY]));
+    let files = texts(&fx, "site");
+    let secrets = [
+        (
+            "committed before",
+            "Purple folder on the hall table".to_owned(),
+            false,
+        ),
+        (
+            "committed after",
+            "Blue folder under the stairs".to_owned(),
+            false,
+        ),
+        ("uncommitted", "Green tin in the pantry".to_owned(), false),
+    ];
+    assert_no_leak(&files, &secrets);
+    let audit = &files
+        .iter()
+        .find(|(f, _)| f.ends_with("audit.redacted.html"))
+        .expect("audit page")
+        .1;
+    assert!(
+        audit.contains("changed since the last commit: dnacpr.form_location"),
+        "the uncommitted finding names the field: {audit}"
+    );
+    // Unredacted, the same build shows them: the test can see a leak.
+    ok(&fx.run(&["build", ".", "--out", "plain", "--today", TODAY]));
+    let plain: String = texts(&fx, "plain").into_iter().map(|(_, t)| t).collect();
+    assert!(
+        plain.contains("Green tin in the pantry"),
+        "uncommitted shown"
+    );
+    assert!(
+        plain.contains("Blue folder under the stairs"),
+        "change shown"
     );
 }
