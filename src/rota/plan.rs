@@ -1,11 +1,13 @@
 //! Planning an agency's week: build the problem, keep what must be kept
 //! (locked visits; in a repair, every assignment still valid), construct
-//! by regret insertion, improve by ruin and recreate, and turn the best
+//! (each person's recurring visits to as few carers as fit, then regret
+//! insertion), improve by ruin and recreate, and turn the best
 //! solution back into a rota with a reason for every unassigned visit. The
 //! time limit bounds all of it: construction stops at the deadline too.
 
 use super::agency::{self, AgencyProblem, DAY};
 use super::engine::construct::regret_insertion;
+use super::engine::continuity::{self, Slots};
 use super::engine::deadline::Deadline;
 use super::engine::improve::{Annealing, Budget, Stats, improve};
 use super::engine::index::Index;
@@ -121,6 +123,10 @@ pub fn plan(
         }
     }
     state.retime_all();
+    if problem.weights.extra_worker > 0.0 && std::env::var_os("ROTA_SLOT_FIRST").is_some() {
+        let slots = Slots::new(problem, &index.together);
+        continuity::construct(&mut state, &slots, &mut rng, deadline);
+    }
     let untried = regret_insertion(&mut state, &mut rng, deadline);
     let budget = Budget {
         iterations: options.iterations,
@@ -162,7 +168,7 @@ pub const OUT_OF_TIME: &str = "the time limit ran out before this visit could be
 
 /// The solution as a rota record; `out_of_time[t]` tells whether
 /// construction had no time to try task `t`.
-fn to_rota(ap: &AgencyProblem, sol: &Solution, out_of_time: &[bool], seed: u64) -> Rota {
+pub fn to_rota(ap: &AgencyProblem, sol: &Solution, out_of_time: &[bool], seed: u64) -> Rota {
     let mut visits: BTreeMap<(chrono::NaiveDate, u64, String, String), RotaVisit> = BTreeMap::new();
     let mut unassigned: BTreeMap<(chrono::NaiveDate, String, String), Unassigned> = BTreeMap::new();
     for (t, info) in ap.tasks.iter().enumerate() {

@@ -4,6 +4,7 @@
 //! keeps the result by simulated annealing. Seeded and limited by
 //! iterations and time, whichever ends first.
 
+use super::continuity::{self, Slots};
 use super::insert::insert_best;
 use super::problem::{Problem, TaskId};
 use super::rng::Rng;
@@ -42,30 +43,33 @@ pub struct Stats {
 }
 
 /// Each task's nearest other tasks, by travel and time of day.
+///
+/// One buffer serves every task and each list is a fresh vector of at most
+/// `k`: a list cut down from all `n` others would keep the capacity of `n`
+/// (on a week of 3,717 tasks, 220 MB held by lists of 40).
 pub fn neighbours(problem: &Problem, k: usize) -> Vec<Vec<TaskId>> {
     let n = problem.tasks.len();
     let Some(matrix) = problem.matrices.first() else {
         return vec![Vec::new(); n];
     };
+    let mut others: Vec<(f64, TaskId)> = Vec::with_capacity(n);
     (0..n)
         .map(|a| {
             let ta = &problem.tasks[a];
-            let mut others: Vec<(f64, TaskId)> = (0..n)
-                .filter(|&b| b != a)
-                .map(|b| {
-                    let tb = &problem.tasks[b];
-                    let d = matrix.get(ta.location, tb.location)
-                        + 0.2 * (ta.window.start - tb.window.start).abs();
-                    (d, b)
-                })
-                .collect();
+            others.clear();
+            others.extend((0..n).filter(|&b| b != a).map(|b| {
+                let tb = &problem.tasks[b];
+                let d = matrix.get(ta.location, tb.location)
+                    + 0.2 * (ta.window.start - tb.window.start).abs();
+                (d, b)
+            }));
             let k = k.min(others.len());
             if k > 0 && k < others.len() {
                 others.select_nth_unstable_by(k - 1, |x, y| x.0.total_cmp(&y.0));
-                others.truncate(k);
             }
-            others.sort_by(|x, y| x.0.total_cmp(&y.0));
-            others.into_iter().map(|(_, b)| b).collect()
+            let nearest = &mut others[..k];
+            nearest.sort_by(|x, y| x.0.total_cmp(&y.0));
+            nearest.iter().map(|&(_, b)| b).collect()
         })
         .collect()
 }
@@ -176,6 +180,14 @@ fn recreate(state: &mut State, mut tasks: Vec<TaskId>, rng: &mut Rng) {
     }
 }
 
+/// A tuning knob from the environment (for benchmarks), else `default`.
+fn env_or(key: &str, default: f64) -> f64 {
+    std::env::var(key)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 /// Improves `state` by ruin and recreate; returns the best solution found.
 /// `progress` is called now and then with the fraction done.
 pub fn improve(
@@ -186,6 +198,15 @@ pub fn improve(
     progress: &mut dyn FnMut(f64, f64),
 ) -> (Solution, Stats) {
     let clock = Instant::now();
+    if budget.seconds <= 0.0 || budget.iterations == 0 {
+        // Nothing to do: not even the neighbour lists (quadratic in tasks).
+        progress(1.0, state.cost().total);
+        let stats = Stats {
+            timed_out: budget.iterations > 0,
+            ..Stats::default()
+        };
+        return (state.sol.clone(), stats);
+    }
     let near = neighbours(state.problem, 40);
     let mut by_client: Vec<Vec<TaskId>> = vec![Vec::new(); state.problem.clients];
     for (t, task) in state.problem.tasks.iter().enumerate() {
@@ -194,6 +215,18 @@ pub fn improve(
         }
     }
     let n_tasks = state.problem.tasks.len();
+    // Continuity moves (when continuity counts): a share of the steps in
+    // the later part of the search. Off unless asked for: on the generated
+    // weeks they did not lower distinct carers reliably and cost assigned
+    // visits (docs/benchmarks.md, issue 14), so they are an experiment.
+    let slot_share = if state.problem.weights.extra_worker > 0.0 {
+        env_or("ROTA_SLOT", 0.0)
+    } else {
+        0.0
+    };
+    let slot_from = env_or("ROTA_SLOT_FROM", 0.5);
+    let slot_nearest = env_or("ROTA_SLOT_NEAR", 0.0) as usize;
+    let slots = Slots::new(state.problem, &state.index.together);
     let mut stats = Stats::default();
     let mut current = state.cost().total;
     let mut best = state.sol.clone();
@@ -217,11 +250,19 @@ pub fn improve(
         stats.iterations += 1;
         let before = state.sol.clone();
         let size = 1 + rng.below(max_size);
-        let mut removed = ruin(state, &near, &by_client, rng, size);
+        let slot_move = slot_share > 0.0 && done >= slot_from && rng.unit() < slot_share;
+        let mut removed = if slot_move {
+            continuity::ruin(state, &slots, rng)
+        } else {
+            ruin(state, &near, &by_client, rng, size)
+        };
         if !state.retime_all() {
             state.sol = before;
             state.retime_all();
             continue;
+        }
+        if slot_move {
+            removed = continuity::place(state, removed, rng, true, slot_nearest);
         }
         // Also try a few of the tasks left out, not all: with many left
         // out, trying every one each step would take most of the time.

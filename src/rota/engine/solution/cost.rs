@@ -69,6 +69,11 @@ impl State<'_> {
         }
     }
 
+    /// The workers of `client` and how many of its tasks each does.
+    pub fn client_workers(&self, client: usize) -> &[(usize, u32)] {
+        self.client_workers.get(client).map_or(&[], Vec::as_slice)
+    }
+
     /// How many distinct workers beyond the first a client gains if `t`
     /// goes to `worker`: 1 or 0.
     pub(super) fn extra_worker_delta(&self, t: TaskId, worker: usize) -> f64 {
