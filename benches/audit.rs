@@ -17,6 +17,10 @@
 //! changes the number of runs. Run as a test (`cargo test --benches`) it
 //! does one quick pass over a small history.
 
+#[path = "support/timing.rs"]
+#[allow(dead_code, reason = "shared by the benches; this one times its own way")]
+mod timing;
+
 use std::io::{BufWriter, Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -283,12 +287,8 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    let full = std::env::args().any(|a| a == "--bench");
-    let runs: usize = std::env::var("CAREBOOK_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(if full { 5 } else { 1 })
-        .max(1);
+    let full = timing::full();
+    let runs = timing::runs(5);
     let (records, commits) = if full { (2_000, 10_000) } else { (100, 300) };
     let dir = tempfile::tempdir().expect("a temporary folder");
     // CAREBOOK_BENCH_DIR keeps the history there (built once) for profiling.

@@ -48,12 +48,8 @@ const TODAY: &str = "2026-11-23";
 const BIN: &str = env!("CARGO_BIN_EXE_carebook");
 
 fn main() {
-    let full = std::env::args().any(|a| a == "--bench");
-    let runs: usize = std::env::var("CAREBOOK_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(if full { 7 } else { 1 })
-        .max(1);
+    let full = timing::full();
+    let runs = timing::runs(7);
     let mut cfg = generate::Config::default();
     if !full {
         cfg.service_users = 50;

@@ -41,12 +41,8 @@ const CHECK_RSS_TARGET_MB: f64 = 500.0;
 const BUILD_WALL_TARGET: Duration = Duration::from_secs(5);
 
 fn main() {
-    let full = std::env::args().any(|a| a == "--bench");
-    let runs: usize = std::env::var("CAREBOOK_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(if full { 5 } else { 1 })
-        .max(1);
+    let full = timing::full();
+    let runs = timing::runs(5);
     let mut year_cfg = generate::Config {
         service_users: 200,
         carers: 90,

@@ -37,6 +37,22 @@ pub fn cpu_time() -> Duration {
     Duration::from_millis(ticks * 10)
 }
 
+/// Whether the bench runs in full (`cargo bench`), not as a quick pass
+/// under `cargo test --benches`.
+pub fn full() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+/// How many times to time each thing: `CAREBOOK_BENCH_RUNS`, else
+/// `in_full` when [`full`] and once as a test.
+pub fn runs(in_full: usize) -> usize {
+    std::env::var("CAREBOOK_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if full() { in_full } else { 1 })
+        .max(1)
+}
+
 /// Milliseconds.
 pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0

@@ -143,19 +143,7 @@ impl<'a> Reader<'a> {
                 let start = self.entries.len();
                 // The keys as written: equal texts are left to the slow path.
                 let key_start = self.keys.len();
-                loop {
-                    let (event, span) = self.next()?;
-                    let (text, style) = match event {
-                        Event::MappingEnd => break,
-                        Event::Scalar(text, style, 0, None) => (text, style),
-                        _ => return None,
-                    };
-                    if self.keys.len() - key_start >= MAX_KEYS || !plain_key(&text, style) {
-                        return None;
-                    }
-                    if self.keys[key_start..].contains(&text) {
-                        return None;
-                    }
+                while let Some((text, style, span)) = self.key(key_start)? {
                     let key_loc = location(&span)?;
                     let key = Spanned::new(scalar(text.clone(), style)?, key_loc, key_loc);
                     let (event, span) = self.next()?;
@@ -186,7 +174,28 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A mapping's key as written, its style and its place.
+type Key<'a> = (Cow<'a, str>, ScalarStyle, ParserSpan);
+
 impl<'a> Reader<'a> {
+    /// The next key of a mapping whose keys so far start at `key_start` of
+    /// `keys`: `Some(None)` at the mapping's end, and `None` for a key left
+    /// to the slow path (not a plain scalar, a merge key, a key that may
+    /// repeat another, or one too many to compare).
+    fn key(&mut self, key_start: usize) -> Option<Option<Key<'a>>> {
+        let (event, span) = self.next()?;
+        let (text, style) = match event {
+            Event::MappingEnd => return Some(None),
+            Event::Scalar(text, style, 0, None) => (text, style),
+            _ => return None,
+        };
+        let too_many = self.keys.len() - key_start >= MAX_KEYS;
+        if too_many || !plain_key(&text, style) || self.keys[key_start..].contains(&text) {
+            return None;
+        }
+        Some(Some((text, style, span)))
+    }
+
     /// The value that starts with `event`, up to its end event, as JSON:
     /// what [`Node::to_json`] gives for the node [`Reader::node`] reads,
     /// with the same checks (and so the same files left to the slow path).
@@ -214,19 +223,7 @@ impl<'a> Reader<'a> {
                 }
                 let mut map = serde_json::Map::new();
                 let key_start = self.keys.len();
-                loop {
-                    let (event, _) = self.next()?;
-                    let (text, style) = match event {
-                        Event::MappingEnd => break,
-                        Event::Scalar(text, style, 0, None) => (text, style),
-                        _ => return None,
-                    };
-                    if self.keys.len() - key_start >= MAX_KEYS || !plain_key(&text, style) {
-                        return None;
-                    }
-                    if self.keys[key_start..].contains(&text) {
-                        return None;
-                    }
+                while let Some((text, style, _)) = self.key(key_start)? {
                     let key = scalar(text.clone(), style)?.as_key()?;
                     self.keys.push(text);
                     let (event, _) = self.next()?;

@@ -464,10 +464,8 @@ fn hours_honour_a_written_opt_out() {
     fx.check(&[]).expect("rota/hours", ROTA, 6);
 }
 
-#[test]
-fn hours_average_over_earlier_rotas() {
-    // 7 h this week and 1 h in week 47: 4 h on average, within 6.
-    let fx = Fixture::rule("rota-hours", "fail");
+/// A rota for week 47 with one hour for C-0001, on Monday 16 November.
+fn one_hour_in_week_47(fx: &Fixture) {
     fx.write(
         "rotas/2026-W47.yaml",
         "kind: rota\nid: rota-2026-W47\nweek: 2026-W47\n\
@@ -475,6 +473,13 @@ fn hours_average_over_earlier_rotas() {
          - {service_user: SU-0001, label: morning, date: 2026-11-16, start: \"08:00\", end: \"09:00\", carers: [C-0001]}\n\
          unassigned: []\n",
     );
+}
+
+#[test]
+fn hours_average_over_earlier_rotas() {
+    // 7 h this week and 1 h in week 47: 4 h on average, within 6.
+    let fx = Fixture::rule("rota-hours", "fail");
+    one_hour_in_week_47(&fx);
     fx.check(&[]).expect_none("rota/hours");
 }
 
@@ -484,13 +489,7 @@ fn hours_average_leaves_out_days_of_leave_which_counted_as_weeks_worked_before()
     // on leave for six days of week 47, so it counts as a seventh of a
     // week: 8 h over 1.14 weeks, 7 h on average, over the 6 h.
     let fx = Fixture::rule("rota-hours", "fail");
-    fx.write(
-        "rotas/2026-W47.yaml",
-        "kind: rota\nid: rota-2026-W47\nweek: 2026-W47\n\
-         generated: {at: \"2026-11-09T10:00:00Z\", by: carebook 0.1.0, seed: 1}\nvisits:\n  \
-         - {service_user: SU-0001, label: morning, date: 2026-11-16, start: \"08:00\", end: \"09:00\", carers: [C-0001]}\n\
-         unassigned: []\n",
-    );
+    one_hour_in_week_47(&fx);
     fx.check(&[]).expect_none("rota/hours");
     edit(
         &fx,
