@@ -18,7 +18,10 @@
 //! does one quick pass over a small history.
 
 #[path = "support/timing.rs"]
-#[allow(dead_code, reason = "shared by the benches; this one times its own way")]
+#[allow(
+    dead_code,
+    reason = "shared by the benches; this one times its own way"
+)]
 mod timing;
 
 use std::io::{BufWriter, Read, Write};
