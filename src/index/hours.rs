@@ -5,8 +5,8 @@
 //! over a reference period.
 
 use super::Index;
-use crate::model::Rota;
 use crate::model::values::Week;
+use crate::model::{Carer, Rota};
 use crate::travel::{Place, TravelTimes};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -36,6 +36,24 @@ pub struct History<'a> {
     pub minutes: HashMap<&'a str, u64>,
     /// The Monday of each of those weeks.
     pub mondays: Vec<NaiveDate>,
+}
+
+impl History<'_> {
+    /// Days of the weeks looked at on which `carer` was away (any
+    /// `unavailable:` entry: annual, sick or family leave).
+    pub fn leave_days(&self, carer: &Carer) -> u32 {
+        let days = self.mondays.iter().flat_map(|m| m.iter_days().take(7));
+        let away = days.filter(|d| carer.on_leave(*d)).count();
+        u32::try_from(away).unwrap_or(u32::MAX)
+    }
+
+    /// The weeks `carer`'s working time is averaged over: this week and
+    /// the weeks looked at, less the days of leave in them (the Working
+    /// Time Regulations, reg. 4, leave them out), and at least this week.
+    pub fn average_weeks(&self, carer: &Carer) -> f64 {
+        let weeks = f64::from(self.weeks) + 1.0;
+        (weeks - f64::from(self.leave_days(carer)) / 7.0).max(1.0)
+    }
 }
 
 impl<'a> Index<'a> {

@@ -308,8 +308,8 @@ pub fn build_on(index: &Index, week: Week, previous: Option<&Rota>, repair: bool
 /// The most minutes `carer` may work in `week`: the agency's ceiling for
 /// one week and, unless a written opt-out is in force, what keeps the
 /// average over the reference period (this week and the weeks before it
-/// with a rota, `history`) within `max_weekly_hours`, as `rota/hours`
-/// judges it.
+/// with a rota, `history`, days of leave left out) within
+/// `max_weekly_hours`, as `rota/hours` judges it.
 fn max_work(carer: &Carer, policy: &Policy, week: Week, history: &History) -> f64 {
     let wt = &policy.working_time;
     let ceiling = wt.max_hours_in_one_week * 60.0;
@@ -321,7 +321,7 @@ fn max_work(carer: &Carer, policy: &Policy, week: Week, history: &History) -> f6
         return ceiling;
     }
     let before = history.minutes.get(carer.id.as_str()).copied().unwrap_or(0) as f64;
-    let allowed = wt.max_weekly_hours * 60.0 * f64::from(history.weeks + 1) - before;
+    let allowed = wt.max_weekly_hours * 60.0 * history.average_weeks(carer) - before;
     allowed.clamp(0.0, ceiling)
 }
 

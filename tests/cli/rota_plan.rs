@@ -645,6 +645,38 @@ fn without_an_opt_out_the_engine_keeps_the_average_within_the_limit() {
 }
 
 #[test]
+fn the_engine_leaves_leave_out_of_the_average_as_rota_hours_does() {
+    // 6 hours on average: C-0001 worked 1 h on Monday of week 48, then was
+    // on leave for six days. Counted as a full week, that allowed 11 h this
+    // week; leave left out, week 48 is a seventh of a week and 5 h 51 min
+    // are left. The engine's rota must pass the check that judges it.
+    let fx = Fixture::base();
+    edit(
+        &fx,
+        "agency.yaml",
+        "office:",
+        "policy:\n  working_time: {max_weekly_hours: 6}\noffice:",
+    );
+    fx.write(
+        "rotas/2026-W48.yaml",
+        "kind: rota\nid: rota-2026-W48\nweek: 2026-W48\n\
+         generated: {at: \"2026-11-16T10:00:00Z\", by: carebook 0.1.0, seed: 1}\nvisits:\n  \
+         - {service_user: SU-0001, label: morning, date: 2026-11-23, start: \"07:00\", end: \"08:00\", carers: [C-0001]}\n\
+         unassigned: []\n",
+    );
+    edit(
+        &fx,
+        "carers/C-0001.yaml",
+        "appraisal:",
+        "unavailable:\n  - {from: 2026-11-24, to: 2026-11-29, reason: annual-leave}\nappraisal:",
+    );
+    plan(&fx, &[]);
+    fx.check(&[]).expect_none("rota/hours");
+    let carers = carers_of(&rota(&fx));
+    assert!(carers.iter().any(|c| c == "[C-0001]"), "{carers:?}");
+}
+
+#[test]
 fn an_unassigned_visit_says_which_check_bars_the_carers() {
     // Both carers list peg-feeding, but neither has a clinician's sign-off.
     let fx = Fixture::base();

@@ -73,7 +73,8 @@ pub(super) fn check(
         let before = Before {
             weeks: history.weeks,
             minutes: history.minutes.get(id).copied().unwrap_or(0),
-            leave_days: leave_days(carer.record, &history.mondays),
+            leave_days: history.leave_days(carer.record),
+            average_weeks: history.average_weeks(carer.record),
         };
         hours(cx, rota, carer.record, &slots, week, before, out);
         rest(cx, rota, carer.record, &days, out);
@@ -176,13 +177,8 @@ struct Before {
     minutes: u64,
     /// The carer's days of leave (any recorded absence) in them.
     leave_days: u32,
-}
-
-/// Days of the weeks starting on `mondays` on which `carer` was away.
-fn leave_days(carer: &Carer, mondays: &[NaiveDate]) -> u32 {
-    let days = mondays.iter().flat_map(|m| m.iter_days().take(7));
-    let away = days.filter(|d| carer.on_leave(*d)).count();
-    u32::try_from(away).unwrap_or(u32::MAX)
+    /// The weeks the average is taken over, leave left out.
+    average_weeks: f64,
 }
 
 /// `rota/week-hours` when the week is over the policy's ceiling for any
@@ -238,8 +234,7 @@ fn hours(
         .as_ref()
         .is_some_and(|o| o.in_force(rota.record.week.monday()));
     let weeks = before.weeks + 1;
-    let worked_weeks = (f64::from(weeks) - f64::from(before.leave_days) / 7.0).max(1.0);
-    let average = (total + before.minutes) as f64 / worked_weeks;
+    let average = (total + before.minutes) as f64 / before.average_weeks;
     if opted_out || average <= wt.max_weekly_hours * 60.0 + 1e-9 {
         return;
     }
