@@ -30,15 +30,18 @@ impl Worked {
 /// The weeks before a week with a rota, and each carer's minutes in them.
 #[derive(Debug, Clone, Default)]
 pub struct History<'a> {
-    /// How many of the weeks looked at have a rota.
-    pub weeks: u32,
     /// Minutes worked in those weeks, by carer id.
     pub minutes: HashMap<&'a str, u64>,
-    /// The Monday of each of those weeks.
+    /// The Monday of each of the weeks looked at that have a rota or logs.
     pub mondays: Vec<NaiveDate>,
 }
 
 impl History<'_> {
+    /// How many of the weeks looked at have a rota or logs.
+    pub fn weeks(&self) -> u32 {
+        u32::try_from(self.mondays.len()).unwrap_or(u32::MAX)
+    }
+
     /// Days of the weeks looked at on which `carer` was away (any
     /// `unavailable:` entry: annual, sick or family leave).
     pub fn leave_days(&self, carer: &Carer) -> u32 {
@@ -51,7 +54,7 @@ impl History<'_> {
     /// the weeks looked at, less the days of leave in them (the Working
     /// Time Regulations, reg. 4, leave them out), and at least this week.
     pub fn average_weeks(&self, carer: &Carer) -> f64 {
-        let weeks = f64::from(self.weeks) + 1.0;
+        let weeks = f64::from(self.weeks()) + 1.0;
         (weeks - f64::from(self.leave_days(carer)) / 7.0).max(1.0)
     }
 }
@@ -164,7 +167,6 @@ impl<'a> Index<'a> {
             if !has_rota && !self.visit_logs.iter().any(|l| l.record.week == this) {
                 continue;
             }
-            history.weeks += 1;
             history.mondays.push(monday);
             let mut most = planned;
             for (id, minutes) in logged {

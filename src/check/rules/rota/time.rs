@@ -71,7 +71,7 @@ pub(super) fn check(
         }
         let week = worked.get(id).copied().unwrap_or_default();
         let before = Before {
-            weeks: history.weeks,
+            weeks: history.weeks(),
             minutes: history.minutes.get(id).copied().unwrap_or(0),
             leave_days: history.leave_days(carer.record),
             average_weeks: history.average_weeks(carer.record),
