@@ -89,6 +89,29 @@ impl<T: Incoming> WeekFiles<T> {
     }
 }
 
+/// The week file `path` an import adds to, when it is there: the file's
+/// index, refused unless it reads as a record of `kind` (`what` names the
+/// kind in the message, "a MAR").
+pub fn existing_file(
+    index: &Index,
+    path: &str,
+    kind: Kind,
+    what: &str,
+) -> Result<Option<usize>, String> {
+    let Some(file) = index.file(path) else {
+        return Ok(None);
+    };
+    let reads = index
+        .entry_in(file)
+        .is_some_and(|e| e.kind == kind && e.record.is_some());
+    if !reads {
+        return Err(format!(
+            "{path} is there but does not read as {what}; correct it (`carebook check` says how) and import again"
+        ));
+    }
+    Ok(Some(file))
+}
+
 /// Before an import creates the week file `path` of `kind`: refuses a path
 /// that exists but was not read as a record (excluded, or not a file), and
 /// says whether the repository keeps the kind's schema, for the new file's

@@ -16,9 +16,9 @@ use super::plan::{self, WeekFiles};
 use super::{Field, ImportError, Mapping, Plan, PlannedFile, Row, RowError, Summary, Table};
 use crate::diag::nearest;
 use crate::index::Index;
+use crate::model::Kind;
 use crate::model::values::{Date, Id, Time, Week};
 use crate::model::visit_log::{LoggedVisit, Outcome, TaskNotDone, log_path};
-use crate::model::{Kind, Record};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -174,15 +174,7 @@ fn planned_file(
     let items: String = visits.iter().map(|v| render::item(&v.visit)).collect();
     let existing = index.logs_of_week(person, week).first().copied();
     let path = existing.map_or_else(|| log_path(person, week), |l| l.file.to_owned());
-    if let Some(file) = index.file(&path) {
-        let is_log = index
-            .entry_in(file)
-            .is_some_and(|e| matches!(e.record, Some(Record::VisitLog(_))));
-        if !is_log {
-            return Err(format!(
-                "{path} is there but does not read as a visit log; correct it (`carebook check` says how) and import again"
-            ));
-        }
+    if let Some(file) = plan::existing_file(index, &path, Kind::VisitLog, "a visit log")? {
         let text = &index.repo.files[file].text;
         // The loader keeps no tree below a visit log's `visits`: read it again.
         let tree = crate::load::parse::parse(text).map_err(|f| format!("{path}: {}", f.message))?;

@@ -17,9 +17,9 @@ mod row;
 use super::plan::{self, WeekFiles};
 use super::{Field, ImportError, Mapping, Plan, PlannedFile, RowError, Summary, Table};
 use crate::index::Index;
+use crate::model::Kind;
 use crate::model::mar::{MarDose, PrnDose, mar_path};
 use crate::model::values::{Date, Time, Week};
-use crate::model::{Kind, Record};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -266,15 +266,7 @@ fn planned_file(
         || mar_path(person, week),
         |m| index.repo.files[m.entry.file].path.clone(),
     );
-    if let Some(file) = index.file(&path) {
-        let is_mar = index
-            .entry_in(file)
-            .is_some_and(|e| matches!(e.record, Some(Record::Mar(_))));
-        if !is_mar {
-            return Err(format!(
-                "{path} is there but does not read as a MAR; correct it (`carebook check` says how) and import again"
-            ));
-        }
+    if let Some(file) = plan::existing_file(index, &path, Kind::Mar, "a MAR")? {
         let mut text = index.repo.files[file].text.clone();
         for (key, items) in [("doses", &scheduled), ("prn", &prn)] {
             if items.is_empty() {
