@@ -27,6 +27,10 @@ pub struct Args {
     /// (as long as the time limit is not reached first).
     #[arg(long, default_value_t = 20_000)]
     iterations: u64,
+    /// Stop once this many steps in a row found no better rota (0: search
+    /// until the time limit or the steps run out).
+    #[arg(long, default_value_t = 3_000)]
+    patience: u64,
     /// Seed of the search.
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -77,6 +81,7 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
         seed: args.seed,
         seconds: args.time_limit.as_secs_f64(),
         iterations: args.iterations,
+        patience: args.patience,
         repair: args.repair,
     };
     let started = Instant::now();

@@ -18,6 +18,8 @@ pub fn render(o: &Outcome, out: &Path, elapsed: Duration) -> String {
         o.stats.iterations,
         if o.stats.timed_out {
             ", stopped at the time limit"
+        } else if o.stats.stalled {
+            ", stopped when no step found a better rota"
         } else {
             ""
         }

@@ -208,6 +208,7 @@ fn mankowska_main(args: &[String]) -> ExitCode {
     let budget = Budget {
         iterations: u64::MAX,
         seconds: deadline.remaining_seconds(),
+        patience: 0,
     };
     let env = |k: &str, d: f64| {
         std::env::var(k)

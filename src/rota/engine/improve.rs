@@ -18,6 +18,9 @@ pub struct Budget {
     pub iterations: u64,
     /// Most seconds (wall clock).
     pub seconds: f64,
+    /// Stop once this many steps in a row found no better solution (0:
+    /// never stop for that).
+    pub patience: u64,
 }
 
 /// Annealing temperatures, in objective units.
@@ -40,6 +43,9 @@ pub struct Stats {
     pub improved: u64,
     /// Whether the time limit, not the iteration budget, ended the search.
     pub timed_out: bool,
+    /// Whether it stopped because `patience` steps in a row found nothing
+    /// better.
+    pub stalled: bool,
 }
 
 /// Each task's nearest other tasks, by travel and time of day.
@@ -225,6 +231,7 @@ pub fn improve(
         0.0
     };
     let slot_from = env_or("ROTA_SLOT_FROM", 0.5);
+    let wait_max = env_or("ROTA_WAIT", 8.0) as usize;
     let slot_nearest = env_or("ROTA_SLOT_NEAR", 0.0) as usize;
     let slots = Slots::new(state.problem, &state.index.together);
     let mut stats = Stats::default();
@@ -239,7 +246,12 @@ pub fn improve(
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or((n_tasks / 4).clamp(1, 30));
+    let mut last_better = 0;
     while stats.iterations < budget.iterations {
+        if budget.patience > 0 && stats.iterations - last_better >= budget.patience {
+            stats.stalled = true;
+            break;
+        }
         let elapsed = clock.elapsed().as_secs_f64();
         if elapsed >= budget.seconds {
             stats.timed_out = true;
@@ -274,9 +286,9 @@ pub fn improve(
             .filter(|&t| state.sol.vehicle_of[t].is_none() && !was_removed[t])
             .filter(|&t| !state.problem.tasks[t].eligible.is_empty())
             .collect();
-        if waiting.len() > 8 {
+        if waiting.len() > wait_max {
             rng.shuffle(&mut waiting);
-            waiting.truncate(8);
+            waiting.truncate(wait_max);
         }
         removed.extend(waiting);
         recreate(state, removed, rng);
@@ -290,6 +302,7 @@ pub fn improve(
                 best_cost = cost;
                 best = state.sol.clone();
                 stats.improved += 1;
+                last_better = stats.iterations;
             }
         } else {
             state.restore_from(&saved);
@@ -327,6 +340,7 @@ mod tests {
         let budget = Budget {
             iterations,
             seconds: f64::INFINITY,
+            patience: 0,
         };
         let (best, stats) = improve(&mut state, budget, ANNEAL, &mut rng, &mut |_, _| {});
         assert_eq!(stats.iterations, iterations);
@@ -361,10 +375,30 @@ mod tests {
         let budget = Budget {
             iterations: u64::MAX,
             seconds: 0.0,
+            patience: 0,
         };
         let (_, stats) = improve(&mut state, budget, ANNEAL, &mut Rng::new(1), &mut |_, _| {});
         assert_eq!(stats.iterations, 0);
         assert!(stats.timed_out);
+    }
+
+    #[test]
+    fn the_search_stops_once_patience_steps_find_nothing_better() {
+        let problem = problem(3);
+        let index = Index::new(&problem);
+        let mut state = State::new(&problem, &index);
+        let mut rng = Rng::new(3);
+        regret_insertion(&mut state, &mut rng, Deadline::never());
+        let budget = Budget {
+            iterations: 1_000_000,
+            seconds: f64::INFINITY,
+            patience: 40,
+        };
+        let (_, stats) = improve(&mut state, budget, ANNEAL, &mut rng, &mut |_, _| {});
+        assert!(stats.stalled);
+        assert!(!stats.timed_out);
+        assert!(stats.iterations < 1_000_000);
+        assert!(stats.iterations >= 40);
     }
 
     #[test]
