@@ -228,7 +228,11 @@ pub fn improve(
     let slot_nearest = env_or("ROTA_SLOT_NEAR", 0.0) as usize;
     let slots = Slots::new(state.problem, &state.index.together);
     let mut stats = Stats::default();
-    let mut current = state.cost().total;
+    // The solution as last kept: a step changes a few routes, and only
+    // those are restored from here, or copied here when kept.
+    let mut saved = state.sol.clone();
+    state.save_into(&mut saved);
+    let mut current = state.objective();
     let mut best = state.sol.clone();
     let mut best_cost = current;
     let max_size = std::env::var("ROTA_RUIN")
@@ -248,7 +252,6 @@ pub fn improve(
             progress(done, best_cost);
         }
         stats.iterations += 1;
-        let before = state.sol.clone();
         let size = 1 + rng.below(max_size);
         let slot_move = slot_share > 0.0 && done >= slot_from && rng.unit() < slot_share;
         let mut removed = if slot_move {
@@ -256,9 +259,8 @@ pub fn improve(
         } else {
             ruin(state, &near, &by_client, rng, size)
         };
-        if !state.retime_all() {
-            state.sol = before;
-            state.retime_all();
+        if !state.retime_touched() {
+            state.restore_from(&saved);
             continue;
         }
         if slot_move {
@@ -278,10 +280,11 @@ pub fn improve(
         }
         removed.extend(waiting);
         recreate(state, removed, rng);
-        let cost = state.cost().total;
+        let cost = state.objective();
         let threshold = current - temperature * rng.unit().max(1e-12).ln();
         if cost < threshold {
             stats.accepted += 1;
+            state.save_into(&mut saved);
             current = cost;
             if cost < best_cost - 1e-9 {
                 best_cost = cost;
@@ -289,8 +292,7 @@ pub fn improve(
                 stats.improved += 1;
             }
         } else {
-            state.sol = before;
-            state.retime_all();
+            state.restore_from(&saved);
         }
     }
     progress(1.0, best_cost);

@@ -1,5 +1,5 @@
 //! Lookups derived once from a [`Problem`]: the links of each task, each
-//! worker's shift on each day.
+//! worker's shift on each day, and the shifts on either side of each.
 
 use super::problem::{Link, Problem, TaskId, VehicleId};
 use std::collections::HashMap;
@@ -13,6 +13,12 @@ pub struct Index {
     pub together: Vec<Option<TaskId>>,
     /// (worker, day) → vehicle.
     pub shift: HashMap<(usize, usize), VehicleId>,
+    /// For each vehicle, the same worker's shift the day before.
+    pub previous_shift: Vec<Option<VehicleId>>,
+    /// For each vehicle, the same worker's shift the day after.
+    pub next_shift: Vec<Option<VehicleId>>,
+    /// For each worker, its vehicles (shifts).
+    pub shifts_of: Vec<Vec<VehicleId>>,
 }
 
 impl Index {
@@ -38,16 +44,34 @@ impl Index {
             links_of[a].push(*link);
             links_of[b].push(*link);
         }
-        let shift = problem
+        let shift: HashMap<(usize, usize), VehicleId> = problem
             .vehicles
             .iter()
             .enumerate()
             .map(|(v, veh)| ((veh.worker, veh.day), v))
             .collect();
+        let day_of = |v: &super::problem::Vehicle, day: Option<usize>| {
+            day.and_then(|d| shift.get(&(v.worker, d)).copied())
+        };
+        let previous_shift = (problem.vehicles.iter())
+            .map(|veh| day_of(veh, veh.day.checked_sub(1)))
+            .collect();
+        let next_shift = (problem.vehicles.iter())
+            .map(|veh| day_of(veh, veh.day.checked_add(1)))
+            .collect();
+        let mut shifts_of = vec![Vec::new(); problem.workers.len()];
+        for (v, veh) in problem.vehicles.iter().enumerate() {
+            if let Some(list) = shifts_of.get_mut(veh.worker) {
+                list.push(v);
+            }
+        }
         Index {
             links_of,
             together,
             shift,
+            previous_shift,
+            next_shift,
+            shifts_of,
         }
     }
 }
@@ -97,5 +121,8 @@ mod tests {
         assert_eq!(index.shift.get(&(1, 0)), Some(&1));
         assert_eq!(index.shift.get(&(1, 1)), Some(&2));
         assert_eq!(index.shift.get(&(0, 1)), None);
+        assert_eq!(index.next_shift, vec![None, Some(2), None]);
+        assert_eq!(index.previous_shift, vec![None, None, Some(1)]);
+        assert_eq!(index.shifts_of, vec![vec![0], vec![1, 2]]);
     }
 }

@@ -211,7 +211,7 @@ pub fn place(
     for w in candidates(state, client, &own, rng, nearest) {
         let kept = place_all(state, &own, w, rng);
         if kept > 0 {
-            let cost = state.cost().total;
+            let cost = state.objective();
             if best.is_none_or(|(c, _)| cost < c) {
                 best = Some((cost, w));
             }
@@ -240,7 +240,7 @@ pub fn place(
         for &t in &missing {
             ejected.extend(eject_for(state, t, w, &removed));
         }
-        if state.retime_all() {
+        if state.retime_touched() {
             place_all(state, &missing, w, rng);
             state.commit();
         }

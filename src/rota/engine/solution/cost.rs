@@ -5,6 +5,25 @@
 use super::State;
 use crate::rota::engine::problem::{TaskId, VehicleId};
 
+/// One route's part of the objective (and its working minutes).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(super) struct RouteCost {
+    /// Travel minutes, all legs.
+    pub(super) travel: f64,
+    /// Travel minutes between tasks.
+    pub(super) travel_between: f64,
+    /// Minutes late, summed.
+    pub(super) late: f64,
+    /// The largest lateness.
+    pub(super) max_late: f64,
+    /// Tasks done by a non-preferred worker.
+    pub(super) breaches: usize,
+    /// Tasks given to another worker than before.
+    pub(super) changed: usize,
+    /// Working minutes: tasks plus travel between them.
+    pub(super) work: f64,
+}
+
 /// The parts of the objective.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Cost {
@@ -40,7 +59,7 @@ impl State<'_> {
         self.max_late = 0.0;
         for v in 0..self.sol.routes.len() {
             let w = self.problem.vehicles[v].worker;
-            let minutes = self.route_work(v);
+            let minutes = self.route_cost(v).work;
             self.work[w] += minutes;
             for i in 0..self.sol.routes[v].len() {
                 let t = self.sol.routes[v][i];
@@ -96,35 +115,57 @@ impl State<'_> {
         (self.sol.start[t] - self.problem.tasks[t].window.end).max(0.0)
     }
 
+    /// One route's part of the objective, from its current times.
+    pub(super) fn route_cost(&self, v: VehicleId) -> RouteCost {
+        let p = self.problem;
+        let veh = &p.vehicles[v];
+        let route = &self.sol.routes[v];
+        let mut c = RouteCost::default();
+        let mut loc = veh.start_location;
+        for (i, &t) in route.iter().enumerate() {
+            let task = &p.tasks[t];
+            let leg = self.travel(v, loc, task.location);
+            c.travel += leg;
+            if i > 0 {
+                c.travel_between += leg;
+            }
+            let late = self.lateness(t);
+            c.late += late;
+            c.max_late = c.max_late.max(late);
+            if !task.preferred.is_empty() && !task.preferred.contains(&veh.worker) {
+                c.breaches += 1;
+            }
+            if task.previous.is_some_and(|w| w != veh.worker) {
+                c.changed += 1;
+            }
+            c.work += task.duration;
+            loc = task.location;
+        }
+        if !route.is_empty() {
+            c.travel += self.travel(v, loc, veh.end_location);
+        }
+        c.work += c.travel_between;
+        c
+    }
+
     /// The objective of the current solution, computed from scratch.
     pub fn cost(&self) -> Cost {
+        self.cost_of((0..self.sol.routes.len()).map(|v| self.route_cost(v)))
+    }
+
+    /// The objective from the routes' parts, with the parts that are not
+    /// any one route's (unassigned tasks, continuity, hours, rest).
+    pub(super) fn cost_of(&self, routes: impl Iterator<Item = RouteCost>) -> Cost {
         let p = self.problem;
         let w8 = &p.weights;
         let mut c = Cost::default();
-        for (v, route) in self.sol.routes.iter().enumerate() {
-            let veh = &p.vehicles[v];
-            let mut loc = veh.start_location;
-            for (i, &t) in route.iter().enumerate() {
-                let leg = self.travel(v, loc, p.tasks[t].location);
-                c.travel += leg;
-                if i > 0 {
-                    c.travel_between += leg;
-                }
-                let late = self.lateness(t);
-                c.late += late;
-                c.max_late = c.max_late.max(late);
-                let worker = veh.worker;
-                if !p.tasks[t].preferred.is_empty() && !p.tasks[t].preferred.contains(&worker) {
-                    c.breaches += 1;
-                }
-                if p.tasks[t].previous.is_some_and(|w| w != worker) {
-                    c.changed += 1;
-                }
-                loc = p.tasks[t].location;
-            }
-            if !route.is_empty() {
-                c.travel += self.travel(v, loc, veh.end_location);
-            }
+        for r in routes {
+            c.travel += r.travel;
+            c.travel_between += r.travel_between;
+            c.late += r.late;
+            c.max_late = c.max_late.max(r.max_late);
+            c.breaches += r.breaches;
+            c.changed += r.changed;
         }
         c.unassigned = self.sol.vehicle_of.iter().filter(|v| v.is_none()).count();
         c.extra_workers = self
@@ -162,15 +203,12 @@ impl State<'_> {
 
     /// The same worker's shift on the next day.
     fn next_shift(&self, v: VehicleId) -> Option<VehicleId> {
-        let veh = &self.problem.vehicles[v];
-        self.index.shift.get(&(veh.worker, veh.day + 1)).copied()
+        self.index.next_shift[v]
     }
 
     /// The same worker's shift on the day before.
     fn previous_shift(&self, v: VehicleId) -> Option<VehicleId> {
-        let veh = &self.problem.vehicles[v];
-        let day = veh.day.checked_sub(1)?;
-        self.index.shift.get(&(veh.worker, day)).copied()
+        self.index.previous_shift[v]
     }
 
     /// Minutes of rest short between the end of shift `a` and the start of
@@ -201,23 +239,6 @@ impl State<'_> {
     /// Working minutes of a worker.
     pub fn work_of(&self, worker: usize) -> f64 {
         self.work.get(worker).copied().unwrap_or(0.0)
-    }
-
-    /// Working minutes of a route: tasks plus travel between them.
-    fn route_work(&self, v: VehicleId) -> f64 {
-        let route = &self.sol.routes[v];
-        let tasks: f64 = route.iter().map(|&t| self.problem.tasks[t].duration).sum();
-        let between: f64 = route
-            .windows(2)
-            .map(|p| {
-                self.travel(
-                    v,
-                    self.problem.tasks[p[0]].location,
-                    self.problem.tasks[p[1]].location,
-                )
-            })
-            .sum();
-        tasks + between
     }
 }
 

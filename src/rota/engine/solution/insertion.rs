@@ -140,6 +140,7 @@ impl State<'_> {
                 .log
                 .iter()
                 .fold(self.max_late, |m, &(u, _)| m.max(self.lateness(u)));
+            self.mark_logged(v);
             self.undo.push(Undo {
                 task: t,
                 vehicle: v,

@@ -1,10 +1,12 @@
 //! A solution (routes and start times) and the engine's working state
 //! around it. The state's work is split by idea: `timing` times routes
 //! and meets links, `cost` holds the objective, `insertion` evaluates and
-//! makes insertions, and `rollback` undoes them.
+//! makes insertions, `rollback` undoes them, and `local` keeps a step's
+//! work to the routes it changed.
 
 mod cost;
 mod insertion;
+mod local;
 mod rollback;
 mod timing;
 
@@ -12,6 +14,8 @@ pub use cost::Cost;
 
 use super::index::Index;
 use super::problem::{Problem, TaskId, VehicleId};
+use cost::RouteCost;
+use local::Marks;
 use rollback::Undo;
 
 /// Tolerance when comparing times, minutes.
@@ -65,6 +69,12 @@ pub struct State<'p> {
     /// For each queued route, the positions to re-time from and to reach
     /// at least (past it, an unchanged start ends the re-timing).
     dirty: Vec<Option<(usize, usize)>>,
+    /// Routes changed since the solution was last saved or restored.
+    touched: Marks,
+    /// Routes changed since they were last costed.
+    stale: Marks,
+    /// Each route's part of the objective, as last costed.
+    route_costs: Vec<RouteCost>,
 }
 
 impl<'p> State<'p> {
@@ -84,6 +94,9 @@ impl<'p> State<'p> {
             seen: vec![0; problem.vehicles.len()],
             generation: 0,
             dirty: vec![None; problem.vehicles.len()],
+            touched: Marks::new(problem.vehicles.len()),
+            stale: Marks::new(problem.vehicles.len()),
+            route_costs: vec![RouteCost::default(); problem.vehicles.len()],
         }
     }
 

@@ -34,12 +34,24 @@ impl State<'_> {
     /// Takes tasks out of their routes. Call [`State::retime_all`] after
     /// the last one: removals make earlier starts possible.
     pub fn remove(&mut self, t: TaskId) {
-        if let Some(v) = self.sol.vehicle_of[t].take()
-            && let Some(i) = self.sol.routes[v].iter().position(|&u| u == t)
-        {
-            self.sol.routes[v].remove(i);
+        if let Some(v) = self.sol.vehicle_of[t].take() {
+            if let Some(i) = self.sol.routes[v].iter().position(|&u| u == t) {
+                self.sol.routes[v].remove(i);
+            }
+            self.count_client_worker(t, self.problem.vehicles[v].worker, -1);
+            self.mark_changed(v);
         }
         self.sol.start[t] = f64::NEG_INFINITY;
+    }
+
+    /// Marks route `v` and the routes of every task in the log changed.
+    pub(super) fn mark_logged(&mut self, v: VehicleId) {
+        self.mark_changed(v);
+        for i in 0..self.log.len() {
+            if let Some(uv) = self.sol.vehicle_of[self.log[i].0] {
+                self.mark_changed(uv);
+            }
+        }
     }
 
     /// Rolls back the newest kept insertion that has not been committed.
@@ -48,6 +60,7 @@ impl State<'_> {
             let worker = self.problem.vehicles[u.vehicle].worker;
             self.log = u.log;
             self.undo_insert(u.task, u.vehicle, u.pos);
+            self.mark_logged(u.vehicle);
             self.log.clear();
             self.work[worker] = u.work_before;
             self.max_late = u.max_late_before;

@@ -209,6 +209,8 @@ impl State<'_> {
         let ok = self.propagate(&queue, 0);
         self.log.clear();
         self.recompute_aggregates();
+        self.mark_all_changed();
+        self.refresh();
         ok
     }
 }
