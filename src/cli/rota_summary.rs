@@ -103,7 +103,7 @@ fn week_before(t: &mut String, c: &Comparison) {
         return;
     };
     let row = |t: &mut String, label: &str, f: &dyn Fn(&Figures) -> String| {
-        let _ = writeln!(t, "    {label:<22}{:>10}{:>10}", f(&c.this), f(before));
+        let _ = writeln!(t, "    {label:<22}{:>12}{:>12}", f(&c.this), f(before));
     };
     let _ = writeln!(t, "  against the week before:");
     row(t, "week", &|f| f.week.to_string());

@@ -13,8 +13,8 @@ fn row(stdout: &str, label: &str) -> (String, String) {
         .find(|l| l.trim_start().starts_with(label))
         .unwrap_or_else(|| panic!("no row `{label}` in\n{stdout}"));
     let rest = line.trim_start()[label.len()..].trim();
-    // Columns are right-aligned in ten characters each.
-    let (this, before) = rest.split_at(rest.len().saturating_sub(10));
+    // Columns are right-aligned in twelve characters each.
+    let (this, before) = rest.split_at(rest.len().saturating_sub(12));
     (this.trim().to_owned(), before.trim().to_owned())
 }
 
@@ -45,6 +45,35 @@ fn the_summary_sets_the_week_beside_the_rota_of_the_week_before() {
     assert_eq!(row(out, "per assigned visit").1, "5.6 min", "{out}");
     assert_eq!(row(out, "carers per person ").1, "2.2", "{out}");
     assert!(!out.contains("to compare with"), "{out}");
+}
+
+/// A hand-written rota need not list its unassigned visits: their count
+/// is not known, and the summary says so rather than print a 0.
+#[test]
+fn a_hand_written_week_before_listing_no_unassigned_visits_has_them_not_listed() {
+    let fx = Fixture::empty();
+    copy_examples(fx.path());
+    let w47 = "rotas/2026-W47.yaml";
+    let text = std::fs::read_to_string(fx.path().join(w47)).expect("week 47");
+    let hand_written: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("generated:"))
+        .collect();
+    assert!(text.contains("unassigned: []"), "{text}");
+    fx.write(w47, hand_written.join("\n") + "\n");
+    let run = fx.run(&[
+        "rota",
+        "--week",
+        "2026-W48",
+        "--today",
+        TODAY,
+        "--iterations",
+        "50",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let (this, before) = row(&run.stdout, "visits unassigned ");
+    assert_eq!(before, "not listed", "{}", run.stdout);
+    assert_ne!(this, "not listed", "{}", run.stdout);
 }
 
 /// The figure after `prefix` on the summary's own line (this week's).
