@@ -110,9 +110,10 @@ pub fn run(args: Args) -> Result<ExitCode, super::CliError> {
     let modeline = write::modeline(&repo.root, &out);
     let text = write::to_yaml(&outcome.rota, modeline.as_deref());
     write::save(&repo, &out, &text)?;
+    let compared = carebook::rota::compare::with_week_before(&repo, &outcome.rota);
     out!(
         "{}",
-        super::rota_summary::render(&outcome, &out, started.elapsed())
+        super::rota_summary::render(&outcome, &compared, &out, started.elapsed())
     );
     if let Some(e) = &outcome.summary.matrix_error {
         super::warn(super::CliWarning::TravelMatrix(e.clone()));

@@ -1,13 +1,14 @@
 //! The summary `carebook rota` prints: what was planned, what was not, and
 //! the figures a coordinator checks before signing the week off.
 
+use carebook::rota::compare::{Comparison, Figures};
 use carebook::rota::plan::Outcome;
 use std::fmt::Write;
 use std::path::Path;
 use std::time::Duration;
 
-/// The summary as text.
-pub fn render(o: &Outcome, out: &Path, elapsed: Duration) -> String {
+/// The summary as text, with the week's figures beside the week before's.
+pub fn render(o: &Outcome, compared: &Comparison, out: &Path, elapsed: Duration) -> String {
     let s = &o.summary;
     let mut t = String::new();
     let _ = writeln!(
@@ -44,6 +45,7 @@ pub fn render(o: &Outcome, out: &Path, elapsed: Duration) -> String {
         "  carers per person   {:.1} on average, {} at most",
         s.carers_per_person_mean, s.carers_per_person_max
     );
+    week_before(&mut t, compared);
     if let Some(changed) = s.changed {
         let _ = writeln!(
             t,
@@ -93,4 +95,33 @@ pub fn render(o: &Outcome, out: &Path, elapsed: Duration) -> String {
         );
     }
     t
+}
+
+/// The figures of the week planned beside those of the week before, or a
+/// line saying there is no rota of the week before.
+fn week_before(t: &mut String, c: &Comparison) {
+    let Some(before) = &c.before else {
+        let _ = writeln!(t, "  no rota for {} to compare with", c.before_week);
+        return;
+    };
+    let row = |t: &mut String, label: &str, f: &dyn Fn(&Figures) -> String| {
+        let _ = writeln!(t, "    {label:<22}{:>12}{:>12}", f(&c.this), f(before));
+    };
+    let _ = writeln!(t, "  against the week before:");
+    row(t, "week", &|f| f.week.to_string());
+    row(t, "visits assigned", &|f| f.assigned.to_string());
+    row(t, "visits unassigned", &|f| {
+        f.unassigned
+            .map_or_else(|| "not listed".to_owned(), |n| n.to_string())
+    });
+    row(t, "travel between visits", &|f| {
+        format!("{:.1} h", f.travel_between / 60.0)
+    });
+    row(t, "  per assigned visit", &|f| {
+        f.travel_per_visit()
+            .map_or_else(|| "–".to_owned(), |m| format!("{m:.1} min"))
+    });
+    row(t, "carers per person", &|f| {
+        format!("{:.1}", f.carers_per_person_mean)
+    });
 }

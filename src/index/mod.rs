@@ -287,4 +287,4 @@ impl<'a> Index<'a> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -8,8 +8,9 @@ use crate::model::values::Week;
 use chrono::NaiveDate;
 use std::path::Path;
 
-/// A copy of the base fixture with `extra` files (path, text) written in.
-fn repo(extra: &[(&str, &str)]) -> (tempfile::TempDir, Repo) {
+/// A copy of the base fixture with `extra` files (path, text) written in
+/// (shared with other modules' tests).
+pub(crate) fn repo(extra: &[(&str, &str)]) -> (tempfile::TempDir, Repo) {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
     assert!(
         base.join("agency.yaml").is_file(),

@@ -262,6 +262,13 @@ impl Week {
     pub fn next(self) -> Week {
         Week::of(self.day(7))
     }
+
+    /// The week before this one (this one, for the first week chrono knows).
+    pub fn previous(self) -> Week {
+        self.monday()
+            .checked_sub_days(chrono::Days::new(7))
+            .map_or(self, Week::of)
+    }
 }
 
 impl FromStr for Week {

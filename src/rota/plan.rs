@@ -254,17 +254,12 @@ fn busy_reason(ap: &AgencyProblem, t: usize) -> String {
 
 fn summarise(ap: &AgencyProblem, state: &State, rota: &Rota, previous: Option<&Rota>) -> Summary {
     let cost = state.cost();
-    let mut per_person: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
     let mut carer_hours = 0.0;
     for v in &rota.visits {
         let minutes = f64::from(v.end.minutes().saturating_sub(v.start.minutes()));
         carer_hours += minutes * v.carers.len() as f64 / 60.0;
-        per_person
-            .entry(v.service_user.as_str())
-            .or_default()
-            .extend(v.carers.iter().map(Id::as_str));
     }
-    let counts: Vec<usize> = per_person.values().map(|s| s.len()).collect();
+    let (carers_mean, carers_max) = super::compare::carers_per_person(rota);
     let hours = ap
         .carers
         .iter()
@@ -301,12 +296,8 @@ fn summarise(ap: &AgencyProblem, state: &State, rota: &Rota, previous: Option<&R
         travel_between: cost.travel_between,
         travel_home: cost.travel - cost.travel_between,
         late_minutes: cost.late,
-        carers_per_person_mean: if counts.is_empty() {
-            0.0
-        } else {
-            counts.iter().sum::<usize>() as f64 / counts.len() as f64
-        },
-        carers_per_person_max: counts.iter().copied().max().unwrap_or(0),
+        carers_per_person_mean: carers_mean,
+        carers_per_person_max: carers_max,
         hours,
         changed,
         matrix_error: ap.matrix_error.clone(),

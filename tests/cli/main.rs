@@ -32,6 +32,7 @@ mod report;
 mod rota;
 mod rota_edits;
 mod rota_plan;
+mod rota_summary;
 mod safety;
 mod serve;
 mod staff;

@@ -391,7 +391,8 @@ fn repair_after_a_carer_goes_sick_changes_few_visits() {
     no_rota_errors(&fx);
 }
 
-fn copy_examples(to: &std::path::Path) {
+/// Copies the example agency into `to`.
+pub(crate) fn copy_examples(to: &std::path::Path) {
     let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     for e in walkdir::WalkDir::new(&from)
         .into_iter()

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! rota-bench mankowska INSTANCE --seconds S --seed N [--solution FILE]
-//! rota-bench week [--service-users 200] [--carers 90] [--seeds 1,2] [--rounds 1]
+//! rota-bench week [--sizes 50,200,500] [--seeds 1,2] [--rounds 1]
 //!                 [--carebook LABEL=PATH [ARGS]]... [--ortools-seconds 60]
 //!                 [--no-greedy] [--peers DIR] [--work DIR]
 //! rota-bench greedy RECORDS WEEK OUT [--today DATE]
@@ -16,18 +16,19 @@ use carebook::rota::engine::index::Index;
 use carebook::rota::engine::rng::Rng;
 use carebook::rota::engine::solution::State;
 use rota_bench::mankowska;
-use rota_bench::week::run::{Config, Planner};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage:
+/// The usage of every subcommand.
+fn usage() -> String {
+    format!(
+        "usage:
   rota-bench mankowska INSTANCE [--seconds S] [--seed N] [--solution FILE]
-  rota-bench week [--service-users 200] [--carers 90] [--seeds 1,2] [--rounds 1]
-                  [--carebook LABEL=PATH [ARGS]]... [--ortools-seconds 60 (0: leave out)]
-                  [--no-greedy] [--peers ../shared/bench/peers] [--work DIR]
-                  [--week 2026-W49] [--today 2026-11-23]
-  rota-bench greedy RECORDS WEEK OUT [--today DATE]";
+{}
+  rota-bench greedy RECORDS WEEK OUT [--today DATE]",
+        rota_bench::week::args::USAGE
+    )
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
         Some("week") => week_main(&args[1..]),
         Some("greedy") => greedy_main(&args[1..]),
         _ => {
-            eprintln!("{USAGE}");
+            eprintln!("{}", usage());
             ExitCode::from(2)
         }
     }
@@ -44,75 +45,19 @@ fn main() -> ExitCode {
 
 /// `rota-bench week`: the side-by-side table.
 fn week_main(args: &[String]) -> ExitCode {
-    let exe_dir = std::env::current_exe()
-        .ok()
-        .and_then(|p| p.parent().map(PathBuf::from))
-        .unwrap_or_default();
-    let mut cfg = Config {
-        service_users: 200,
-        carers: 90,
-        seeds: vec![1, 2],
-        rounds: 1,
-        planners: Vec::new(),
-        greedy: std::env::current_exe().ok(),
-        ortools_seconds: Some(60.0),
-        peers: PathBuf::from("../shared/bench/peers"),
-        work: std::env::temp_dir().join("rota-bench-week"),
-        week: "2026-W49".into(),
-        today: "2026-11-23".into(),
+    let exe = std::env::current_exe().ok();
+    let cfg = match rota_bench::week::args::parse(args, exe.as_deref()) {
+        Ok(cfg) => cfg,
+        Err(e) => {
+            eprintln!("{e}\n{}", usage());
+            return ExitCode::from(2);
+        }
     };
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        if flag == "--no-greedy" {
-            cfg.greedy = None;
-            continue;
-        }
-        let Some(value) = it.next() else {
-            eprintln!("{flag} needs a value\n{USAGE}");
-            return ExitCode::from(2);
-        };
-        let number = |v: &str| {
-            v.parse::<u64>()
-                .map_err(|_| format!("{flag}: not a number `{v}`"))
-        };
-        let parsed: Result<(), String> = (|| {
-            match flag.as_str() {
-                "--service-users" => cfg.service_users = number(value)? as usize,
-                "--carers" => cfg.carers = number(value)? as usize,
-                "--rounds" => cfg.rounds = number(value)?.max(1) as usize,
-                "--seeds" => {
-                    cfg.seeds = value.split(',').map(number).collect::<Result<_, _>>()?;
-                }
-                "--carebook" => cfg.planners.push(Planner::parse(value)?),
-                "--ortools-seconds" => {
-                    let s: f64 = value.parse().map_err(|_| format!("{flag}: `{value}`"))?;
-                    cfg.ortools_seconds = (s > 0.0).then_some(s);
-                }
-                "--peers" => cfg.peers = PathBuf::from(value),
-                "--work" => cfg.work = PathBuf::from(value),
-                "--week" => cfg.week = value.clone(),
-                "--today" => cfg.today = value.clone(),
-                other => return Err(format!("unknown option {other}")),
-            }
-            Ok(())
-        })();
-        if let Err(e) = parsed {
-            eprintln!("{e}\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    }
-    if cfg.planners.is_empty() {
-        cfg.planners.push(Planner {
-            label: "carebook".into(),
-            program: exe_dir.join("carebook"),
-            args: Vec::new(),
-        });
-    }
+    let sizes: Vec<String> = cfg.sizes.iter().map(ToString::to_string).collect();
     eprintln!(
-        "week {}: {} service users, {} carers, seeds {:?}, {} round(s); agencies and rotas in {}",
+        "week {}: agencies of {} (service users/carers), seeds {:?}, {} round(s); agencies and rotas in {}",
         cfg.week,
-        cfg.service_users,
-        cfg.carers,
+        sizes.join(", "),
         cfg.seeds,
         cfg.rounds,
         cfg.work.display()
@@ -132,7 +77,7 @@ fn week_main(args: &[String]) -> ExitCode {
 /// `rota-bench greedy RECORDS WEEK OUT`: the greedy reference rota.
 fn greedy_main(args: &[String]) -> ExitCode {
     let [records, week, out, rest @ ..] = args else {
-        eprintln!("{USAGE}");
+        eprintln!("{}", usage());
         return ExitCode::from(2);
     };
     let _ = rest; // --today: the greedy judges nothing by date beyond the week.
@@ -165,7 +110,7 @@ fn greedy_main(args: &[String]) -> ExitCode {
 
 /// `rota-bench mankowska`: one instance, one JSON line.
 fn mankowska_main(args: &[String]) -> ExitCode {
-    let usage = USAGE;
+    let usage = usage();
     let path = &args[1];
     let mut seconds = 10.0;
     let mut seed = 1;

@@ -8,7 +8,6 @@ use crate::model::values::Week;
 use crate::report::compliance::area_of;
 use crate::report::records::RotaFile;
 use crate::report::{Session, text};
-use std::collections::{HashMap, HashSet};
 
 /// The keys of this family.
 pub(super) const KEYS: &[&str] = &[
@@ -73,14 +72,7 @@ pub(super) fn compute(s: &Session, scope: &Scope, key: &str) -> Option<Shown> {
         },
         "continuity" => match rota(s) {
             Ok(rf) => {
-                let mut carers: HashMap<&str, HashSet<&str>> = HashMap::new();
-                for v in &rf.rota.visits {
-                    let set = carers.entry(v.service_user.as_str()).or_default();
-                    set.extend(v.carers.iter().map(|c| c.as_str()));
-                }
-                let total: usize = carers.values().map(HashSet::len).sum();
-                let most = carers.values().map(HashSet::len).max().unwrap_or(0);
-                let avg = total as f64 / carers.len().max(1) as f64;
+                let (avg, most) = crate::rota::compare::carers_per_person(rf.rota);
                 let value = format!(
                     "{}: {} different carers per person on average, {most} at most",
                     rf.rota.week,

@@ -1,9 +1,10 @@
-//! Running the week benchmark: generate each seed's agency with
+//! Running the week benchmark: generate each size's and seed's agency with
 //! `carebook-gen`, run every planner on it in turn (round after round, so
 //! that the machine's load falls on all alike), check every rota with the
 //! independent verifier and collect the rows of the table.
 
 use super::figures::{Figures, parse_peer_wall, parse_steps, parse_time, parse_verifier};
+use super::size::Size;
 use super::table::{GREEDY, Measured, ORTOOLS, Row};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -47,11 +48,9 @@ impl Planner {
 /// What to run.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// Service users of each generated agency.
-    pub service_users: usize,
-    /// Carers of each generated agency.
-    pub carers: usize,
-    /// Generator seeds, one agency each.
+    /// The sizes of the generated agencies, one agency each per seed.
+    pub sizes: Vec<Size>,
+    /// Generator seeds, one agency each per size.
     pub seeds: Vec<u64>,
     /// Runs of each planner on each agency.
     pub rounds: usize,
@@ -144,16 +143,17 @@ fn verify(cfg: &Config, records: &Path, rota: &Path) -> Result<Figures, String> 
     })
 }
 
-/// Generates seed `seed`'s agency into `dir` unless it is already there.
-fn generate(cfg: &Config, seed: u64, dir: &Path) -> Result<(), String> {
+/// Generates the agency of `size` and `seed` into `dir` unless it is
+/// already there.
+fn generate(cfg: &Config, size: Size, seed: u64, dir: &Path) -> Result<(), String> {
     if dir.join("agency.yaml").is_file() {
         return Ok(());
     }
     let today = carebook_gen::rng::Date::parse(&cfg.today)
         .ok_or_else(|| format!("`{}` is not a date", cfg.today))?;
     let gen_cfg = carebook_gen::Config {
-        service_users: cfg.service_users,
-        carers: cfg.carers,
+        service_users: size.service_users,
+        carers: size.carers,
         seed,
         fault_percent: 0.0,
         today,
@@ -264,14 +264,23 @@ pub fn run(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<Row>, String> 
     labels.push((ORTOOLS.to_owned(), None));
     labels.extend(cfg.planners.iter().map(|p| (p.label.clone(), Some(p))));
     let mut rows = Vec::new();
-    for &seed in &cfg.seeds {
-        let dir = cfg.work.join(format!("seed{seed}"));
+    let agencies = cfg
+        .sizes
+        .iter()
+        .flat_map(|&size| cfg.seeds.iter().map(move |&seed| (size, seed)));
+    for (size, seed) in agencies {
+        // The size in the folder's name: an agency generated before at
+        // another size is never taken for this one.
+        let dir = cfg
+            .work
+            .join(format!("{}x{}-seed{seed}", size.service_users, size.carers));
         let records = dir.join("records");
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        generate(cfg, seed, &records)?;
+        generate(cfg, size, seed, &records)?;
         let first = rows.len();
         for (label, _) in &labels {
             rows.push(Row {
+                size,
                 seed,
                 planner: label.clone(),
                 runs: Vec::new(),
@@ -288,7 +297,7 @@ pub fn run(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<Row>, String> 
                 match run_one(cfg, label, &records, &out, *planner) {
                     Ok(m) => {
                         log(&format!(
-                            "seed {seed} round {round} {label}: unassigned {}, late {}, travel/visit {:.2}, carers/person {:.2}, wall {:.1} s, broken rules {}",
+                            "{size} seed {seed} round {round} {label}: unassigned {}, late {}, travel/visit {:.2}, carers/person {:.2}, wall {:.1} s, broken rules {}",
                             m.figures.unassigned,
                             m.figures.late_min,
                             m.figures.travel_per_visit(),
@@ -299,7 +308,9 @@ pub fn run(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<Row>, String> 
                         row.runs.push(m);
                     }
                     Err(e) => {
-                        log(&format!("seed {seed} round {round} {label}: failed: {e}"));
+                        log(&format!(
+                            "{size} seed {seed} round {round} {label}: failed: {e}"
+                        ));
                         row.note = Some(format!("failed: {}", e.lines().next().unwrap_or("")));
                     }
                 }

@@ -1,9 +1,10 @@
-//! The side-by-side table of the week benchmark: for each seed and planner
-//! the medians over its runs, with travel per visit against OR-Tools and
-//! distinct carers against the greedy of the same seed, then the mean of
-//! those medians over the seeds.
+//! The side-by-side table of the week benchmark: for each agency (size and
+//! seed) and planner the medians over its runs, with travel per visit
+//! against OR-Tools and distinct carers against the greedy of the same
+//! agency, then, for each size, the mean of those medians over the seeds.
 
 use super::figures::Figures;
+use super::size::Size;
 use std::fmt::Write;
 
 /// One run of one planner: the verifier's figures and what it cost.
@@ -19,9 +20,11 @@ pub struct Measured {
     pub steps: Option<u64>,
 }
 
-/// One planner on one seed's agency.
+/// One planner on one agency.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Row {
+    /// The agency's service users and carers.
+    pub size: Size,
     /// The agency's generator seed.
     pub seed: u64,
     /// The planner's label (`ortools` and `greedy` are the references).
@@ -118,15 +121,15 @@ fn ratio(x: f64, of: Option<f64>) -> String {
     }
 }
 
-const HEADER: &str = "| seed | planner | runs | unassigned | late min | travel between visits per assigned visit (min) | vs OR-Tools | distinct carers per person | vs greedy | wall s | peak RSS MB | steps/s | broken rules |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+const HEADER: &str = "| size | seed | planner | runs | unassigned | late min | travel between visits per assigned visit (min) | vs OR-Tools | distinct carers per person | vs greedy | wall s | peak RSS MB | steps/s | broken rules |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
 
-/// The markdown table of every row (medians over runs), then the mean of
-/// each planner's medians over the seeds.
+/// The markdown table of every row (medians over runs), then, for each
+/// size with several seeds, the mean of each planner's medians over them.
 pub fn render(rows: &[Row]) -> String {
     let mut out = String::from(HEADER);
-    let reference = |seed: u64, label: &str| {
+    let reference = |of: &Row, label: &str| {
         rows.iter()
-            .find(|r| r.seed == seed && r.planner == label)
+            .find(|r| r.size == of.size && r.seed == of.seed && r.planner == label)
             .and_then(Row::medians)
     };
     for row in rows {
@@ -134,16 +137,17 @@ pub fn render(rows: &[Row]) -> String {
             let note = row.note.as_deref().unwrap_or("no runs");
             let _ = writeln!(
                 out,
-                "| {} | {} | 0 | {note} | | | | | | | | | |",
-                row.seed, row.planner
+                "| {} | {} | {} | 0 | {note} | | | | | | | | | |",
+                row.size, row.seed, row.planner
             );
             continue;
         };
-        let ort = reference(row.seed, ORTOOLS).map(|r| r.travel_per_visit);
-        let greedy = reference(row.seed, GREEDY).map(|r| r.carers_per_person);
+        let ort = reference(row, ORTOOLS).map(|r| r.travel_per_visit);
+        let greedy = reference(row, GREEDY).map(|r| r.carers_per_person);
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            row.size,
             row.seed,
             row.planner,
             row.runs.len(),
@@ -163,12 +167,13 @@ pub fn render(rows: &[Row]) -> String {
     if seeds.len() > 1 {
         let _ = writeln!(out, "\nMean over seeds {seeds:?} of the medians:\n");
         out.push_str(
-            "| planner | seeds | unassigned | late min | travel per visit (min) | distinct carers per person | wall s |\n|---|---:|---:|---:|---:|---:|---:|\n",
+            "| size | planner | seeds | unassigned | late min | travel per visit (min) | distinct carers per person | wall s |\n|---|---|---:|---:|---:|---:|---:|---:|\n",
         );
-        for planner in dedup(rows.iter().map(|r| r.planner.clone())) {
+        let groups = dedup(rows.iter().map(|r| (r.size, r.planner.clone())));
+        for (size, planner) in groups {
             let ms: Vec<Medians> = rows
                 .iter()
-                .filter(|r| r.planner == planner)
+                .filter(|r| r.size == size && r.planner == planner)
                 .filter_map(Row::medians)
                 .collect();
             if ms.is_empty() {
@@ -177,7 +182,7 @@ pub fn render(rows: &[Row]) -> String {
             let mean = |f: fn(&Medians) -> f64| ms.iter().map(f).sum::<f64>() / ms.len() as f64;
             let _ = writeln!(
                 out,
-                "| {planner} | {} | {} | {} | {} | {} | {} |",
+                "| {size} | {planner} | {} | {} | {} | {} | {} | {} |",
                 ms.len(),
                 num(mean(|m| m.unassigned), 1),
                 num(mean(|m| m.late_min), 0),
@@ -230,17 +235,14 @@ mod tests {
 
     #[test]
     fn a_row_gives_the_median_of_each_figure_and_steps_per_second() {
-        let row = Row {
-            seed: 1,
-            planner: "carebook".into(),
-            runs: vec![
-                run(5, 800.0, 100, 4.0, 10.0),
-                run(7, 900.0, 90, 6.0, 20.0),
-                run(6, 700.0, 70, 5.0, 40.0),
-            ],
-            note: None,
-        };
-        let m = row.medians().expect("runs");
+        let runs = vec![
+            run(5, 800.0, 100, 4.0, 10.0),
+            run(7, 900.0, 90, 6.0, 20.0),
+            run(6, 700.0, 70, 5.0, 40.0),
+        ];
+        let m = row(Size::DEFAULT, 1, "carebook", runs)
+            .medians()
+            .expect("runs");
         assert_eq!(m.unassigned, 6.0);
         assert_eq!(m.travel_per_visit, 10.0);
         assert_eq!(m.carers_per_person, 5.0);
@@ -249,39 +251,32 @@ mod tests {
         assert_eq!(Row::default().medians(), None);
     }
 
+    fn row(size: Size, seed: u64, planner: &str, runs: Vec<Measured>) -> Row {
+        Row {
+            size,
+            seed,
+            planner: planner.into(),
+            runs,
+            note: None,
+        }
+    }
+
     #[test]
     fn the_table_compares_travel_with_ortools_and_carers_with_the_greedy() {
+        let big = Size::DEFAULT;
+        let small = Size::scaled(50);
         let rows = vec![
+            row(big, 1, GREEDY, vec![run(30, 500.0, 100, 10.0, 1.0)]),
+            row(big, 1, ORTOOLS, vec![run(12, 400.0, 100, 8.0, 60.0)]),
+            row(big, 1, "carebook", vec![run(6, 600.0, 100, 5.0, 30.0)]),
             Row {
-                seed: 1,
-                planner: GREEDY.into(),
-                runs: vec![run(30, 500.0, 100, 10.0, 1.0)],
-                note: None,
-            },
-            Row {
-                seed: 1,
-                planner: ORTOOLS.into(),
-                runs: vec![run(12, 400.0, 100, 8.0, 60.0)],
-                note: None,
-            },
-            Row {
-                seed: 1,
-                planner: "carebook".into(),
-                runs: vec![run(6, 600.0, 100, 5.0, 30.0)],
-                note: None,
-            },
-            Row {
-                seed: 2,
-                planner: ORTOOLS.into(),
-                runs: vec![],
                 note: Some("skipped: OR-Tools is not installed".into()),
+                ..row(big, 2, ORTOOLS, vec![])
             },
-            Row {
-                seed: 2,
-                planner: "carebook".into(),
-                runs: vec![run(8, 700.0, 100, 7.0, 30.0)],
-                note: None,
-            },
+            row(big, 2, "carebook", vec![run(8, 700.0, 100, 7.0, 30.0)]),
+            // Another size, the same seed: not compared with the peers of 200.
+            row(small, 1, "carebook", vec![run(1, 100.0, 50, 3.0, 5.0)]),
+            row(small, 2, "carebook", vec![run(3, 200.0, 50, 4.0, 7.0)]),
         ];
         let table = render(&rows);
         let line = |prefix: &str| {
@@ -291,16 +286,26 @@ mod tests {
                 .unwrap_or_else(|| panic!("no line {prefix} in\n{table}"))
                 .to_owned()
         };
-        assert_eq!(
-            line("| 1 | carebook |"),
-            "| 1 | carebook | 1 | 6 | 10 | 6.00 | 1.50x | 5.00 | 0.50x | 30.0 | 150 | 33 | 0 |"
+        assert!(
+            table.starts_with("| size | seed | planner | runs |"),
+            "{table}"
         );
-        assert!(line("| 2 | ortools |").contains("skipped: OR-Tools is not installed"));
-        // No OR-Tools and no greedy on seed 2: no ratios.
-        assert!(line("| 2 | carebook |").contains("| 7.00 | – | 7.00 | – |"));
         assert_eq!(
-            line("| carebook | 2 |"),
-            "| carebook | 2 | 7.0 | 10 | 6.50 | 6.00 | 30.0 |"
+            line("| 200/90 | 1 | carebook |"),
+            "| 200/90 | 1 | carebook | 1 | 6 | 10 | 6.00 | 1.50x | 5.00 | 0.50x | 30.0 | 150 | 33 | 0 |"
+        );
+        assert!(line("| 200/90 | 2 | ortools |").contains("skipped: OR-Tools is not installed"));
+        // No OR-Tools and no greedy on seed 2 nor at 50 people: no ratios.
+        assert!(line("| 200/90 | 2 | carebook |").contains("| 7.00 | – | 7.00 | – |"));
+        assert!(line("| 50/23 | 1 | carebook |").contains("| 2.00 | – | 3.00 | – |"));
+        // The means over seeds, size by size.
+        assert_eq!(
+            line("| 200/90 | carebook | 2 |"),
+            "| 200/90 | carebook | 2 | 7.0 | 10 | 6.50 | 6.00 | 30.0 |"
+        );
+        assert_eq!(
+            line("| 50/23 | carebook | 2 |"),
+            "| 50/23 | carebook | 2 | 2.0 | 10 | 3.00 | 3.50 | 6.0 |"
         );
     }
 }
