@@ -376,7 +376,12 @@ impl Default for Calls {
     }
 }
 
-/// Weights of the rota objective, a weighted sum.
+/// Weights of the rota objective, a weighted sum priced in minutes of
+/// travel. The defaults leave a visit unassigned only when nothing else
+/// can be done, then price a new face for a person at 100 minutes of
+/// travel (continuity, NICE NG21), and a minute late within
+/// `max_late_minutes` at half a minute of travel: the tolerance is what
+/// the agency accepts, while travel is paid for on every visit.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Weights {
@@ -404,11 +409,11 @@ impl Default for Weights {
     fn default() -> Self {
         Weights {
             unassigned_visit: 10000.0,
-            late_minute: 50.0,
+            late_minute: 0.5,
             travel_minute: 1.0,
-            extra_carer_per_person: 60.0,
+            extra_carer_per_person: 100.0,
             preference_breach: 40.0,
-            contract_hour_gap: 5.0,
+            contract_hour_gap: 2.0,
         }
     }
 }

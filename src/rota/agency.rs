@@ -325,6 +325,10 @@ fn max_work(carer: &Carer, policy: &Policy, week: Week, history: &History) -> f6
     allowed.clamp(0.0, ceiling)
 }
 
+/// What a minute of rest short of `min_rest_hours` between two days
+/// costs, in minutes of travel.
+const REST_MINUTE: f64 = 50.0;
+
 fn weights(policy: &Policy, repair: bool) -> Weights {
     let w = &policy.rota.weights;
     Weights {
@@ -335,7 +339,10 @@ fn weights(policy: &Policy, repair: bool) -> Weights {
         extra_worker: w.extra_carer_per_person,
         preference_breach: w.preference_breach,
         contract_hour_gap: w.contract_hour_gap,
-        rest_minute: w.late_minute / 10.0,
+        // Rest between days is the law's (Working Time Regulations), not
+        // a preference: a minute short costs as much as fifty of travel,
+        // whatever lateness is priced at.
+        rest_minute: REST_MINUTE,
         // A coordinator must not find the week reshuffled: moving a visit
         // costs more than a long detour, less than leaving it unassigned.
         changed_task: if repair {

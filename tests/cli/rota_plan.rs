@@ -412,7 +412,7 @@ pub(crate) fn copy_examples(to: &std::path::Path) {
 fn the_example_agency_gets_a_rota_that_check_accepts() {
     let fx = Fixture::empty();
     copy_examples(fx.path());
-    let run = fx.run(&["rota", "--week", WEEK, "--iterations", "300"]);
+    let run = fx.run(&["rota", "--week", WEEK, "--iterations", "3000"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains("visits unassigned   0"),

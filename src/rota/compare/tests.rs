@@ -104,6 +104,7 @@ fn a_planned_rota_figures_as_the_planner_summed_it() {
         seed: 1,
         seconds: 60.0,
         iterations: 300,
+        patience: 0,
         repair: false,
     };
     let outcome = plan::plan(&repo, week("2026-W49"), None, options, &mut |_| {});
