@@ -13,10 +13,11 @@ pub fn render(o: &Outcome, compared: &Comparison, out: &Path, elapsed: Duration)
     let mut t = String::new();
     let _ = writeln!(
         t,
-        "wrote {} ({:.1} s, {} improvement steps{})",
+        "wrote {} ({:.1} s, {} improvement steps in {:.1} s{})",
         out.display(),
         elapsed.as_secs_f64(),
         o.stats.iterations,
+        o.stats.seconds,
         if o.stats.timed_out {
             ", stopped at the time limit"
         } else if o.stats.stalled {

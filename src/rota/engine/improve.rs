@@ -46,6 +46,8 @@ pub struct Stats {
     /// Whether it stopped because `patience` steps in a row found nothing
     /// better.
     pub stalled: bool,
+    /// Wall seconds the search took (construction not included).
+    pub seconds: f64,
 }
 
 /// Each task's nearest other tasks, by travel and time of day.
@@ -309,6 +311,7 @@ pub fn improve(
         }
     }
     progress(1.0, best_cost);
+    stats.seconds = clock.elapsed().as_secs_f64();
     (best, stats)
 }
 

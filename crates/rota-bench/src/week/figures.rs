@@ -93,6 +93,13 @@ pub fn parse_steps(stdout: &str) -> Option<u64> {
     digits.chars().rev().collect::<String>().parse().ok()
 }
 
+/// The seconds `carebook rota`'s summary says its search took ("N
+/// improvement steps in S s"), if it says.
+pub fn parse_search_seconds(stdout: &str) -> Option<f64> {
+    let (_, rest) = stdout.split_once(" improvement steps in ")?;
+    rest.split_once(" s")?.0.parse().ok()
+}
+
 /// The whole-run seconds the OR-Tools peer reports (`wall_s`: before its
 /// own call of the verifier), if it does.
 pub fn parse_peer_wall(stdout: &str) -> Option<f64> {
@@ -168,5 +175,17 @@ mod tests {
             Some(1234)
         );
         assert_eq!(parse_steps("wrote x"), None);
+    }
+
+    #[test]
+    fn search_seconds_are_read_from_the_summary_when_it_gives_them() {
+        let out = "wrote /tmp/a.yaml (9.6 s, 100000 improvement steps in 7.1 s, stopped)
+";
+        assert_eq!(parse_steps(out), Some(100000));
+        assert_eq!(parse_search_seconds(out), Some(7.1));
+        assert_eq!(
+            parse_search_seconds("wrote x (1.0 s, 1234 improvement steps)"),
+            None
+        );
     }
 }

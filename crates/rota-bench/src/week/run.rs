@@ -3,7 +3,9 @@
 //! that the machine's load falls on all alike), check every rota with the
 //! independent verifier and collect the rows of the table.
 
-use super::figures::{Figures, parse_peer_wall, parse_steps, parse_time, parse_verifier};
+use super::figures::{
+    Figures, parse_peer_wall, parse_search_seconds, parse_steps, parse_time, parse_verifier,
+};
 use super::size::Size;
 use super::table::{GREEDY, Measured, ORTOOLS, Row};
 use std::path::{Path, PathBuf};
@@ -234,6 +236,7 @@ fn run_one(
         wall_s,
         rss_mb: ran.rss_mb,
         steps: planner.and(parse_steps(&ran.stdout)),
+        search_s: planner.and(parse_search_seconds(&ran.stdout)),
     })
 }
 
