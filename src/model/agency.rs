@@ -378,7 +378,7 @@ impl Default for Calls {
 
 /// Weights of the rota objective, a weighted sum priced in minutes of
 /// travel. The defaults leave a visit unassigned only when nothing else
-/// can be done, then price a new face for a person at 100 minutes of
+/// can be done, then price a new face for a person at 150 minutes of
 /// travel (continuity, NICE NG21), and a minute late within
 /// `max_late_minutes` at half a minute of travel: the tolerance is what
 /// the agency accepts, while travel is paid for on every visit.
@@ -411,7 +411,7 @@ impl Default for Weights {
             unassigned_visit: 10000.0,
             late_minute: 0.5,
             travel_minute: 1.0,
-            extra_carer_per_person: 100.0,
+            extra_carer_per_person: 150.0,
             preference_breach: 40.0,
             contract_hour_gap: 2.0,
         }
