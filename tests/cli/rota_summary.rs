@@ -3,7 +3,7 @@
 //! person, from the rota the repository holds for that week.
 
 use crate::rota_plan::copy_examples;
-use crate::support::{Fixture, TODAY};
+use crate::support::{Fixture, Run, TODAY};
 
 /// The row of the comparison whose label is `label`: its two columns.
 fn row(stdout: &str, label: &str) -> (String, String) {
@@ -18,19 +18,24 @@ fn row(stdout: &str, label: &str) -> (String, String) {
     (this.trim().to_owned(), before.trim().to_owned())
 }
 
-#[test]
-fn the_summary_sets_the_week_beside_the_rota_of_the_week_before() {
-    let fx = Fixture::empty();
-    copy_examples(fx.path());
-    let run = fx.run(&[
+/// Plans 2026-W48 in `fx` with so many improvement steps.
+fn plan_week_48(fx: &Fixture, iterations: &str) -> Run {
+    fx.run(&[
         "rota",
         "--week",
         "2026-W48",
         "--today",
         TODAY,
         "--iterations",
-        "300",
-    ]);
+        iterations,
+    ])
+}
+
+#[test]
+fn the_summary_sets_the_week_beside_the_rota_of_the_week_before() {
+    let fx = Fixture::empty();
+    copy_examples(fx.path());
+    let run = plan_week_48(&fx, "300");
     assert_eq!(run.status, 0, "{}", run.stderr);
     let out = &run.stdout;
     assert!(out.contains("  against the week before:\n"), "{out}");
@@ -61,15 +66,7 @@ fn a_hand_written_week_before_listing_no_unassigned_visits_has_them_not_listed()
         .collect();
     assert!(text.contains("unassigned: []"), "{text}");
     fx.write(w47, hand_written.join("\n") + "\n");
-    let run = fx.run(&[
-        "rota",
-        "--week",
-        "2026-W48",
-        "--today",
-        TODAY,
-        "--iterations",
-        "50",
-    ]);
+    let run = plan_week_48(&fx, "50");
     assert_eq!(run.status, 0, "{}", run.stderr);
     let (this, before) = row(&run.stdout, "visits unassigned ");
     assert_eq!(before, "not listed", "{}", run.stdout);
