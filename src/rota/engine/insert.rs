@@ -9,13 +9,37 @@ use super::solution::State;
 /// A place to insert: cost change, vehicle, position.
 pub type Place = (f64, VehicleId, usize);
 
-/// The vehicles `t` may go on.
-fn candidates(state: &State, t: TaskId) -> Vec<VehicleId> {
+/// The vehicles `t` may go on. With `near` (each task's nearest tasks),
+/// only those worth trying: the routes its nearest tasks are on, the
+/// shifts of the workers its client already has or prefers, and shifts
+/// with nothing on them yet.
+fn candidates(state: &State, t: TaskId, near: Option<&[Vec<TaskId>]>) -> Vec<VehicleId> {
     let task = &state.problem.tasks[t];
-    match task.locked {
-        Some(v) => vec![v],
-        None => task.eligible.clone(),
+    if let Some(v) = task.locked {
+        return vec![v];
     }
+    let Some(near) = near.and_then(|n| n.get(t)) else {
+        return task.eligible.clone();
+    };
+    let mut routes: Vec<VehicleId> = near
+        .iter()
+        .filter_map(|&u| state.sol.vehicle_of[u])
+        .collect();
+    routes.sort_unstable();
+    routes.dedup();
+    let p = state.problem;
+    let usual = |w: usize| {
+        task.preferred.contains(&w) || state.client_workers(task.client).iter().any(|c| c.0 == w)
+    };
+    task.eligible
+        .iter()
+        .copied()
+        .filter(|&v| {
+            state.sol.routes[v].is_empty()
+                || routes.binary_search(&v).is_ok()
+                || usual(p.vehicles[v].worker)
+        })
+        .collect()
 }
 
 /// The best places for `t`, cheapest first, at most `keep` of them.
@@ -32,6 +56,19 @@ pub fn best_places(
     blink: f64,
     keep: usize,
 ) -> Vec<Place> {
+    best_places_near(state, t, rng, blink, keep, None)
+}
+
+/// [`best_places`] among the [`candidates`] `near` leaves (all eligible
+/// vehicles without it).
+fn best_places_near(
+    state: &mut State,
+    t: TaskId,
+    rng: &mut Rng,
+    blink: f64,
+    keep: usize,
+    near: Option<&[Vec<TaskId>]>,
+) -> Vec<Place> {
     let mut best: Vec<Place> = Vec::with_capacity(keep + 1);
     let (latest, earliest_end) = {
         let task = &state.problem.tasks[t];
@@ -41,7 +78,7 @@ pub fn best_places(
         )
     };
     let mut bounded: Vec<Place> = Vec::new();
-    for v in candidates(state, t) {
+    for v in candidates(state, t, near) {
         if !state.allowed(t, v) {
             continue;
         }
@@ -90,12 +127,24 @@ pub fn best_places(
 /// unassigned) at the best place. Returns false, changing nothing, when
 /// there is none or `t` is already assigned.
 pub fn insert_best(state: &mut State, t: TaskId, rng: &mut Rng, blink: f64) -> bool {
+    insert_best_near(state, t, rng, blink, None)
+}
+
+/// [`insert_best`] trying only the routes near `t` and its client's usual
+/// workers (see [`candidates`]), when `near` gives each task's nearest.
+pub fn insert_best_near(
+    state: &mut State,
+    t: TaskId,
+    rng: &mut Rng,
+    blink: f64,
+    near: Option<&[Vec<TaskId>]>,
+) -> bool {
     if state.sol.vehicle_of[t].is_some() {
         return false;
     }
     let partner = state.index.together[t].filter(|&b| state.sol.vehicle_of[b].is_none());
     match partner {
-        None => match best_places(state, t, rng, blink, 1).first() {
+        None => match best_places_near(state, t, rng, blink, 1, near).first() {
             Some(&(_, v, pos)) => {
                 let ok = state.insert(t, v, pos, true).is_some();
                 state.commit();
@@ -103,20 +152,27 @@ pub fn insert_best(state: &mut State, t: TaskId, rng: &mut Rng, blink: f64) -> b
             }
             None => false,
         },
-        Some(b) => insert_pair(state, t, b, rng, blink),
+        Some(b) => insert_pair(state, t, b, rng, blink, near),
     }
 }
 
 /// Inserts both halves of a double-up: for each of the best few places of
 /// the first, the best place of the second; the cheapest pair wins.
-fn insert_pair(state: &mut State, a: TaskId, b: TaskId, rng: &mut Rng, blink: f64) -> bool {
-    let firsts = best_places(state, a, rng, blink, 6);
+fn insert_pair(
+    state: &mut State,
+    a: TaskId,
+    b: TaskId,
+    rng: &mut Rng,
+    blink: f64,
+    near: Option<&[Vec<TaskId>]>,
+) -> bool {
+    let firsts = best_places_near(state, a, rng, blink, 6, near);
     let mut best: Option<(f64, Place, Place)> = None;
     for &(da, va, pa) in &firsts {
         if state.insert(a, va, pa, true).is_none() {
             continue;
         }
-        if let Some(&(db, vb, pb)) = best_places(state, b, rng, blink, 1).first()
+        if let Some(&(db, vb, pb)) = best_places_near(state, b, rng, blink, 1, near).first()
             && best.is_none_or(|(c, ..)| da + db < c)
         {
             best = Some((da + db, (da, va, pa), (db, vb, pb)));
@@ -216,6 +272,41 @@ mod tests {
             rest_short += state.cost().rest_short;
         }
         assert!(rest_short > 0.0, "the problems exercise rest between days");
+    }
+
+    #[test]
+    fn near_routes_only_try_the_routes_of_near_tasks_the_usual_workers_and_empty_shifts() {
+        use crate::rota::engine::fixture::{assert_double_ups_whole, assert_links_respected};
+        use crate::rota::engine::improve::neighbours;
+        for seed in 1..=10 {
+            let p = problem(seed);
+            let index = Index::new(&p);
+            let near = neighbours(&p, 3);
+            let mut state = State::new(&p, &index);
+            let mut rng = Rng::new(seed);
+            for t in 0..p.tasks.len() {
+                let allowed = candidates(&state, t, Some(&near));
+                for &v in &allowed {
+                    assert!(p.tasks[t].locked == Some(v) || p.tasks[t].eligible.contains(&v));
+                }
+                if p.tasks[t].locked.is_none() {
+                    for &v in &p.tasks[t].eligible {
+                        let near_route =
+                            near[t].iter().any(|&u| state.sol.vehicle_of[u] == Some(v));
+                        if state.sol.routes[v].is_empty() || near_route {
+                            assert!(allowed.contains(&v), "seed {seed} task {t} vehicle {v}");
+                        }
+                    }
+                }
+                insert_best_near(&mut state, t, &mut rng, 0.0, Some(&near));
+            }
+            assert_links_respected(&p, &state.sol);
+            assert_double_ups_whole(&p, &state.sol);
+            assert!(
+                state.sol.vehicle_of.iter().any(Option::is_some),
+                "seed {seed}"
+            );
+        }
     }
 
     #[test]
