@@ -130,8 +130,9 @@ pub fn insert_best(state: &mut State, t: TaskId, rng: &mut Rng, blink: f64) -> b
     insert_best_near(state, t, rng, blink, None)
 }
 
-/// [`insert_best`] trying only the routes near `t` and its client's usual
-/// workers (see [`candidates`]), when `near` gives each task's nearest.
+/// [`insert_best`] trying, when `near` gives each task's nearest tasks,
+/// only the routes those are on, its client's usual and preferred
+/// workers' shifts and the empty shifts.
 pub fn insert_best_near(
     state: &mut State,
     t: TaskId,
