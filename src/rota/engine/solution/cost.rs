@@ -52,18 +52,15 @@ pub struct Cost {
 }
 
 impl State<'_> {
-    /// Rebuilds working time, largest lateness and client-worker counts.
-    pub(super) fn recompute_aggregates(&mut self) {
-        self.work.iter_mut().for_each(|w| *w = 0.0);
+    /// Recounts which workers do how many tasks of each client (working
+    /// time and the largest lateness follow from the routes' costs, see
+    /// `refresh`).
+    pub(super) fn recount_client_workers(&mut self) {
         self.client_workers.iter_mut().for_each(Vec::clear);
-        self.max_late = 0.0;
         for v in 0..self.sol.routes.len() {
             let w = self.problem.vehicles[v].worker;
-            let minutes = self.route_cost(v).work;
-            self.work[w] += minutes;
             for i in 0..self.sol.routes[v].len() {
                 let t = self.sol.routes[v][i];
-                self.max_late = self.max_late.max(self.lateness(t));
                 self.count_client_worker(t, w, 1);
             }
         }

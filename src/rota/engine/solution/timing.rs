@@ -208,7 +208,7 @@ impl State<'_> {
             .collect();
         let ok = self.propagate(&queue, 0);
         self.log.clear();
-        self.recompute_aggregates();
+        self.recount_client_workers();
         self.mark_all_changed();
         self.refresh();
         ok
