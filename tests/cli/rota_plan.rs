@@ -102,6 +102,16 @@ fn no_rota_errors(fx: &Fixture) {
     );
 }
 
+/// The agency's policy: at most 6 hours a week on average.
+fn average_at_most_six_hours_a_week(fx: &Fixture) {
+    edit(
+        fx,
+        "agency.yaml",
+        "office:",
+        "policy:\n  working_time: {max_weekly_hours: 6}\noffice:",
+    );
+}
+
 fn edit(fx: &Fixture, file: &str, from: &str, to: &str) {
     let path = fx.path().join(file);
     let text = std::fs::read_to_string(&path).expect("read");
@@ -610,12 +620,7 @@ fn without_an_opt_out_the_engine_keeps_the_average_within_the_limit() {
     // week 48, so this week they may work 1 h; the rest go to C-0002.
     // With a written opt-out the preferred carer takes them all again.
     let fx = Fixture::base();
-    edit(
-        &fx,
-        "agency.yaml",
-        "office:",
-        "policy:\n  working_time: {max_weekly_hours: 6}\noffice:",
-    );
+    average_at_most_six_hours_a_week(&fx);
     let mut w48 = String::from(
         "kind: rota\nid: rota-2026-W48\nweek: 2026-W48\n\
          generated: {at: \"2026-11-16T10:00:00Z\", by: carebook 0.1.0, seed: 1}\nvisits:\n",
@@ -652,12 +657,7 @@ fn the_engine_leaves_leave_out_of_the_average_as_rota_hours_does() {
     // week; leave left out, week 48 is a seventh of a week and 5 h 51 min
     // are left. The engine's rota must pass the check that judges it.
     let fx = Fixture::base();
-    edit(
-        &fx,
-        "agency.yaml",
-        "office:",
-        "policy:\n  working_time: {max_weekly_hours: 6}\noffice:",
-    );
+    average_at_most_six_hours_a_week(&fx);
     fx.write(
         "rotas/2026-W48.yaml",
         "kind: rota\nid: rota-2026-W48\nweek: 2026-W48\n\

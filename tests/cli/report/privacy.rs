@@ -17,6 +17,15 @@ pub(super) fn texts(fx: &Fixture, dir: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The text of the file of `files` whose path ends with `name`.
+fn page<'a>(files: &'a [(String, String)], name: &str) -> &'a str {
+    &files
+        .iter()
+        .find(|(f, _)| f.ends_with(name))
+        .unwrap_or_else(|| panic!("no {name} among the files written"))
+        .1
+}
+
 #[test]
 fn values_are_escaped_in_every_report() {
     let fx = example();
@@ -325,11 +334,7 @@ fn the_change_log_and_what_changed_since() {
     values.push(("author", "Gareth".into(), true));
     values.push(("email", "someone@example.org".into(), false));
     assert_no_leak(&files, &values);
-    let audit = &files
-        .iter()
-        .find(|(f, _)| f.ends_with("audit.redacted.html"))
-        .expect("audit page")
-        .1;
+    let audit = page(&files, "audit.redacted.html");
     assert!(
         audit.contains("G. P.") && audit.contains("[removed]"),
         "{audit}"
@@ -374,11 +379,7 @@ fn redacted_audit_shows_no_free_text_of_uncommitted_or_committed_changes() {
         ("uncommitted", "Green tin in the pantry".to_owned(), false),
     ];
     assert_no_leak(&files, &secrets);
-    let audit = &files
-        .iter()
-        .find(|(f, _)| f.ends_with("audit.redacted.html"))
-        .expect("audit page")
-        .1;
+    let audit = page(&files, "audit.redacted.html");
     assert!(
         audit.contains("changed since the last commit: dnacpr.form_location"),
         "the uncommitted finding names the field: {audit}"
