@@ -4,7 +4,7 @@
 //! nearest), the people with the scarcest workers first. What fits
 //! nowhere this way is left to regret insertion.
 
-use super::{Slots, place};
+use super::{Slots, place, unassigned};
 use crate::rota::engine::deadline::Deadline;
 use crate::rota::engine::problem::TaskId;
 use crate::rota::engine::rng::Rng;
@@ -58,15 +58,6 @@ pub fn construct(state: &mut State, slots: &Slots, rng: &mut Rng, deadline: Dead
             }
         }
     }
-}
-
-/// The tasks of `tasks` that are not assigned.
-fn unassigned(state: &State, tasks: &[TaskId]) -> Vec<TaskId> {
-    tasks
-        .iter()
-        .copied()
-        .filter(|&t| state.sol.vehicle_of[t].is_none())
-        .collect()
 }
 
 #[cfg(test)]

@@ -17,3 +17,15 @@ mod slots;
 pub use construct::construct;
 pub use moves::{place, ruin};
 pub use slots::Slots;
+
+use crate::rota::engine::problem::TaskId;
+use crate::rota::engine::solution::State;
+
+/// The tasks of `tasks` that are not assigned.
+fn unassigned(state: &State, tasks: &[TaskId]) -> Vec<TaskId> {
+    tasks
+        .iter()
+        .copied()
+        .filter(|&t| state.sol.vehicle_of[t].is_none())
+        .collect()
+}

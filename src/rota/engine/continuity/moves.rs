@@ -1,7 +1,7 @@
 //! The continuity moves: one slot or one person's week taken out, and put
 //! back on one worker, making room by taking out what is in the way.
 
-use super::Slots;
+use super::{Slots, unassigned};
 use crate::rota::engine::insert::{best_places, insert_on};
 use crate::rota::engine::problem::{TaskId, VehicleId};
 use crate::rota::engine::rng::Rng;
@@ -225,17 +225,9 @@ pub fn place(
     };
     place_all(state, &own, w, rng);
     state.commit();
-    let mut left: Vec<TaskId> = removed
-        .iter()
-        .copied()
-        .filter(|&t| state.sol.vehicle_of[t].is_none())
-        .collect();
+    let mut left: Vec<TaskId> = unassigned(state, &removed);
     if eject && !left.is_empty() && rng.below(2) == 0 {
-        let missing: Vec<TaskId> = own
-            .iter()
-            .copied()
-            .filter(|&t| state.sol.vehicle_of[t].is_none())
-            .collect();
+        let missing: Vec<TaskId> = unassigned(state, &own);
         let mut ejected = Vec::new();
         for &t in &missing {
             ejected.extend(eject_for(state, t, w, &removed));
@@ -244,11 +236,7 @@ pub fn place(
             place_all(state, &missing, w, rng);
             state.commit();
         }
-        left = removed
-            .iter()
-            .copied()
-            .filter(|&t| state.sol.vehicle_of[t].is_none())
-            .collect();
+        left = unassigned(state, &removed);
         left.extend(ejected);
     }
     left
