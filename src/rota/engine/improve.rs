@@ -247,7 +247,8 @@ pub fn improve(
     // experiment, off unless ROTA_NEAR_ROUTES=1.
     let near_routes = (env_or("ROTA_NEAR_ROUTES", 0.0) > 0.0).then_some(near.as_slice());
     let slot_nearest = env_or("ROTA_SLOT_NEAR", 0.0) as usize;
-    let slots = Slots::new(state.problem, &state.index.together);
+    // The slot view only when the moves that use it are on.
+    let slots = (slot_share > 0.0).then(|| Slots::new(state.problem, &state.index.together));
     let mut stats = Stats::default();
     // The solution as last kept: a step changes a few routes, and only
     // those are restored from here, or copied here when kept.
@@ -279,17 +280,18 @@ pub fn improve(
         }
         stats.iterations += 1;
         let size = 1 + rng.below(max_size);
-        let slot_move = slot_share > 0.0 && done >= slot_from && rng.unit() < slot_share;
-        let mut removed = if slot_move {
-            continuity::ruin(state, &slots, rng)
-        } else {
-            ruin(state, &near, &by_client, rng, size)
+        let slot_move = slots
+            .as_ref()
+            .filter(|_| done >= slot_from && rng.unit() < slot_share);
+        let mut removed = match slot_move {
+            Some(slots) => continuity::ruin(state, slots, rng),
+            None => ruin(state, &near, &by_client, rng, size),
         };
         if !state.retime_touched() {
             state.restore_from(&saved);
             continue;
         }
-        if slot_move {
+        if slot_move.is_some() {
             removed = continuity::place(state, removed, rng, true, slot_nearest);
         }
         // Also try a few of the tasks left out, not all: with many left
