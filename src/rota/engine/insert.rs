@@ -9,6 +9,9 @@ use super::solution::State;
 /// A place to insert: cost change, vehicle, position.
 pub type Place = (f64, VehicleId, usize);
 
+/// How many of the cheapest places by bound are sorted before timing any.
+const FIRST_SORTED: usize = 16;
+
 /// The vehicles `t` may go on. With `near` (each task's nearest tasks),
 /// only those worth trying: the routes its nearest tasks are on, the
 /// shifts of the workers its client already has or prefers, and shifts
@@ -102,12 +105,26 @@ fn best_places_near(
                 continue;
             }
             if let Some(bound) = state.insert_bound(t, v, pos) {
-                bounded.push((bound, v, pos));
+                bounded.push((bound + state.late_bound(t, v, pos), v, pos));
             }
         }
     }
-    bounded.sort_by(|a, b| a.0.total_cmp(&b.0));
-    for (bound, v, pos) in bounded {
+    // Most searches stop within the first few places by bound: sort those
+    // first and the rest only when they are reached.
+    let by_bound = |a: &Place, b: &Place| a.0.total_cmp(&b.0);
+    let mut sorted = bounded.len().min(FIRST_SORTED);
+    if sorted < bounded.len() {
+        bounded.select_nth_unstable_by(sorted, by_bound);
+    }
+    bounded[..sorted].sort_by(by_bound);
+    let mut i = 0;
+    while i < bounded.len() {
+        if i == sorted {
+            bounded[sorted..].sort_by(by_bound);
+            sorted = bounded.len();
+        }
+        let (bound, v, pos) = bounded[i];
+        i += 1;
         if best.len() == keep && bound >= best[keep - 1].0 {
             break;
         }

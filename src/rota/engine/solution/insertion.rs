@@ -50,6 +50,39 @@ impl State<'_> {
         self.static_delta(t, v, pos).map(|d| d.cost)
     }
 
+    /// A lower bound of the lateness part of inserting `t` into route `v`
+    /// at `pos`: `t` late by as much as it would be if it started as soon
+    /// as it could arrive, and the next task pushed by that much. Inserting
+    /// only ever delays tasks, so the exact change is never less; the
+    /// insertion search adds it to [`State::insert_bound`] to skip timing
+    /// places that would start a task far too late.
+    pub fn late_bound(&self, t: TaskId, v: VehicleId, pos: usize) -> f64 {
+        let p = self.problem;
+        let w8 = &p.weights;
+        if w8.late_minute <= 0.0 && w8.max_late_minute <= 0.0 {
+            return 0.0;
+        }
+        let task = &p.tasks[t];
+        let veh = &p.vehicles[v];
+        let (prev_loc, prev, next_loc, next) = self.neighbours(v, pos);
+        let ready = match prev {
+            Some(u) => self.sol.start[u] + p.tasks[u].duration,
+            None => veh.departure.unwrap_or(f64::NEG_INFINITY),
+        };
+        let start = (ready + self.travel(v, prev_loc, task.location)).max(task.window.start);
+        let own = (start - task.window.end).max(0.0);
+        let mut worst = own;
+        let mut pushed = 0.0;
+        if let Some(n) = next {
+            let window_end = p.tasks[n].window.end;
+            let now = self.sol.start[n];
+            let then = (start + task.duration + self.travel(v, task.location, next_loc)).max(now);
+            pushed = (then - window_end).max(0.0) - (now - window_end).max(0.0);
+            worst = worst.max(then - window_end);
+        }
+        w8.late_minute * (own + pushed) + w8.max_late_minute * (worst - self.max_late).max(0.0)
+    }
+
     fn static_delta(&self, t: TaskId, v: VehicleId, pos: usize) -> Option<StaticDelta> {
         let p = self.problem;
         let w8 = &p.weights;
@@ -178,7 +211,9 @@ mod tests {
             };
             for pos in 0..=state.sol.routes[v].len() {
                 let before = state.cost().total;
-                let bound = state.insert_bound(t, v, pos);
+                let bound = state
+                    .insert_bound(t, v, pos)
+                    .map(|b| b + state.late_bound(t, v, pos));
                 let Some(delta) = state.insert(t, v, pos, true) else {
                     continue;
                 };
@@ -268,6 +303,33 @@ mod tests {
         state.insert(0, 0, 0, true);
         assert!(!state.allowed(1, 0));
         assert!(state.allowed(1, 1));
+    }
+
+    #[test]
+    fn the_late_bound_counts_the_inserted_task_and_the_push_on_the_next() {
+        // Route 0 then 2: 0 starts at 30 and ends at 45, 2 starts at 55.
+        // Put 1 between them: it arrives at 65, 45 minutes past its window;
+        // it ends at 75, so 2 starts at 85, 25 minutes late. Mankowska
+        // weights: both lateness minutes plus the largest, 45.
+        let p = line(
+            1,
+            vec![
+                task(1, 30.0, 60.0, 15.0, &[0]),
+                task(3, 0.0, 20.0, 10.0, &[0]),
+                task(2, 50.0, 60.0, 10.0, &[0]),
+            ],
+            vec![],
+        );
+        let index = Index::new(&p);
+        let mut state = State::new(&p, &index);
+        state.insert(0, 0, 0, true);
+        state.insert(2, 0, 1, true);
+        assert_eq!(state.late_bound(1, 0, 1), 45.0 + 25.0 + 45.0);
+        let bound = state.insert_bound(1, 0, 1).expect("fits");
+        assert_eq!(state.insert(1, 0, 1, false), Some(bound + 115.0));
+        // At the end of the route it only counts itself: it arrives at 65
+        // after 2 (ends 65, 10 minutes away): starts 75, 55 late.
+        assert_eq!(state.late_bound(1, 0, 2), 55.0 + 55.0);
     }
 
     #[test]
