@@ -104,8 +104,11 @@ fn best_places_near(
             if blink > 0.0 && rng.unit() < blink {
                 continue;
             }
-            if let Some(bound) = state.insert_bound(t, v, pos) {
-                bounded.push((bound + state.late_bound(t, v, pos), v, pos));
+            // Lateness first: it also finds most places that cannot be.
+            if let Some(late) = state.late_bound(t, v, pos)
+                && let Some(bound) = state.insert_bound(t, v, pos)
+            {
+                bounded.push((bound + late, v, pos));
             }
         }
     }
@@ -161,7 +164,7 @@ pub fn insert_best_near(
         return false;
     }
     let partner = state.index.together[t].filter(|&b| state.sol.vehicle_of[b].is_none());
-    match partner {
+    let inserted = match partner {
         None => match best_places_near(state, t, rng, blink, 1, near).first() {
             Some(&(_, v, pos)) => {
                 let ok = state.insert(t, v, pos, true).is_some();
@@ -171,7 +174,9 @@ pub fn insert_best_near(
             None => false,
         },
         Some(b) => insert_pair(state, t, b, rng, blink, near),
-    }
+    };
+    // Nowhere near: every eligible route before leaving it out.
+    inserted || (near.is_some() && insert_best_near(state, t, rng, blink, None))
 }
 
 /// Inserts both halves of a double-up: for each of the best few places of

@@ -52,16 +52,16 @@ impl State<'_> {
 
     /// A lower bound of the lateness part of inserting `t` into route `v`
     /// at `pos`: `t` late by as much as it would be if it started as soon
-    /// as it could arrive, and the next task pushed by that much. Inserting
-    /// only ever delays tasks, so the exact change is never less; the
-    /// insertion search adds it to [`State::insert_bound`] to skip timing
-    /// places that would start a task far too late.
-    pub fn late_bound(&self, t: TaskId, v: VehicleId, pos: usize) -> f64 {
+    /// as it could arrive (and fit the worker's availability), and the
+    /// next task pushed by that much. Inserting only ever delays tasks, so
+    /// the exact change is never less. `None` when even those earliest
+    /// starts break a hard limit (too late, or no availability window
+    /// fits): the insertion is infeasible. The insertion search adds it to
+    /// [`State::insert_bound`] to skip timing places that cannot be good,
+    /// or cannot be at all.
+    pub fn late_bound(&self, t: TaskId, v: VehicleId, pos: usize) -> Option<f64> {
         let p = self.problem;
         let w8 = &p.weights;
-        if w8.late_minute <= 0.0 && w8.max_late_minute <= 0.0 {
-            return 0.0;
-        }
         let task = &p.tasks[t];
         let veh = &p.vehicles[v];
         let (prev_loc, prev, next_loc, next) = self.neighbours(v, pos);
@@ -69,18 +69,32 @@ impl State<'_> {
             Some(u) => self.sol.start[u] + p.tasks[u].duration,
             None => veh.departure.unwrap_or(f64::NEG_INFINITY),
         };
-        let start = (ready + self.travel(v, prev_loc, task.location)).max(task.window.start);
+        let arrival = (ready + self.travel(v, prev_loc, task.location)).max(task.window.start);
+        let start = veh
+            .availability
+            .iter()
+            .find(|w| w.end + EPS >= arrival.max(w.start) + task.duration)
+            .map(|w| arrival.max(w.start))?;
+        if start > task.window.end + task.max_late + EPS {
+            return None;
+        }
         let own = (start - task.window.end).max(0.0);
         let mut worst = own;
         let mut pushed = 0.0;
         if let Some(n) = next {
-            let window_end = p.tasks[n].window.end;
+            let next_task = &p.tasks[n];
+            let window_end = next_task.window.end;
             let now = self.sol.start[n];
             let then = (start + task.duration + self.travel(v, task.location, next_loc)).max(now);
+            if then > window_end + next_task.max_late + EPS {
+                return None;
+            }
             pushed = (then - window_end).max(0.0) - (now - window_end).max(0.0);
             worst = worst.max(then - window_end);
         }
-        w8.late_minute * (own + pushed) + w8.max_late_minute * (worst - self.max_late).max(0.0)
+        Some(
+            w8.late_minute * (own + pushed) + w8.max_late_minute * (worst - self.max_late).max(0.0),
+        )
     }
 
     fn static_delta(&self, t: TaskId, v: VehicleId, pos: usize) -> Option<StaticDelta> {
@@ -211,12 +225,15 @@ mod tests {
             };
             for pos in 0..=state.sol.routes[v].len() {
                 let before = state.cost().total;
-                let bound = state
-                    .insert_bound(t, v, pos)
-                    .map(|b| b + state.late_bound(t, v, pos));
+                let late = state.late_bound(t, v, pos);
+                let bound = state.insert_bound(t, v, pos).zip(late).map(|(b, l)| b + l);
                 let Some(delta) = state.insert(t, v, pos, true) else {
                     continue;
                 };
+                assert!(
+                    late.is_some(),
+                    "task {t}: fits though its late bound says not"
+                );
                 let recomputed = state.cost().total - before;
                 assert!(
                     check(delta, recomputed),
@@ -324,12 +341,12 @@ mod tests {
         let mut state = State::new(&p, &index);
         state.insert(0, 0, 0, true);
         state.insert(2, 0, 1, true);
-        assert_eq!(state.late_bound(1, 0, 1), 45.0 + 25.0 + 45.0);
+        assert_eq!(state.late_bound(1, 0, 1), Some(45.0 + 25.0 + 45.0));
         let bound = state.insert_bound(1, 0, 1).expect("fits");
         assert_eq!(state.insert(1, 0, 1, false), Some(bound + 115.0));
         // At the end of the route it only counts itself: it arrives at 65
         // after 2 (ends 65, 10 minutes away): starts 75, 55 late.
-        assert_eq!(state.late_bound(1, 0, 2), 55.0 + 55.0);
+        assert_eq!(state.late_bound(1, 0, 2), Some(55.0 + 55.0));
     }
 
     #[test]
