@@ -25,7 +25,7 @@ pub struct Args {
     time_limit: Duration,
     /// Most improvement steps; with the same seed and inputs, the same rota
     /// (as long as the time limit is not reached first).
-    #[arg(long, default_value_t = 100_000)]
+    #[arg(long, default_value_t = 200_000)]
     iterations: u64,
     /// Stop once this many steps in a row found no better rota (0: search
     /// until the time limit or the steps run out).

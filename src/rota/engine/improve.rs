@@ -19,7 +19,7 @@ pub struct Budget {
     /// Most seconds (wall clock).
     pub seconds: f64,
     /// Stop once this many steps in a row found no better solution (0:
-    /// never stop for that).
+    /// never stop for that), counted in the cooler half of the schedule.
     pub patience: u64,
 }
 
@@ -194,6 +194,9 @@ fn recreate(
     }
 }
 
+/// The share of the schedule after which [`Budget::patience`] counts.
+const PATIENT_FROM: f64 = 0.5;
+
 /// A tuning knob from the environment (for benchmarks), else `default`.
 fn env_or(key: &str, default: f64) -> f64 {
     std::env::var(key)
@@ -262,11 +265,9 @@ pub fn improve(
         .and_then(|v| v.parse().ok())
         .unwrap_or((n_tasks / 4).clamp(1, 30));
     let mut last_better = 0;
+    // The step at which the cooler half began, once it has.
+    let mut cool_from: Option<u64> = None;
     while stats.iterations < budget.iterations {
-        if budget.patience > 0 && stats.iterations - last_better >= budget.patience {
-            stats.stalled = true;
-            break;
-        }
         let elapsed = clock.elapsed().as_secs_f64();
         if elapsed >= budget.seconds {
             stats.timed_out = true;
@@ -274,6 +275,18 @@ pub fn improve(
         }
         let done =
             (stats.iterations as f64 / budget.iterations as f64).max(elapsed / budget.seconds);
+        // Patience counts in the cooler half only: hot, the search often
+        // goes a long way without a new best while it explores, and a
+        // stop there would skip the cold part that settles the rota.
+        if done >= PATIENT_FROM {
+            let cool_from = *cool_from.get_or_insert(stats.iterations);
+            if budget.patience > 0
+                && stats.iterations - last_better.max(cool_from) >= budget.patience
+            {
+                stats.stalled = true;
+                break;
+            }
+        }
         let temperature = anneal.start * (anneal.end / anneal.start).powf(done);
         if stats.iterations % 256 == 0 {
             progress(done, best_cost);
@@ -407,15 +420,16 @@ mod tests {
         let mut rng = Rng::new(3);
         regret_insertion(&mut state, &mut rng, Deadline::never());
         let budget = Budget {
-            iterations: 1_000_000,
+            iterations: 4_000,
             seconds: f64::INFINITY,
             patience: 40,
         };
         let (_, stats) = improve(&mut state, budget, ANNEAL, &mut rng, &mut |_, _| {});
         assert!(stats.stalled);
         assert!(!stats.timed_out);
-        assert!(stats.iterations < 1_000_000);
-        assert!(stats.iterations >= 40);
+        assert!(stats.iterations < 4_000);
+        // Patience counts in the cooler half only: from step 2,000.
+        assert!(stats.iterations >= 2_040, "{}", stats.iterations);
     }
 
     #[test]
