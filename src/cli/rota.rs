@@ -27,8 +27,9 @@ pub struct Args {
     /// (as long as the time limit is not reached first).
     #[arg(long, default_value_t = 200_000)]
     iterations: u64,
-    /// Stop once this many steps in a row found no better rota (0: search
-    /// until the time limit or the steps run out).
+    /// Stop once this many steps in a row, in the cooler half of the
+    /// search, found no better rota (0: search until the time limit or the
+    /// steps run out).
     #[arg(long, default_value_t = 3_000)]
     patience: u64,
     /// Seed of the search.

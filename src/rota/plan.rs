@@ -29,7 +29,8 @@ pub struct Options {
     pub seconds: f64,
     /// Most ruin-and-recreate steps (the same seed and budget give the same rota).
     pub iterations: u64,
-    /// Stop once this many steps in a row found no better rota (0: never).
+    /// Stop once this many steps in a row, in the cooler half of the
+    /// search, found no better rota (0: never).
     pub patience: u64,
     /// Keep the existing rota's assignments where still valid.
     pub repair: bool,
