@@ -70,14 +70,7 @@ impl State<'_> {
             None => veh.departure.unwrap_or(f64::NEG_INFINITY),
         };
         let arrival = (ready + self.travel(v, prev_loc, task.location)).max(task.window.start);
-        let start = veh
-            .availability
-            .iter()
-            .find(|w| w.end + EPS >= arrival.max(w.start) + task.duration)
-            .map(|w| arrival.max(w.start))?;
-        if start > task.window.end + task.max_late + EPS {
-            return None;
-        }
+        let start = self.fitted_start(v, t, arrival)?;
         let own = (start - task.window.end).max(0.0);
         let mut worst = own;
         let mut pushed = 0.0;

@@ -41,6 +41,19 @@ impl State<'_> {
         lb
     }
 
+    /// When `t`, ready to start at `ready` on vehicle `v`, can start: in
+    /// the first availability window it fits, no sooner than `ready`.
+    /// `None` when no window fits or the start is later than `t` allows.
+    pub(super) fn fitted_start(&self, v: VehicleId, t: TaskId, ready: f64) -> Option<f64> {
+        let task = &self.problem.tasks[t];
+        let start = self.problem.vehicles[v]
+            .availability
+            .iter()
+            .find(|w| w.end + EPS >= ready.max(w.start) + task.duration)
+            .map(|w| ready.max(w.start))?;
+        (start <= task.window.end + task.max_late + EPS).then_some(start)
+    }
+
     /// Times route `v` forward from position `from` (the tasks before it
     /// keep their starts). Past position `reach`, the first start that does
     /// not change ends it: the rest of the route stays as it was. Returns
@@ -75,18 +88,10 @@ impl State<'_> {
                 prev_end + self.travel(v, loc, task.location)
             };
             first = false;
-            let mut s = arrival.max(task.window.start).max(self.link_bound(t));
-            let mut fitted = false;
-            for w in &veh.availability {
-                if w.end + EPS >= s.max(w.start) + task.duration {
-                    s = s.max(w.start);
-                    fitted = true;
-                    break;
-                }
-            }
-            if !fitted || s > task.window.end + task.max_late + EPS {
+            let ready = arrival.max(task.window.start).max(self.link_bound(t));
+            let Some(s) = self.fitted_start(v, t, ready) else {
                 return false;
-            }
+            };
             let old = self.sol.start[t];
             if (old - s).abs() > EPS || !old.is_finite() {
                 self.log.push((t, old));
