@@ -104,11 +104,8 @@ fn best_places_near(
             if blink > 0.0 && rng.unit() < blink {
                 continue;
             }
-            // Lateness first: it also finds most places that cannot be.
-            if let Some(late) = state.late_bound(t, v, pos)
-                && let Some(bound) = state.insert_bound(t, v, pos)
-            {
-                bounded.push((bound + late, v, pos));
+            if let Some(bound) = state.place_bound(t, v, pos) {
+                bounded.push((bound, v, pos));
             }
         }
     }

@@ -7,6 +7,17 @@ use super::rollback::Undo;
 use super::{EPS, State};
 use crate::rota::engine::problem::{Link, TaskId, VehicleId};
 
+/// Either side of a place in a route: the tasks before and after (home
+/// when none), and the travel from the one to the task and on to the other.
+struct Around {
+    prev: Option<TaskId>,
+    next: Option<TaskId>,
+    prev_loc: usize,
+    next_loc: usize,
+    travel_in: f64,
+    travel_out: f64,
+}
+
 /// The timing-free part of an insertion's cost change.
 struct StaticDelta {
     /// Its cost.
@@ -16,15 +27,23 @@ struct StaticDelta {
 }
 
 impl State<'_> {
-    /// Location before position `pos` of route `v` (home at 0), and after.
-    fn neighbours(&self, v: VehicleId, pos: usize) -> (usize, Option<usize>, usize, Option<usize>) {
+    /// What lies either side of position `pos` of route `v` for `t`.
+    fn around(&self, t: TaskId, v: VehicleId, pos: usize) -> Around {
         let veh = &self.problem.vehicles[v];
         let route = &self.sol.routes[v];
         let prev = pos.checked_sub(1).map(|i| route[i]);
         let next = route.get(pos).copied();
-        let prev_loc = prev.map_or(veh.start_location, |t| self.problem.tasks[t].location);
-        let next_loc = next.map_or(veh.end_location, |t| self.problem.tasks[t].location);
-        (prev_loc, prev, next_loc, next)
+        let prev_loc = prev.map_or(veh.start_location, |u| self.problem.tasks[u].location);
+        let next_loc = next.map_or(veh.end_location, |u| self.problem.tasks[u].location);
+        let location = self.problem.tasks[t].location;
+        Around {
+            prev,
+            next,
+            prev_loc,
+            next_loc,
+            travel_in: self.travel(v, prev_loc, location),
+            travel_out: self.travel(v, location, next_loc),
+        }
     }
 
     /// Whether `t` may go on vehicle `v` at all, given its links to tasks
@@ -47,7 +66,18 @@ impl State<'_> {
     /// would break the worker's maximum working time. Timing only adds
     /// lateness, so this is a lower bound of what [`State::insert`] returns.
     pub fn insert_bound(&self, t: TaskId, v: VehicleId, pos: usize) -> Option<f64> {
-        self.static_delta(t, v, pos).map(|d| d.cost)
+        self.static_delta(t, v, &self.around(t, v, pos))
+            .map(|d| d.cost)
+    }
+
+    /// [`State::insert_bound`] plus [`State::late_bound`], with what lies
+    /// either side of the place worked out once: the insertion search's
+    /// ranking of a place. `None` when either says it cannot be.
+    pub fn place_bound(&self, t: TaskId, v: VehicleId, pos: usize) -> Option<f64> {
+        let around = self.around(t, v, pos);
+        // Lateness first: it also finds most places that cannot be.
+        let late = self.late_delta(t, v, &around)?;
+        Some(self.static_delta(t, v, &around)?.cost + late)
     }
 
     /// A lower bound of the lateness part of inserting `t` into route `v`
@@ -60,25 +90,29 @@ impl State<'_> {
     /// [`State::insert_bound`] to skip timing places that cannot be good,
     /// or cannot be at all.
     pub fn late_bound(&self, t: TaskId, v: VehicleId, pos: usize) -> Option<f64> {
+        self.late_delta(t, v, &self.around(t, v, pos))
+    }
+
+    /// [`State::late_bound`] of the place `around` describes.
+    fn late_delta(&self, t: TaskId, v: VehicleId, around: &Around) -> Option<f64> {
         let p = self.problem;
         let w8 = &p.weights;
         let task = &p.tasks[t];
         let veh = &p.vehicles[v];
-        let (prev_loc, prev, next_loc, next) = self.neighbours(v, pos);
-        let ready = match prev {
+        let ready = match around.prev {
             Some(u) => self.sol.start[u] + p.tasks[u].duration,
             None => veh.departure.unwrap_or(f64::NEG_INFINITY),
         };
-        let arrival = (ready + self.travel(v, prev_loc, task.location)).max(task.window.start);
+        let arrival = (ready + around.travel_in).max(task.window.start);
         let start = self.fitted_start(v, t, arrival)?;
         let own = (start - task.window.end).max(0.0);
         let mut worst = own;
         let mut pushed = 0.0;
-        if let Some(n) = next {
+        if let Some(n) = around.next {
             let next_task = &p.tasks[n];
             let window_end = next_task.window.end;
             let now = self.sol.start[n];
-            let then = (start + task.duration + self.travel(v, task.location, next_loc)).max(now);
+            let then = (start + task.duration + around.travel_out).max(now);
             if then > window_end + next_task.max_late + EPS {
                 return None;
             }
@@ -90,19 +124,17 @@ impl State<'_> {
         )
     }
 
-    fn static_delta(&self, t: TaskId, v: VehicleId, pos: usize) -> Option<StaticDelta> {
+    fn static_delta(&self, t: TaskId, v: VehicleId, around: &Around) -> Option<StaticDelta> {
         let p = self.problem;
         let w8 = &p.weights;
         let task = &p.tasks[t];
         let worker = p.vehicles[v].worker;
-        let (prev_loc, prev, next_loc, next) = self.neighbours(v, pos);
-        let travel_delta = self.travel(v, prev_loc, task.location)
-            + self.travel(v, task.location, next_loc)
-            - self.travel(v, prev_loc, next_loc);
-        let between_delta = match (prev, next) {
+        let travel_delta =
+            around.travel_in + around.travel_out - self.travel(v, around.prev_loc, around.next_loc);
+        let between_delta = match (around.prev, around.next) {
             (Some(_), Some(_)) => travel_delta,
-            (Some(_), None) => self.travel(v, prev_loc, task.location),
-            (None, Some(_)) => self.travel(v, task.location, next_loc),
+            (Some(_), None) => around.travel_in,
+            (None, Some(_)) => around.travel_out,
             (None, None) => 0.0,
         };
         let work_after = self.work[worker] + task.duration + between_delta;
@@ -135,7 +167,7 @@ impl State<'_> {
         let p = self.problem;
         let w8 = &p.weights;
         let worker = p.vehicles[v].worker;
-        let StaticDelta { cost, work_after } = self.static_delta(t, v, pos)?;
+        let StaticDelta { cost, work_after } = self.static_delta(t, v, &self.around(t, v, pos))?;
         let rest_before = if w8.rest_minute > 0.0 {
             self.rest_short_around(v)
         } else {
@@ -220,6 +252,7 @@ mod tests {
                 let before = state.cost().total;
                 let late = state.late_bound(t, v, pos);
                 let bound = state.insert_bound(t, v, pos).zip(late).map(|(b, l)| b + l);
+                assert_eq!(state.place_bound(t, v, pos), bound, "task {t}");
                 let Some(delta) = state.insert(t, v, pos, true) else {
                     continue;
                 };
