@@ -73,11 +73,12 @@ fn best_places_near(
     near: Option<&[Vec<TaskId>]>,
 ) -> Vec<Place> {
     let mut best: Vec<Place> = Vec::with_capacity(keep + 1);
-    let (latest, earliest_end) = {
+    let (window_start, duration, latest) = {
         let task = &state.problem.tasks[t];
         (
+            task.window.start,
+            task.duration,
             task.window.end + task.max_late,
-            task.window.start + task.duration,
         )
     };
     let mut bounded: Vec<Place> = Vec::new();
@@ -85,19 +86,29 @@ fn best_places_near(
         if !state.allowed(t, v) {
             continue;
         }
+        state.ensure_slack(v);
         let route = &state.sol.routes[v];
-        for pos in 0..=route.len() {
-            if pos > 0 {
-                let prev = route[pos - 1];
-                // Starts only grow along a route: past here nothing fits.
-                if state.sol.start[prev] + state.problem.tasks[prev].duration > latest + 1e-6 {
-                    break;
-                }
+        // Skip the tasks that could not wait for `t` even at its earliest:
+        // with the slack up to date, the latest start a route allows each
+        // task only grows along it, so these come first.
+        let first = route.partition_point(|&u| {
+            state.push_breaks_limit(v, u, window_start + duration - state.sol.start[u])
+        });
+        for pos in first..=route.len() {
+            // Before travel: `t` starts no sooner than the task before it
+            // ends, and the next starts no sooner than `t` ends.
+            let ready = match pos.checked_sub(1) {
+                Some(i) => state.sol.start[route[i]] + state.problem.tasks[route[i]].duration,
+                None => f64::NEG_INFINITY,
+            };
+            // Starts only grow along a route: past here nothing fits.
+            if ready > latest + 1e-6 {
+                break;
             }
             if let Some(&next) = route.get(pos) {
-                // The next task could not start late enough to follow this one.
-                let n = &state.problem.tasks[next];
-                if earliest_end > n.window.end + n.max_late + 1e-6 {
+                // Pushed past what its route allows.
+                let end = window_start.max(ready) + duration;
+                if state.push_breaks_limit(v, next, end - state.sol.start[next]) {
                     continue;
                 }
             }

@@ -113,7 +113,7 @@ impl State<'_> {
             let window_end = next_task.window.end;
             let now = self.sol.start[n];
             let then = (start + task.duration + around.travel_out).max(now);
-            if then > window_end + next_task.max_late + EPS {
+            if self.push_breaks_limit(v, n, then - now) {
                 return None;
             }
             pushed = (then - window_end).max(0.0) - (now - window_end).max(0.0);

@@ -1,13 +1,15 @@
 //! A solution (routes and start times) and the engine's working state
 //! around it. The state's work is split by idea: `timing` times routes
 //! and meets links, `cost` holds the objective, `insertion` evaluates and
-//! makes insertions, `rollback` undoes them, and `local` keeps a step's
-//! work to the routes it changed.
+//! makes insertions, `rollback` undoes them, `local` keeps a step's work
+//! to the routes it changed, and `slack` says how far each task may be
+//! pushed.
 
 mod cost;
 mod insertion;
 mod local;
 mod rollback;
+mod slack;
 mod timing;
 
 pub use cost::Cost;
@@ -75,6 +77,11 @@ pub struct State<'p> {
     stale: Marks,
     /// Each route's part of the objective, as last costed.
     route_costs: Vec<RouteCost>,
+    /// For each task, how much later it may start at most (see `slack`),
+    /// valid where its route's `slack_fresh` is set.
+    slack: Vec<f64>,
+    /// For each route, whether the slack of its tasks is up to date.
+    slack_fresh: Vec<bool>,
 }
 
 impl<'p> State<'p> {
@@ -97,6 +104,8 @@ impl<'p> State<'p> {
             touched: Marks::new(problem.vehicles.len()),
             stale: Marks::new(problem.vehicles.len()),
             route_costs: vec![RouteCost::default(); problem.vehicles.len()],
+            slack: vec![0.0; problem.tasks.len()],
+            slack_fresh: vec![false; problem.vehicles.len()],
         }
     }
 
