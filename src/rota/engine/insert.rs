@@ -86,31 +86,28 @@ fn best_places_near(
         if !state.allowed(t, v) {
             continue;
         }
-        state.ensure_slack(v);
-        let route = &state.sol.routes[v];
+        state.ensure_stops(v);
+        let Some(stops) = state.stops(v) else {
+            continue;
+        };
         // Skip the tasks that could not wait for `t` even at its earliest:
-        // with the slack up to date, the latest start a route allows each
-        // task only grows along it, so these come first.
-        let first = route.partition_point(|&u| {
-            state.push_breaks_limit(v, u, window_start + duration - state.sol.start[u])
-        });
-        for pos in first..=route.len() {
+        // latest starts only grow along a route, so these come first.
+        let first = stops.partition_point(|s| s.latest + 1e-6 < window_start + duration);
+        for pos in first..=stops.len() {
             // Before travel: `t` starts no sooner than the task before it
             // ends, and the next starts no sooner than `t` ends.
-            let ready = match pos.checked_sub(1) {
-                Some(i) => state.sol.start[route[i]] + state.problem.tasks[route[i]].duration,
-                None => f64::NEG_INFINITY,
-            };
+            let ready = pos
+                .checked_sub(1)
+                .map_or(f64::NEG_INFINITY, |i| stops[i].end);
             // Starts only grow along a route: past here nothing fits.
             if ready > latest + 1e-6 {
                 break;
             }
-            if let Some(&next) = route.get(pos) {
+            if let Some(next) = stops.get(pos)
+                && window_start.max(ready) + duration > next.latest + 1e-6
+            {
                 // Pushed past what its route allows.
-                let end = window_start.max(ready) + duration;
-                if state.push_breaks_limit(v, next, end - state.sol.start[next]) {
-                    continue;
-                }
+                continue;
             }
             if blink > 0.0 && rng.unit() < blink {
                 continue;

@@ -4,7 +4,7 @@
 //! current times and undone unless kept.
 
 use super::rollback::Undo;
-use super::{EPS, State};
+use super::{EPS, State, Stop};
 use crate::rota::engine::problem::{Link, TaskId, VehicleId};
 
 /// Either side of a place in a route: the tasks before and after (home
@@ -16,6 +16,12 @@ struct Around {
     next_loc: usize,
     travel_in: f64,
     travel_out: f64,
+    /// When the task before ends (the shift's departure, if any, when none).
+    ready: f64,
+    /// The next task's start, window end and latest start (see `slack`).
+    next_start: f64,
+    next_window_end: f64,
+    next_latest: f64,
 }
 
 /// The timing-free part of an insertion's cost change.
@@ -29,20 +35,48 @@ struct StaticDelta {
 impl State<'_> {
     /// What lies either side of position `pos` of route `v` for `t`.
     fn around(&self, t: TaskId, v: VehicleId, pos: usize) -> Around {
-        let veh = &self.problem.vehicles[v];
-        let route = &self.sol.routes[v];
-        let prev = pos.checked_sub(1).map(|i| route[i]);
-        let next = route.get(pos).copied();
-        let prev_loc = prev.map_or(veh.start_location, |u| self.problem.tasks[u].location);
-        let next_loc = next.map_or(veh.end_location, |u| self.problem.tasks[u].location);
-        let location = self.problem.tasks[t].location;
+        let p = self.problem;
+        let veh = &p.vehicles[v];
+        let home = |location| Stop {
+            task: usize::MAX,
+            location,
+            start: f64::INFINITY,
+            end: veh.departure.unwrap_or(f64::NEG_INFINITY),
+            latest: f64::INFINITY,
+            window_end: f64::INFINITY,
+        };
+        let stop_at = |i: usize| match self.stops(v) {
+            Some(stops) => stops.get(i).copied(),
+            None => self.sol.routes[v].get(i).map(|&u| {
+                let (task, start) = (&p.tasks[u], self.sol.start[u]);
+                Stop {
+                    task: u,
+                    location: task.location,
+                    start,
+                    end: start + task.duration,
+                    latest: task.window.end + task.max_late,
+                    window_end: task.window.end,
+                }
+            }),
+        };
+        let prev = pos.checked_sub(1).and_then(stop_at);
+        let next = stop_at(pos);
+        let (before, after) = (
+            prev.unwrap_or_else(|| home(veh.start_location)),
+            next.unwrap_or_else(|| home(veh.end_location)),
+        );
+        let location = p.tasks[t].location;
         Around {
-            prev,
-            next,
-            prev_loc,
-            next_loc,
-            travel_in: self.travel(v, prev_loc, location),
-            travel_out: self.travel(v, location, next_loc),
+            prev: prev.map(|s| s.task),
+            next: next.map(|s| s.task),
+            prev_loc: before.location,
+            next_loc: after.location,
+            travel_in: self.travel(v, before.location, location),
+            travel_out: self.travel(v, location, after.location),
+            ready: before.end,
+            next_start: after.start,
+            next_window_end: after.window_end,
+            next_latest: after.latest,
         }
     }
 
@@ -95,25 +129,17 @@ impl State<'_> {
 
     /// [`State::late_bound`] of the place `around` describes.
     fn late_delta(&self, t: TaskId, v: VehicleId, around: &Around) -> Option<f64> {
-        let p = self.problem;
-        let w8 = &p.weights;
-        let task = &p.tasks[t];
-        let veh = &p.vehicles[v];
-        let ready = match around.prev {
-            Some(u) => self.sol.start[u] + p.tasks[u].duration,
-            None => veh.departure.unwrap_or(f64::NEG_INFINITY),
-        };
-        let arrival = (ready + around.travel_in).max(task.window.start);
+        let w8 = &self.problem.weights;
+        let task = &self.problem.tasks[t];
+        let arrival = (around.ready + around.travel_in).max(task.window.start);
         let start = self.fitted_start(v, t, arrival)?;
         let own = (start - task.window.end).max(0.0);
         let mut worst = own;
         let mut pushed = 0.0;
-        if let Some(n) = around.next {
-            let next_task = &p.tasks[n];
-            let window_end = next_task.window.end;
-            let now = self.sol.start[n];
+        if around.next.is_some() {
+            let (now, window_end) = (around.next_start, around.next_window_end);
             let then = (start + task.duration + around.travel_out).max(now);
-            if self.push_breaks_limit(v, n, then - now) {
+            if then > around.next_latest + EPS {
                 return None;
             }
             pushed = (then - window_end).max(0.0) - (now - window_end).max(0.0);

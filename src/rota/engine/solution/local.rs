@@ -45,7 +45,7 @@ impl State<'_> {
     pub(super) fn mark_changed(&mut self, v: VehicleId) {
         self.touched.mark(v);
         self.stale.mark(v);
-        self.slack_fresh[v] = false;
+        self.stops_fresh[v] = false;
     }
 
     /// Notes that every route changed.
@@ -157,7 +157,7 @@ impl State<'_> {
                 self.count_client_worker(t, worker, 1);
             }
             self.stale.mark(v);
-            self.slack_fresh[v] = false;
+            self.stops_fresh[v] = false;
         }
         self.refresh();
     }

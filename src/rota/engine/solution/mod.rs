@@ -13,6 +13,7 @@ mod slack;
 mod timing;
 
 pub use cost::Cost;
+pub use slack::Stop;
 
 use super::index::Index;
 use super::problem::{Problem, TaskId, VehicleId};
@@ -77,11 +78,11 @@ pub struct State<'p> {
     stale: Marks,
     /// Each route's part of the objective, as last costed.
     route_costs: Vec<RouteCost>,
-    /// For each task, how much later it may start at most (see `slack`),
-    /// valid where its route's `slack_fresh` is set.
-    slack: Vec<f64>,
-    /// For each route, whether the slack of its tasks is up to date.
-    slack_fresh: Vec<bool>,
+    /// For each route, its stops as the insertion search reads them (see
+    /// `slack`), valid where `stops_fresh` is set.
+    stops: Vec<Vec<Stop>>,
+    /// For each route, whether its stops are up to date.
+    stops_fresh: Vec<bool>,
 }
 
 impl<'p> State<'p> {
@@ -104,8 +105,8 @@ impl<'p> State<'p> {
             touched: Marks::new(problem.vehicles.len()),
             stale: Marks::new(problem.vehicles.len()),
             route_costs: vec![RouteCost::default(); problem.vehicles.len()],
-            slack: vec![0.0; problem.tasks.len()],
-            slack_fresh: vec![false; problem.vehicles.len()],
+            stops: vec![Vec::new(); problem.vehicles.len()],
+            stops_fresh: vec![false; problem.vehicles.len()],
         }
     }
 

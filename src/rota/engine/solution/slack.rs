@@ -1,54 +1,86 @@
 //! Slack: how much later each task of a route could start at most before
 //! it, or a task after it on the route, passes its hard lateness limit.
 //! Inserting only ever delays tasks, so a place that pushes the next task
-//! by more than its slack cannot be: the insertion search rules it out
+//! past its latest start cannot be: the insertion search rules it out
 //! without timing it. Links and availability windows are left out, so the
-//! slack is an upper bound (they can only make a push larger).
+//! latest start is an upper bound (they can only make a push larger).
+//!
+//! Each route keeps its stops side by side with what the insertion search
+//! reads of them (task, place, start, end, latest start), so that ranking
+//! the places of a route reads one short array, not the tasks and starts
+//! of the whole week.
 
-use super::{EPS, State};
+use super::State;
 use crate::rota::engine::problem::{TaskId, VehicleId};
 
+/// One task of a route, as the insertion search reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stop {
+    /// The task.
+    pub task: TaskId,
+    /// Its location.
+    pub location: usize,
+    /// When it starts.
+    pub start: f64,
+    /// When it ends.
+    pub end: f64,
+    /// The latest it may start before it, or a task after it on the
+    /// route, passes its hard lateness limit. It never falls along a
+    /// route: a task's room is at most the next one's plus the wait
+    /// between them.
+    pub latest: f64,
+    /// The end of its start window (lateness counts from here).
+    pub window_end: f64,
+}
+
 impl State<'_> {
-    /// Works out the slack of route `v`'s tasks unless it is up to date:
-    /// the insertion search calls it before ranking the places on `v`.
-    pub fn ensure_slack(&mut self, v: VehicleId) {
-        if self.slack_fresh[v] {
+    /// Works out route `v`'s [`Stop`]s unless they are up to date: the
+    /// insertion search calls it before ranking the places on `v`.
+    pub fn ensure_stops(&mut self, v: VehicleId) {
+        if self.stops_fresh[v] {
+            debug_assert_eq!(self.stops[v], self.stops_of(v), "route {v}");
             return;
         }
-        let p = self.problem;
-        let mut after = f64::INFINITY;
-        let mut next: Option<TaskId> = None;
-        for i in (0..self.sol.routes[v].len()).rev() {
-            let t = self.sol.routes[v][i];
-            let task = &p.tasks[t];
-            let start = self.sol.start[t];
-            let mut slack = task.window.end + task.max_late - start;
-            if let Some(n) = next {
-                // The next task waits this long before it starts: a push
-                // smaller than that does not reach it.
-                let arrival =
-                    start + task.duration + self.travel(v, task.location, p.tasks[n].location);
-                let wait = (self.sol.start[n] - arrival).max(0.0);
-                slack = slack.min(wait + after);
-            }
-            self.slack[t] = slack.max(0.0);
-            after = self.slack[t];
-            next = Some(t);
-        }
-        self.slack_fresh[v] = true;
+        let stops = self.stops_of(v);
+        self.stops[v] = stops;
+        self.stops_fresh[v] = true;
     }
 
-    /// Whether starting `t` (on route `v`) `push` minutes later than now
-    /// passes a hard limit on its route for sure. Uses the slack when it
-    /// is up to date, else `t`'s own limit alone.
-    pub fn push_breaks_limit(&self, v: VehicleId, t: TaskId, push: f64) -> bool {
-        let limit = if self.slack_fresh[v] {
-            self.slack[t]
-        } else {
-            let task = &self.problem.tasks[t];
-            task.window.end + task.max_late - self.sol.start[t]
-        };
-        push > limit + EPS
+    /// Route `v`'s stops, worked out from its tasks and their starts.
+    fn stops_of(&self, v: VehicleId) -> Vec<Stop> {
+        let p = self.problem;
+        let route = &self.sol.routes[v];
+        let mut stops: Vec<Stop> = route
+            .iter()
+            .map(|&t| {
+                let task = &p.tasks[t];
+                let start = self.sol.start[t];
+                Stop {
+                    task: t,
+                    location: task.location,
+                    start,
+                    end: start + task.duration,
+                    latest: task.window.end + task.max_late,
+                    window_end: task.window.end,
+                }
+            })
+            .collect();
+        for i in (0..stops.len().saturating_sub(1)).rev() {
+            let (here, next) = (stops[i], stops[i + 1]);
+            // The next task waits this long before it starts: a push
+            // smaller than that does not reach it.
+            let arrival = here.end + self.travel(v, here.location, next.location);
+            let wait = (next.start - arrival).max(0.0);
+            let room = (next.latest - next.start + wait).max(0.0);
+            stops[i].latest = here.latest.min(here.start + room);
+        }
+        stops
+    }
+
+    /// Route `v`'s stops when they are up to date (see
+    /// [`State::ensure_stops`]).
+    pub fn stops(&self, v: VehicleId) -> Option<&[Stop]> {
+        self.stops_fresh[v].then(|| self.stops[v].as_slice())
     }
 }
 
@@ -85,7 +117,7 @@ mod tests {
     }
 
     #[test]
-    fn a_place_the_slack_rules_out_cannot_be_timed() {
+    fn a_place_the_latest_starts_rule_out_cannot_be_timed() {
         let (mut ruled_out, mut checked) = (0, 0);
         for seed in 1..=30 {
             let p = tight(seed);
@@ -98,7 +130,7 @@ mod tests {
                     if state.sol.vehicle_of[t].is_some() || !state.allowed(t, v) {
                         continue;
                     }
-                    state.ensure_slack(v);
+                    state.ensure_stops(v);
                     for pos in 0..=state.sol.routes[v].len() {
                         checked += 1;
                         if state.late_bound(t, v, pos).is_none() {
@@ -118,12 +150,13 @@ mod tests {
     }
 
     #[test]
-    fn the_slack_is_the_least_room_before_a_limit_down_the_route() {
+    fn the_latest_start_is_the_least_room_before_a_limit_down_the_route() {
         use crate::rota::engine::fixture::{line, task};
         // On a line, 10 minutes a step: 0 at location 1 starts at 10 and
         // ends at 20; 1 at location 2 arrives at 30 but waits for 60.
-        // Its limit is 70 + 5: room 15. 0's own room is 40 + 0 - 10 = 30,
-        // but a push of more than 30 wait + 15 reaches 1: room 30.
+        // 1's latest is its own limit, 70 + 5. 0's own limit is 40 + 0;
+        // pushed by more than 30 wait + 15 room, it would push 1 past 75,
+        // so 10 + 45 = 55 is the most it could be, and 40 is less.
         let mut p = line(
             1,
             vec![
@@ -138,15 +171,15 @@ mod tests {
         let mut state = State::new(&p, &index);
         state.insert(0, 0, 0, true);
         state.insert(1, 0, 1, true);
-        state.ensure_slack(0);
-        assert_eq!(state.slack[1], 15.0);
-        assert_eq!(state.slack[0], 30.0);
-        // Tighter down the route: now 0's room is 30 wait + 15.
+        state.ensure_stops(0);
+        let latest = |state: &State| state.stops(0).map(|s| [s[0].latest, s[1].latest]);
+        assert_eq!(latest(&state), Some([40.0, 75.0]));
+        // With room of its own, 0 is held by 1: 10 + 30 wait + 15.
         p.tasks[0].max_late = 100.0;
         let mut state = State::new(&p, &index);
         state.insert(0, 0, 0, true);
         state.insert(1, 0, 1, true);
-        state.ensure_slack(0);
-        assert_eq!(state.slack[0], 45.0);
+        state.ensure_stops(0);
+        assert_eq!(latest(&state), Some([55.0, 75.0]));
     }
 }
