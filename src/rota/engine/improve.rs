@@ -82,6 +82,22 @@ pub fn neighbours(problem: &Problem, k: usize) -> Vec<Vec<TaskId>> {
         .collect()
 }
 
+/// A task chosen at random among those assigned and not locked, if any.
+fn random_assigned(state: &State, rng: &mut Rng) -> Option<TaskId> {
+    let n = state.sol.vehicle_of.len();
+    let movable =
+        |t: TaskId| state.sol.vehicle_of[t].is_some() && state.problem.tasks[t].locked.is_none();
+    // Most tasks are: a few draws find one without listing them all.
+    for _ in 0..64.min(n) {
+        let t = rng.below(n);
+        if movable(t) {
+            return Some(t);
+        }
+    }
+    let all: Vec<TaskId> = (0..n).filter(|&t| movable(t)).collect();
+    (!all.is_empty()).then(|| all[rng.below(all.len())])
+}
+
 /// Removes related strings of tasks around a random seed; returns them.
 fn ruin(
     state: &mut State,
@@ -90,14 +106,10 @@ fn ruin(
     rng: &mut Rng,
     size: usize,
 ) -> Vec<TaskId> {
-    let assigned: Vec<TaskId> = (0..state.sol.vehicle_of.len())
-        .filter(|&t| state.sol.vehicle_of[t].is_some() && state.problem.tasks[t].locked.is_none())
-        .collect();
     let mut removed = Vec::new();
-    if assigned.is_empty() {
+    let Some(seed) = random_assigned(state, rng) else {
         return removed;
-    }
-    let seed = assigned[rng.below(assigned.len())];
+    };
     if state.problem.weights.extra_worker > 0.0 && rng.unit() < 0.2 {
         // All of one person's visits this week: put back together, they
         // tend to go to the same few carers (continuity).
@@ -120,7 +132,7 @@ fn ruin(
     let mut ruined_routes = Vec::new();
     let order: Vec<TaskId> = if random {
         (0..size)
-            .map(|_| assigned[rng.below(assigned.len())])
+            .filter_map(|_| random_assigned(state, rng))
             .collect()
     } else {
         std::iter::once(seed)
@@ -265,6 +277,9 @@ pub fn improve(
         .and_then(|v| v.parse().ok())
         .unwrap_or((n_tasks / 4).clamp(1, 30));
     let mut last_better = 0;
+    // Buffers of each step, kept to avoid allocating on every one.
+    let mut was_removed = vec![false; n_tasks];
+    let mut waiting: Vec<TaskId> = Vec::new();
     // The step at which the cooler half began, once it has.
     let mut cool_from: Option<u64> = None;
     while stats.iterations < budget.iterations {
@@ -309,17 +324,19 @@ pub fn improve(
         }
         // Also try a few of the tasks left out, not all: with many left
         // out, trying every one each step would take most of the time.
-        let mut was_removed = vec![false; n_tasks];
         removed.iter().for_each(|&t| was_removed[t] = true);
-        let mut waiting: Vec<TaskId> = (0..n_tasks)
-            .filter(|&t| state.sol.vehicle_of[t].is_none() && !was_removed[t])
-            .filter(|&t| !state.problem.tasks[t].eligible.is_empty())
-            .collect();
+        waiting.clear();
+        waiting.extend(
+            (0..n_tasks)
+                .filter(|&t| state.sol.vehicle_of[t].is_none() && !was_removed[t])
+                .filter(|&t| !state.problem.tasks[t].eligible.is_empty()),
+        );
+        removed.iter().for_each(|&t| was_removed[t] = false);
         if waiting.len() > wait_max {
             rng.shuffle(&mut waiting);
             waiting.truncate(wait_max);
         }
-        removed.extend(waiting);
+        removed.extend_from_slice(&waiting);
         recreate(state, removed, rng, near_routes);
         let cost = state.objective();
         let threshold = current - temperature * rng.unit().max(1e-12).ln();
@@ -329,7 +346,7 @@ pub fn improve(
             current = cost;
             if cost < best_cost - 1e-9 {
                 best_cost = cost;
-                best = state.sol.clone();
+                best.clone_from(&state.sol);
                 stats.improved += 1;
                 last_better = stats.iterations;
             }
