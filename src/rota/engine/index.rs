@@ -1,7 +1,8 @@
 //! Lookups derived once from a [`Problem`]: the links of each task, each
-//! worker's shift on each day, and the shifts on either side of each.
+//! worker's shift on each day, the shifts on either side of each, and how
+//! much a detour can save on each travel matrix.
 
-use super::problem::{Link, Problem, TaskId, VehicleId};
+use super::problem::{Link, Matrix, Problem, TaskId, VehicleId};
 use std::collections::HashMap;
 
 /// Derived lookups of a problem.
@@ -19,6 +20,8 @@ pub struct Index {
     pub next_shift: Vec<Option<VehicleId>>,
     /// For each worker, its vehicles (shifts).
     pub shifts_of: Vec<Vec<VehicleId>>,
+    /// For each travel matrix, its [`Matrix::detour_floor`].
+    pub detour_floor: Vec<f64>,
 }
 
 impl Index {
@@ -72,6 +75,7 @@ impl Index {
             previous_shift,
             next_shift,
             shifts_of,
+            detour_floor: problem.matrices.iter().map(Matrix::detour_floor).collect(),
         }
     }
 }

@@ -2,9 +2,10 @@
 //! every allowed vehicle and position, evaluated exactly, with "blinks"
 //! (candidates skipped at random) to diversify the search.
 
-use super::problem::{TaskId, VehicleId};
+use super::problem::{Problem, TaskId, VehicleId};
 use super::rng::Rng;
 use super::solution::State;
+use std::borrow::Cow;
 
 /// A place to insert: cost change, vehicle, position.
 pub type Place = (f64, VehicleId, usize);
@@ -16,13 +17,18 @@ const FIRST_SORTED: usize = 16;
 /// only those worth trying: the routes its nearest tasks are on, the
 /// shifts of the workers its client already has or prefers, and shifts
 /// with nothing on them yet.
-fn candidates(state: &State, t: TaskId, near: Option<&[Vec<TaskId>]>) -> Vec<VehicleId> {
-    let task = &state.problem.tasks[t];
+fn candidates<'p>(
+    state: &State<'p>,
+    t: TaskId,
+    near: Option<&[Vec<TaskId>]>,
+) -> Cow<'p, [VehicleId]> {
+    let p: &'p Problem = state.problem;
+    let task = &p.tasks[t];
     if let Some(v) = task.locked {
-        return vec![v];
+        return Cow::Owned(vec![v]);
     }
     let Some(near) = near.and_then(|n| n.get(t)) else {
-        return task.eligible.clone();
+        return Cow::Borrowed(&task.eligible);
     };
     let mut routes: Vec<VehicleId> = near
         .iter()
@@ -30,28 +36,30 @@ fn candidates(state: &State, t: TaskId, near: Option<&[Vec<TaskId>]>) -> Vec<Veh
         .collect();
     routes.sort_unstable();
     routes.dedup();
-    let p = state.problem;
     let usual = |w: usize| {
         task.preferred.contains(&w) || state.client_workers(task.client).iter().any(|c| c.0 == w)
     };
-    task.eligible
-        .iter()
-        .copied()
-        .filter(|&v| {
-            state.sol.routes[v].is_empty()
-                || routes.binary_search(&v).is_ok()
-                || usual(p.vehicles[v].worker)
-        })
-        .collect()
+    Cow::Owned(
+        task.eligible
+            .iter()
+            .copied()
+            .filter(|&v| {
+                state.sol.routes[v].is_empty()
+                    || routes.binary_search(&v).is_ok()
+                    || usual(p.vehicles[v].worker)
+            })
+            .collect(),
+    )
 }
 
 /// The best places for `t`, cheapest first, at most `keep` of them.
 ///
-/// Every allowed position gets a cheap lower bound first (its cost change
-/// before timing, see [`State::insert_bound`]); positions are then timed
-/// exactly in order of that bound, and the search stops once the bound
-/// alone is no better than the `keep`-th place found. The answer is the
-/// same as timing every position, at a fraction of the work.
+/// Each allowed vehicle gets a bound from its worker alone first (see
+/// [`State::vehicle_bound`]), each place on a vehicle a tighter one (see
+/// [`State::place_bound`]), and the exact cost comes from timing. Vehicles
+/// are opened and places timed cheapest bound first, and the search stops
+/// once no bound left could beat the `keep`-th place found. The answer is
+/// the same as timing every position, at a fraction of the work.
 pub fn best_places(
     state: &mut State,
     t: TaskId,
@@ -60,6 +68,56 @@ pub fn best_places(
     keep: usize,
 ) -> Vec<Place> {
     best_places_near(state, t, rng, blink, keep, None)
+}
+
+/// Ranks the places of `t` on vehicle `v` that could be, by
+/// [`State::place_bound`], into `places`.
+fn rank_places(
+    state: &mut State,
+    t: TaskId,
+    v: VehicleId,
+    rng: &mut Rng,
+    blink: f64,
+    places: &mut Vec<Place>,
+) {
+    let (window_start, duration, latest) = {
+        let task = &state.problem.tasks[t];
+        (
+            task.window.start,
+            task.duration,
+            task.window.end + task.max_late,
+        )
+    };
+    state.ensure_stops(v);
+    let Some(stops) = state.stops(v) else {
+        return;
+    };
+    // Skip the tasks that could not wait for `t` even at its earliest:
+    // latest starts only grow along a route, so these come first.
+    let first = stops.partition_point(|s| s.latest + 1e-6 < window_start + duration);
+    for pos in first..=stops.len() {
+        // Before travel: `t` starts no sooner than the task before it
+        // ends, and the next starts no sooner than `t` ends.
+        let ready = pos
+            .checked_sub(1)
+            .map_or(f64::NEG_INFINITY, |i| stops[i].end);
+        // Starts only grow along a route: past here nothing fits.
+        if ready > latest + 1e-6 {
+            break;
+        }
+        if let Some(next) = stops.get(pos)
+            && window_start.max(ready) + duration > next.latest + 1e-6
+        {
+            // Pushed past what its route allows.
+            continue;
+        }
+        if blink > 0.0 && rng.unit() < blink {
+            continue;
+        }
+        if let Some(bound) = state.place_bound(t, v, pos) {
+            places.push((bound, v, pos));
+        }
+    }
 }
 
 /// [`best_places`] among the [`candidates`] `near` leaves (all eligible
@@ -73,76 +131,67 @@ fn best_places_near(
     near: Option<&[Vec<TaskId>]>,
 ) -> Vec<Place> {
     let mut best: Vec<Place> = Vec::with_capacity(keep + 1);
-    let (window_start, duration, latest) = {
-        let task = &state.problem.tasks[t];
-        (
-            task.window.start,
-            task.duration,
-            task.window.end + task.max_late,
-        )
-    };
-    let mut bounded: Vec<Place> = Vec::new();
-    for v in candidates(state, t, near) {
-        if !state.allowed(t, v) {
-            continue;
-        }
-        state.ensure_stops(v);
-        let Some(stops) = state.stops(v) else {
-            continue;
-        };
-        // Skip the tasks that could not wait for `t` even at its earliest:
-        // latest starts only grow along a route, so these come first.
-        let first = stops.partition_point(|s| s.latest + 1e-6 < window_start + duration);
-        for pos in first..=stops.len() {
-            // Before travel: `t` starts no sooner than the task before it
-            // ends, and the next starts no sooner than `t` ends.
-            let ready = pos
-                .checked_sub(1)
-                .map_or(f64::NEG_INFINITY, |i| stops[i].end);
-            // Starts only grow along a route: past here nothing fits.
-            if ready > latest + 1e-6 {
-                break;
-            }
-            if let Some(next) = stops.get(pos)
-                && window_start.max(ready) + duration > next.latest + 1e-6
-            {
-                // Pushed past what its route allows.
-                continue;
-            }
-            if blink > 0.0 && rng.unit() < blink {
-                continue;
-            }
-            if let Some(bound) = state.place_bound(t, v, pos) {
-                bounded.push((bound, v, pos));
-            }
-        }
+    if keep == 0 {
+        return best;
     }
-    // Most searches stop within the first few places by bound: sort those
-    // first and the rest only when they are reached.
+    let mut vehicles: Vec<(f64, VehicleId)> = candidates(state, t, near)
+        .iter()
+        .filter(|&&v| state.allowed(t, v))
+        .filter_map(|&v| state.vehicle_bound(t, v).map(|b| (b, v)))
+        .collect();
+    vehicles.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut vehicles = vehicles.into_iter().peekable();
+    // The places of the vehicles opened so far. Those before `next` are
+    // timed; those from `next` to `sorted` are sorted and no dearer than
+    // the rest: most searches end within the first few, so only those
+    // are sorted, and the rest when reached.
+    let mut places: Vec<Place> = Vec::new();
+    let (mut next, mut sorted) = (0, 0);
     let by_bound = |a: &Place, b: &Place| a.0.total_cmp(&b.0);
-    let mut sorted = bounded.len().min(FIRST_SORTED);
-    if sorted < bounded.len() {
-        bounded.select_nth_unstable_by(sorted, by_bound);
-    }
-    bounded[..sorted].sort_by(by_bound);
-    let mut i = 0;
-    while i < bounded.len() {
-        if i == sorted {
-            bounded[sorted..].sort_by(by_bound);
-            sorted = bounded.len();
+    loop {
+        if next == sorted && next < places.len() {
+            let rest = &mut places[next..];
+            let first = rest.len().min(FIRST_SORTED);
+            if first < rest.len() {
+                rest.select_nth_unstable_by(first, by_bound);
+            }
+            rest[..first].sort_by(by_bound);
+            sorted = next + first;
         }
-        let (bound, v, pos) = bounded[i];
-        i += 1;
-        if best.len() == keep && bound >= best[keep - 1].0 {
-            break;
-        }
-        let Some(delta) = state.insert(t, v, pos, false) else {
-            continue;
-        };
-        if best.len() < keep || delta < best[best.len() - 1].0 {
-            let at = best.partition_point(|p| p.0 <= delta);
-            best.insert(at, (delta, v, pos));
-            best.truncate(keep);
+        let beat = best.get(keep - 1).map_or(f64::INFINITY, |p| p.0);
+        let place = places.get(next).map(|p| p.0);
+        match (vehicles.peek(), place) {
+            // A vehicle may hold places cheaper than any ranked yet.
+            (Some(&(bound, v)), _) if place.is_none_or(|p| bound <= p) => {
+                // Neither it nor anything after it can beat the best.
+                if bound >= beat {
+                    break;
+                }
+                // Open every vehicle as cheap as this one at once: with no
+                // worker terms (the benchmark) that is every vehicle.
+                vehicles.next();
+                rank_places(state, t, v, rng, blink, &mut places);
+                while let Some((_, v)) = vehicles.next_if(|&(b, _)| b <= bound) {
+                    rank_places(state, t, v, rng, blink, &mut places);
+                }
+                sorted = next;
+            }
+            (_, Some(bound)) => {
+                if bound >= beat {
+                    break;
+                }
+                let (_, v, pos) = places[next];
+                next += 1;
+                let Some(delta) = state.insert(t, v, pos, false) else {
+                    continue;
+                };
+                if best.len() < keep || delta < best[best.len() - 1].0 {
+                    let at = best.partition_point(|p| p.0 <= delta);
+                    best.insert(at, (delta, v, pos));
+                    best.truncate(keep);
+                }
+            }
+            _ => break,
         }
     }
     best
@@ -314,7 +363,7 @@ mod tests {
             let mut rng = Rng::new(seed);
             for t in 0..p.tasks.len() {
                 let allowed = candidates(&state, t, Some(&near));
-                for &v in &allowed {
+                for &v in allowed.iter() {
                     assert!(p.tasks[t].locked == Some(v) || p.tasks[t].eligible.contains(&v));
                 }
                 if p.tasks[t].locked.is_none() {

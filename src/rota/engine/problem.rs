@@ -175,6 +175,29 @@ impl Matrix {
     pub fn get(&self, a: usize, b: usize) -> f64 {
         self.minutes[a * self.size + b]
     }
+
+    /// The least a stop can add to the travel between two others, and the
+    /// least a single leg takes: 0 when every leg is at least as short as
+    /// any way round (the triangle inequality) and none is negative, less
+    /// when some are not (minus infinity when a leg is infinite). The
+    /// insertion search adds it to bound what a place on a carer's day
+    /// could cost before looking at the route.
+    pub fn detour_floor(&self) -> f64 {
+        let n = self.size;
+        let mut floor: f64 = 0.0;
+        for a in 0..n {
+            let from_a = &self.minutes[a * n..(a + 1) * n];
+            for c in 0..n {
+                let ac = from_a[c];
+                let from_c = &self.minutes[c * n..(c + 1) * n];
+                floor = floor.min(ac);
+                for (cb, ab) in from_c.iter().zip(from_a) {
+                    floor = floor.min(ac + cb - ab);
+                }
+            }
+        }
+        floor
+    }
 }
 
 /// A planning problem.
@@ -209,5 +232,19 @@ mod tests {
         assert_eq!(m.get(0, 1), 5.0);
         assert_eq!(m.get(1, 0), 7.0);
         assert_eq!(m.get(1, 1), 0.0);
+    }
+
+    #[test]
+    fn the_detour_floor_is_how_much_a_way_round_undercuts_a_leg() {
+        // 0 → 2 takes 10, but 0 → 1 → 2 takes 3 + 4: 3 less.
+        let mut m = Matrix {
+            size: 3,
+            minutes: vec![0.0, 3.0, 10.0, 3.0, 0.0, 4.0, 10.0, 4.0, 0.0],
+        };
+        assert_eq!(m.detour_floor(), -3.0);
+        // Metric: no way round is shorter, no leg negative.
+        m.minutes[2] = 7.0;
+        m.minutes[6] = 7.0;
+        assert_eq!(m.detour_floor(), 0.0);
     }
 }

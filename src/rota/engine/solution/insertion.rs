@@ -168,7 +168,20 @@ impl State<'_> {
         if work_after > limits.max_work + EPS {
             return None;
         }
-        let mut cost = -w8.unassigned + w8.travel_minute * travel_delta;
+        let cost = -w8.unassigned
+            + w8.travel_minute * travel_delta
+            + self.worker_terms(t, worker)
+            + self.contract_delta(worker, work_after);
+        Some(StaticDelta { cost, work_after })
+    }
+
+    /// The part of an insertion's cost change that depends on the worker
+    /// alone: another carer for the client, a preference not met, a visit
+    /// moved in a repair.
+    fn worker_terms(&self, t: TaskId, worker: usize) -> f64 {
+        let w8 = &self.problem.weights;
+        let task = &self.problem.tasks[t];
+        let mut cost = 0.0;
         if w8.extra_worker > 0.0 {
             cost += w8.extra_worker * self.extra_worker_delta(t, worker);
         }
@@ -178,12 +191,51 @@ impl State<'_> {
         if task.previous.is_some_and(|w| w != worker) {
             cost += w8.changed_task;
         }
-        if w8.contract_hour_gap > 0.0 {
-            let c = limits.contracted;
-            cost += w8.contract_hour_gap * ((work_after - c).abs() - (self.work[worker] - c).abs())
-                / 60.0;
+        cost
+    }
+
+    /// The change of the contracted-hours term when `worker`'s working
+    /// minutes go to `work_after`.
+    fn contract_delta(&self, worker: usize, work_after: f64) -> f64 {
+        let w8 = &self.problem.weights;
+        if w8.contract_hour_gap <= 0.0 {
+            return 0.0;
         }
-        Some(StaticDelta { cost, work_after })
+        let c = self.problem.workers[worker].contracted;
+        w8.contract_hour_gap * ((work_after - c).abs() - (self.work[worker] - c).abs()) / 60.0
+    }
+
+    /// A lower bound of [`State::place_bound`] at every place on vehicle
+    /// `v`, from the worker alone: its terms, the contracted hours and the
+    /// least travel a place can add (the matrix's detour floor). `None`
+    /// when the worker's maximum working time leaves no room for `t` on
+    /// any place. The insertion search looks at a vehicle's route only
+    /// when this bound could still beat the places found.
+    pub fn vehicle_bound(&self, t: TaskId, v: VehicleId) -> Option<f64> {
+        let p = self.problem;
+        let w8 = &p.weights;
+        let worker = p.vehicles[v].worker;
+        // The timing terms are never negative with weights that are not.
+        if w8.late_minute < 0.0 || w8.max_late_minute < 0.0 || w8.rest_minute < 0.0 {
+            return Some(f64::NEG_INFINITY);
+        }
+        let floor = self.index.detour_floor[p.vehicles[v].matrix];
+        let least_work = self.work[worker] + p.tasks[t].duration + floor;
+        let limits = &p.workers[worker];
+        if least_work > limits.max_work + EPS {
+            return None;
+        }
+        let travel = if w8.travel_minute == 0.0 {
+            0.0
+        } else if w8.travel_minute > 0.0 {
+            w8.travel_minute * floor
+        } else {
+            f64::NEG_INFINITY
+        };
+        // The contracted-hours term is least where the work is nearest the
+        // contract, at least `least_work`.
+        let contract = self.contract_delta(worker, least_work.max(limits.contracted));
+        Some(-w8.unassigned + travel + self.worker_terms(t, worker) + contract)
     }
 
     /// Inserts `t` into route `v` at `pos` and returns the change of the
@@ -279,6 +331,11 @@ mod tests {
                 let late = state.late_bound(t, v, pos);
                 let bound = state.insert_bound(t, v, pos).zip(late).map(|(b, l)| b + l);
                 assert_eq!(state.place_bound(t, v, pos), bound, "task {t}");
+                // The vehicle's bound holds for each of its places.
+                if let Some(b) = bound {
+                    let vehicle = state.vehicle_bound(t, v);
+                    assert!(vehicle.is_some_and(|vb| vb <= b + 1e-9), "task {t}");
+                }
                 let Some(delta) = state.insert(t, v, pos, true) else {
                     continue;
                 };
