@@ -6,44 +6,74 @@
 //! unassigned: on a large week it is the slowest part of planning.
 
 use super::deadline::Deadline;
-use super::insert::insert_best;
-use super::problem::TaskId;
+use super::insert::{cheapest_on, insert_best};
+use super::problem::{TaskId, VehicleId};
 use super::rng::Rng;
 use super::solution::State;
 
+/// How many costs are worked out between two looks at the clock.
+const CLOCK_EVERY: usize = 64;
+
 /// Best cost of inserting `t` anywhere on `v`, or infinity.
-fn best_on(state: &mut State, t: TaskId, v: usize) -> f64 {
-    if !state.allowed(t, v) {
-        return f64::INFINITY;
+fn best_on(state: &mut State, t: TaskId, v: VehicleId) -> f64 {
+    cheapest_on(state, t, v).map_or(f64::INFINITY, |p| p.0)
+}
+
+/// The cheapest and the second-cheapest of `costs`.
+fn two_cheapest(costs: &[f64]) -> (f64, f64) {
+    let (mut b1, mut b2) = (f64::INFINITY, f64::INFINITY);
+    for &c in costs {
+        if c < b1 {
+            b2 = b1;
+            b1 = c;
+        } else if c < b2 {
+            b2 = c;
+        }
     }
-    let len = state.sol.routes[v].len();
-    (0..=len)
-        .filter_map(|pos| state.insert(t, v, pos, false))
-        .fold(f64::INFINITY, f64::min)
+    (b1, b2)
 }
 
 /// Inserts every unassigned task it can, most regretted first, until
 /// `deadline`. Returns the tasks it had no time to try (none when it
 /// finished), still unassigned.
 pub fn regret_insertion(state: &mut State, rng: &mut Rng, deadline: Deadline) -> Vec<TaskId> {
-    let n = state.problem.tasks.len();
+    let p = state.problem;
+    let n = p.tasks.len();
     let mut pending: Vec<TaskId> = (0..n)
         .filter(|&t| state.sol.vehicle_of[t].is_none())
         .collect();
-    // cache[t][k] is the best cost of t on its k-th candidate vehicle.
-    let mut cache: Vec<Vec<f64>> = vec![Vec::new(); n];
-    let vehicles_of = |state: &State, t: TaskId| -> Vec<usize> {
-        match state.problem.tasks[t].locked {
-            Some(v) => vec![v],
-            None => state.problem.tasks[t].eligible.clone(),
+    // The vehicles `t` may go on, in order.
+    let vehicles_of = |t: TaskId| -> &[VehicleId] {
+        match &p.tasks[t].locked {
+            Some(v) => std::slice::from_ref(v),
+            None => &p.tasks[t].eligible,
         }
     };
+    // cache[t][k] is the best cost of t on its k-th vehicle; best[t] the
+    // two cheapest of those.
+    let mut cache: Vec<Vec<f64>> = vec![Vec::new(); n];
+    let mut best: Vec<(f64, f64)> = vec![(f64::INFINITY, f64::INFINITY); n];
+    // For each vehicle, the pending tasks that may go on it, and where it
+    // is in their list: after an insertion only those are costed again.
+    let mut waiting = vec![false; n];
+    let mut tasks_on: Vec<Vec<(TaskId, usize)>> = vec![Vec::new(); p.vehicles.len()];
     for &t in &pending {
-        if deadline.passed() {
+        waiting[t] = true;
+        for (k, &v) in vehicles_of(t).iter().enumerate() {
+            if let Some(list) = tasks_on.get_mut(v) {
+                list.push((t, k));
+            }
+        }
+    }
+    for (i, &t) in pending.iter().enumerate() {
+        if i % CLOCK_EVERY == 0 && deadline.passed() {
             return pending;
         }
-        let vs = vehicles_of(state, t);
-        cache[t] = vs.iter().map(|&v| best_on(state, t, v)).collect();
+        cache[t] = vehicles_of(t)
+            .iter()
+            .map(|&v| best_on(state, t, v))
+            .collect();
+        best[t] = two_cheapest(&cache[t]);
     }
     while !pending.is_empty() {
         if deadline.passed() {
@@ -52,15 +82,7 @@ pub fn regret_insertion(state: &mut State, rng: &mut Rng, deadline: Deadline) ->
         let mut pick = None;
         let mut pick_key = (f64::NEG_INFINITY, f64::INFINITY);
         for (i, &t) in pending.iter().enumerate() {
-            let (mut b1, mut b2) = (f64::INFINITY, f64::INFINITY);
-            for &c in &cache[t] {
-                if c < b1 {
-                    b2 = b1;
-                    b1 = c;
-                } else if c < b2 {
-                    b2 = c;
-                }
-            }
+            let (b1, b2) = best[t];
             let regret = if b1.is_infinite() {
                 f64::NEG_INFINITY
             } else if b2.is_infinite() {
@@ -75,26 +97,33 @@ pub fn regret_insertion(state: &mut State, rng: &mut Rng, deadline: Deadline) ->
         }
         let Some(i) = pick else { break };
         let t = pending.swap_remove(i);
+        waiting[t] = false;
         if pick_key.0 == f64::NEG_INFINITY || !insert_best(state, t, rng, 0.0) {
             continue;
         }
-        let mut changed: Vec<usize> = [Some(t), state.index.together[t]]
+        let mut changed: Vec<VehicleId> = [Some(t), state.index.together[t]]
             .into_iter()
             .flatten()
             .filter_map(|u| state.sol.vehicle_of[u])
             .collect();
         changed.dedup();
-        pending.retain(|&u| state.sol.vehicle_of[u].is_none());
-        for &u in &pending {
-            if deadline.passed() {
-                // The next step stops before reading the stale costs.
-                break;
-            }
-            let vs = vehicles_of(state, u);
-            for &v in &changed {
-                if let Ok(k) = vs.binary_search(&v) {
-                    cache[u][k] = best_on(state, u, v);
+        pending.retain(|&u| {
+            waiting[u] &= state.sol.vehicle_of[u].is_none();
+            waiting[u]
+        });
+        let mut costed = 0;
+        'refresh: for &v in &changed {
+            for &(u, k) in &tasks_on[v] {
+                if !waiting[u] {
+                    continue;
                 }
+                if costed % CLOCK_EVERY == 0 && deadline.passed() {
+                    // The next step stops before reading the stale costs.
+                    break 'refresh;
+                }
+                costed += 1;
+                cache[u][k] = best_on(state, u, v);
+                best[u] = two_cheapest(&cache[u]);
             }
         }
     }

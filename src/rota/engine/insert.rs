@@ -72,12 +72,12 @@ pub fn best_places(
 
 /// Ranks the places of `t` on vehicle `v` that could be, by
 /// [`State::place_bound`], into `places`.
+/// `skip` drops a place at random (a blink) when it says so.
 fn rank_places(
     state: &mut State,
     t: TaskId,
     v: VehicleId,
-    rng: &mut Rng,
-    blink: f64,
+    mut skip: impl FnMut() -> bool,
     places: &mut Vec<Place>,
 ) {
     let (window_start, duration, latest) = {
@@ -111,7 +111,7 @@ fn rank_places(
             // Pushed past what its route allows.
             continue;
         }
-        if blink > 0.0 && rng.unit() < blink {
+        if skip() {
             continue;
         }
         if let Some(bound) = state.place_bound(t, v, pos) {
@@ -169,10 +169,11 @@ fn best_places_near(
                 }
                 // Open every vehicle as cheap as this one at once: with no
                 // worker terms (the benchmark) that is every vehicle.
+                let mut blinks = || blink > 0.0 && rng.unit() < blink;
                 vehicles.next();
-                rank_places(state, t, v, rng, blink, &mut places);
+                rank_places(state, t, v, &mut blinks, &mut places);
                 while let Some((_, v)) = vehicles.next_if(|&(b, _)| b <= bound) {
-                    rank_places(state, t, v, rng, blink, &mut places);
+                    rank_places(state, t, v, &mut blinks, &mut places);
                 }
                 sorted = next;
             }
@@ -269,18 +270,34 @@ fn insert_pair(
     ok
 }
 
+/// The cheapest place of `t` on vehicle `v`, if it fits there: places
+/// timed in order of their bound until none left could be cheaper.
+pub fn cheapest_on(state: &mut State, t: TaskId, v: VehicleId) -> Option<Place> {
+    if !state.allowed(t, v) {
+        return None;
+    }
+    let mut places = Vec::new();
+    rank_places(state, t, v, || false, &mut places);
+    places.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut best: Option<Place> = None;
+    for (bound, v, pos) in places {
+        if best.is_some_and(|b| bound >= b.0) {
+            break;
+        }
+        if let Some(delta) = state.insert(t, v, pos, false)
+            && best.is_none_or(|b| delta < b.0)
+        {
+            best = Some((delta, v, pos));
+        }
+    }
+    best
+}
+
 /// Inserts `t` on vehicle `v` at its cheapest position there, and keeps it.
 /// Returns false, changing nothing, when it fits nowhere on `v`.
 pub fn insert_on(state: &mut State, t: TaskId, v: VehicleId) -> bool {
-    if !state.allowed(t, v) {
-        return false;
-    }
-    let len = state.sol.routes[v].len();
-    let best = (0..=len)
-        .filter_map(|pos| state.insert(t, v, pos, false).map(|d| (d, pos)))
-        .min_by(|a, b| a.0.total_cmp(&b.0));
-    match best {
-        Some((_, pos)) => state.insert(t, v, pos, true).is_some(),
+    match cheapest_on(state, t, v) {
+        Some((_, v, pos)) => state.insert(t, v, pos, true).is_some(),
         None => false,
     }
 }
@@ -322,6 +339,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_cheapest_place_on_a_vehicle_is_the_cheapest_of_timing_every_position() {
+        let mut compared = 0;
+        for seed in 1..=20 {
+            let problem = problem(seed);
+            let index = Index::new(&problem);
+            let mut state = State::new(&problem, &index);
+            let mut rng = Rng::new(seed);
+            for t in 0..problem.tasks.len() {
+                for v in problem.tasks[t].eligible.clone() {
+                    if state.sol.vehicle_of[t].is_some() || !state.allowed(t, v) {
+                        continue;
+                    }
+                    let every = (0..=state.sol.routes[v].len())
+                        .filter_map(|pos| state.insert(t, v, pos, false))
+                        .min_by(f64::total_cmp);
+                    let found = cheapest_on(&mut state, t, v).map(|p| p.0);
+                    assert_eq!(found.is_some(), every.is_some(), "seed {seed} task {t}");
+                    if let (Some(a), Some(b)) = (found, every) {
+                        assert!((a - b).abs() < 1e-9, "seed {seed} task {t}: {a} vs {b}");
+                        compared += 1;
+                    }
+                }
+                if t % 2 == 0 {
+                    insert_best(&mut state, t, &mut rng, 0.0);
+                }
+            }
+        }
+        assert!(compared > 500, "only {compared} compared");
     }
 
     #[test]

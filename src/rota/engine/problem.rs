@@ -183,20 +183,31 @@ impl Matrix {
     /// insertion search adds it to bound what a place on a carer's day
     /// could cost before looking at the route.
     pub fn detour_floor(&self) -> f64 {
+        const LANES: usize = 8;
         let n = self.size;
-        let mut floor: f64 = 0.0;
+        // Lanes of running minimums, so that the compiler can use vector
+        // instructions: O(n³) is a second on 1,000 places otherwise.
+        let mut floor = [0.0f64; LANES];
         for a in 0..n {
             let from_a = &self.minutes[a * n..(a + 1) * n];
             for c in 0..n {
                 let ac = from_a[c];
                 let from_c = &self.minutes[c * n..(c + 1) * n];
-                floor = floor.min(ac);
-                for (cb, ab) in from_c.iter().zip(from_a) {
-                    floor = floor.min(ac + cb - ab);
+                floor[0] = if ac < floor[0] { ac } else { floor[0] };
+                let (cs, c_rest) = from_c.as_chunks::<LANES>();
+                let (as_, a_rest) = from_a.as_chunks::<LANES>();
+                for (cb, ab) in cs.iter().zip(as_) {
+                    for k in 0..LANES {
+                        let detour = ac + cb[k] - ab[k];
+                        floor[k] = if detour < floor[k] { detour } else { floor[k] };
+                    }
+                }
+                for (cb, ab) in c_rest.iter().zip(a_rest) {
+                    floor[0] = floor[0].min(ac + cb - ab);
                 }
             }
         }
-        floor
+        floor.into_iter().fold(0.0, f64::min)
     }
 }
 
