@@ -2,7 +2,7 @@
 //! worker's shift on each day, the shifts on either side of each, and how
 //! much a detour can save on each travel matrix.
 
-use super::problem::{Link, Matrix, Problem, TaskId, VehicleId};
+use super::problem::{Link, Problem, TaskId, VehicleId};
 use std::collections::HashMap;
 
 /// Derived lookups of a problem.
@@ -20,7 +20,8 @@ pub struct Index {
     pub next_shift: Vec<Option<VehicleId>>,
     /// For each worker, its vehicles (shifts).
     pub shifts_of: Vec<Vec<VehicleId>>,
-    /// For each travel matrix, its [`Matrix::detour_floor`].
+    /// For each travel matrix, its [`detour_floor`](super::problem::Matrix::detour_floor) (0 for those no
+    /// vehicle travels by).
     pub detour_floor: Vec<f64>,
 }
 
@@ -75,7 +76,15 @@ impl Index {
             previous_shift,
             next_shift,
             shifts_of,
-            detour_floor: problem.matrices.iter().map(Matrix::detour_floor).collect(),
+            // Only for the matrices some vehicle travels by: it is cubic.
+            detour_floor: (problem.matrices.iter().enumerate())
+                .map(
+                    |(i, m)| match problem.vehicles.iter().any(|v| v.matrix == i) {
+                        true => m.detour_floor(),
+                        false => 0.0,
+                    },
+                )
+                .collect(),
         }
     }
 }
