@@ -47,17 +47,7 @@ impl State<'_> {
         };
         let stop_at = |i: usize| match self.stops(v) {
             Some(stops) => stops.get(i).copied(),
-            None => self.sol.routes[v].get(i).map(|&u| {
-                let (task, start) = (&p.tasks[u], self.sol.start[u]);
-                Stop {
-                    task: u,
-                    location: task.location,
-                    start,
-                    end: start + task.duration,
-                    latest: task.window.end + task.max_late,
-                    window_end: task.window.end,
-                }
-            }),
+            None => self.sol.routes[v].get(i).map(|&u| self.stop_of(u)),
         };
         let prev = pos.checked_sub(1).and_then(stop_at);
         let next = stop_at(pos);

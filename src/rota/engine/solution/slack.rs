@@ -46,24 +46,26 @@ impl State<'_> {
         self.stops_fresh[v] = true;
     }
 
+    /// Assigned task `t` as a stop, with its own limit alone as its latest
+    /// start (the stops after it are not looked at).
+    pub(super) fn stop_of(&self, t: TaskId) -> Stop {
+        let task = &self.problem.tasks[t];
+        let start = self.sol.start[t];
+        Stop {
+            task: t,
+            location: task.location,
+            start,
+            end: start + task.duration,
+            latest: task.window.end + task.max_late,
+            window_end: task.window.end,
+        }
+    }
+
     /// Route `v`'s stops, worked out from its tasks and their starts.
     fn stops_of(&self, v: VehicleId) -> Vec<Stop> {
-        let p = self.problem;
-        let route = &self.sol.routes[v];
-        let mut stops: Vec<Stop> = route
+        let mut stops: Vec<Stop> = self.sol.routes[v]
             .iter()
-            .map(|&t| {
-                let task = &p.tasks[t];
-                let start = self.sol.start[t];
-                Stop {
-                    task: t,
-                    location: task.location,
-                    start,
-                    end: start + task.duration,
-                    latest: task.window.end + task.max_late,
-                    window_end: task.window.end,
-                }
-            })
+            .map(|&t| self.stop_of(t))
             .collect();
         for i in (0..stops.len().saturating_sub(1)).rev() {
             let (here, next) = (stops[i], stops[i + 1]);
