@@ -20,8 +20,9 @@ pub struct Index {
     pub next_shift: Vec<Option<VehicleId>>,
     /// For each worker, its vehicles (shifts).
     pub shifts_of: Vec<Vec<VehicleId>>,
-    /// For each travel matrix, its [`detour_floor`](super::problem::Matrix::detour_floor) (0 for those no
-    /// vehicle travels by).
+    /// For each travel matrix, its
+    /// [`detour_floor`](super::problem::Matrix::detour_floor) (0 for those
+    /// no vehicle travels by).
     pub detour_floor: Vec<f64>,
 }
 
@@ -76,14 +77,16 @@ impl Index {
             previous_shift,
             next_shift,
             shifts_of,
-            // Only for the matrices some vehicle travels by: it is cubic.
             detour_floor: (problem.matrices.iter().enumerate())
-                .map(
-                    |(i, m)| match problem.vehicles.iter().any(|v| v.matrix == i) {
-                        true => m.detour_floor(),
-                        false => 0.0,
-                    },
-                )
+                .map(|(i, m)| {
+                    // Only for the matrices some vehicle travels by: it is
+                    // cubic in the number of places.
+                    if problem.vehicles.iter().any(|v| v.matrix == i) {
+                        m.detour_floor()
+                    } else {
+                        0.0
+                    }
+                })
                 .collect(),
         }
     }

@@ -1,6 +1,7 @@
 //! Finding where a task (or the two halves of a double-up) fits best:
-//! every allowed vehicle and position, evaluated exactly, with "blinks"
-//! (candidates skipped at random) to diversify the search.
+//! carers' days and the places on them ranked by lower bounds of their
+//! cost, timed exactly cheapest first until no bound left could win, with
+//! "blinks" (places skipped at random) to diversify the search.
 
 use super::problem::{Problem, TaskId, VehicleId};
 use super::rng::Rng;
@@ -71,8 +72,8 @@ pub fn best_places(
 }
 
 /// Ranks the places of `t` on vehicle `v` that could be, by
-/// [`State::place_bound`], into `places`.
-/// `skip` drops a place at random (a blink) when it says so.
+/// [`State::place_bound`], into `places`; `skip` drops a place (a blink)
+/// when it says so.
 fn rank_places(
     state: &mut State,
     t: TaskId,
