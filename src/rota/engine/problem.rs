@@ -193,6 +193,10 @@ impl Matrix {
     pub fn detour_floor(&self) -> f64 {
         const LANES: usize = 8;
         let n = self.size;
+        if self.minutes.len() < n.saturating_mul(n) {
+            // Not a whole matrix: no floor to rely on.
+            return f64::NEG_INFINITY;
+        }
         if n > Self::EXACT_FLOOR_UP_TO {
             // A stop adds two legs, at least the shortest each, and takes
             // one away, at most the longest.
@@ -272,6 +276,9 @@ mod tests {
         m.minutes[2] = 7.0;
         m.minutes[6] = 7.0;
         assert_eq!(m.detour_floor(), 0.0);
+        // Short of a whole matrix: nothing to rely on, and no panic.
+        m.minutes.pop();
+        assert_eq!(m.detour_floor(), f64::NEG_INFINITY);
     }
 
     #[test]
