@@ -24,14 +24,15 @@ pub struct Args {
     #[arg(long, default_value = "60s", value_parser = parse_duration)]
     time_limit: Duration,
     /// Most improvement steps; with the same seed and inputs, the same rota
-    /// (as long as the time limit is not reached first).
-    #[arg(long, default_value_t = 200_000)]
-    iterations: u64,
+    /// (as long as the time limit is not reached first). Default: 120 per
+    /// visit of the week, at least 200,000 and at most 400,000.
+    #[arg(long)]
+    iterations: Option<u64>,
     /// Stop once this many steps in a row, in the cooler half of the
     /// search, found no better rota (0: search until the time limit or the
-    /// steps run out).
-    #[arg(long, default_value_t = 3_000)]
-    patience: u64,
+    /// steps run out; default: five per visit of the week, at least 3,000).
+    #[arg(long)]
+    patience: Option<u64>,
     /// Seed of the search.
     #[arg(long, default_value_t = 1)]
     seed: u64,

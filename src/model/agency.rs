@@ -377,11 +377,13 @@ impl Default for Calls {
 }
 
 /// Weights of the rota objective, a weighted sum priced in minutes of
-/// travel. The defaults leave a visit unassigned only when nothing else
-/// can be done, then price a new face for a person at 150 minutes of
-/// travel (continuity, NICE NG21), and a minute late within
-/// `max_late_minutes` at half a minute of travel: the tolerance is what
-/// the agency accepts, while travel is paid for on every visit.
+/// travel. The defaults put a person first: a visit is left unassigned
+/// only when placing it would cost more than 50 minutes late in all (or
+/// 5,000 minutes of travel), a minute late within `max_late_minutes`
+/// costs 100 minutes of travel (someone waits for their breakfast or
+/// their medicines), and each carer a person sees beyond the first 700,
+/// as much as seven minutes late (continuity, NICE NG21). Travel comes
+/// after these.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Weights {
@@ -408,10 +410,10 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            unassigned_visit: 10000.0,
-            late_minute: 0.5,
+            unassigned_visit: 5000.0,
+            late_minute: 100.0,
             travel_minute: 1.0,
-            extra_carer_per_person: 150.0,
+            extra_carer_per_person: 700.0,
             preference_breach: 40.0,
             contract_hour_gap: 2.0,
         }

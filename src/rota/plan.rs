@@ -27,11 +27,12 @@ pub struct Options {
     pub seed: u64,
     /// Most seconds for the whole planning, construction included.
     pub seconds: f64,
-    /// Most ruin-and-recreate steps (the same seed and budget give the same rota).
-    pub iterations: u64,
+    /// Most ruin-and-recreate steps (the same seed and budget give the same
+    /// rota; `None`: [`auto_iterations`]).
+    pub iterations: Option<u64>,
     /// Stop once this many steps in a row, in the cooler half of the
-    /// search, found no better rota (0: never).
-    pub patience: u64,
+    /// search, found no better rota (0: never; `None`: [`auto_patience`]).
+    pub patience: Option<u64>,
     /// Keep the existing rota's assignments where still valid.
     pub repair: bool,
 }
@@ -74,6 +75,26 @@ pub struct Summary {
     pub changed: Option<usize>,
     /// Why the travel matrix was not used, if it was not.
     pub matrix_error: Option<String>,
+}
+
+/// The step budget for a week of `tasks` visit tasks: 120 per task, at
+/// least 200,000 and at most 400,000. A small week settles well within
+/// 200,000 steps (the example agency's 193 visits in 4 s); the generated
+/// 200-person week (3,500–3,800 tasks) keeps improving to 400,000, which
+/// still ends within the default minute on the 2-core machine
+/// (docs/benchmarks.md, issue 14).
+pub fn auto_iterations(tasks: usize) -> u64 {
+    (120 * tasks as u64).clamp(200_000, 400_000)
+}
+
+/// Steps in a row without a better rota after which the search stops,
+/// for a week of `tasks` visit tasks: five per task, at least 3,000. A
+/// step changes a few dozen visits at most, so a bigger week needs more
+/// steps before their failing to improve means the search is done (on
+/// the generated 200-person week a fixed 3,000 stopped it with a third
+/// of its budget left and more travel).
+pub fn auto_patience(tasks: usize) -> u64 {
+    (5 * tasks as u64).max(3_000)
 }
 
 /// Plans `week`. `previous` is the week's existing rota, if any: its locked
@@ -132,9 +153,13 @@ pub fn plan(
     }
     let untried = regret_insertion(&mut state, &mut rng, deadline);
     let budget = Budget {
-        iterations: options.iterations,
+        iterations: options
+            .iterations
+            .unwrap_or_else(|| auto_iterations(problem.tasks.len())),
         seconds: deadline.remaining_seconds(),
-        patience: options.patience,
+        patience: options
+            .patience
+            .unwrap_or_else(|| auto_patience(problem.tasks.len())),
     };
     let anneal = Annealing {
         start: 20.0,
@@ -302,5 +327,25 @@ fn summarise(ap: &AgencyProblem, state: &State, rota: &Rota, previous: Option<&R
         hours,
         changed,
         matrix_error: ap.matrix_error.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{auto_iterations, auto_patience};
+
+    #[test]
+    fn the_step_budget_grows_with_the_week_from_200000_to_400000() {
+        assert_eq!(auto_iterations(0), 200_000);
+        assert_eq!(auto_iterations(193), 200_000);
+        assert_eq!(auto_iterations(2_500), 300_000);
+        assert_eq!(auto_iterations(3_717), 400_000);
+    }
+
+    #[test]
+    fn patience_grows_with_the_week_from_3000() {
+        assert_eq!(auto_patience(0), 3_000);
+        assert_eq!(auto_patience(193), 3_000);
+        assert_eq!(auto_patience(3_717), 18_585);
     }
 }

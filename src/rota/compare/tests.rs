@@ -103,8 +103,8 @@ fn a_planned_rota_figures_as_the_planner_summed_it() {
     let options = plan::Options {
         seed: 1,
         seconds: 60.0,
-        iterations: 300,
-        patience: 0,
+        iterations: Some(300),
+        patience: Some(0),
         repair: false,
     };
     let outcome = plan::plan(&repo, week("2026-W49"), None, options, &mut |_| {});
