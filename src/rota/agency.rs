@@ -326,7 +326,15 @@ fn max_work(carer: &Carer, policy: &Policy, week: Week, history: &History) -> f6
 }
 
 /// What a minute of rest short of `min_rest_hours` between two days
-/// costs, in minutes of travel.
+/// costs, in minutes of travel, whatever lateness is priced at. Rest is
+/// the law's (Working Time Regulations), but care work is commonly
+/// treated as needing continuity of service, where daily rest may be
+/// shortened against compensatory rest (regulations 21 and 24), and
+/// `check` warns of every shortfall (`rota/rest`). Priced as a minute late
+/// (100 by default), it left 15 to 35 more visits unassigned on the
+/// generated 200-person weeks to cut the shortfalls by a sixth, and at
+/// twice that 60 to 105 more to halve them (docs/benchmarks.md): people
+/// not visited at all, to spare carers minutes of rest.
 const REST_MINUTE: f64 = 50.0;
 
 fn weights(policy: &Policy, repair: bool) -> Weights {
@@ -339,9 +347,6 @@ fn weights(policy: &Policy, repair: bool) -> Weights {
         extra_worker: w.extra_carer_per_person,
         preference_breach: w.preference_breach,
         contract_hour_gap: w.contract_hour_gap,
-        // Rest between days is the law's (Working Time Regulations), not
-        // a preference: a minute short costs as much as fifty of travel,
-        // whatever lateness is priced at.
         rest_minute: REST_MINUTE,
         // A coordinator must not find the week reshuffled: moving a visit
         // costs more than a long detour, less than leaving it unassigned.

@@ -91,7 +91,7 @@ pub fn auto_iterations(tasks: usize) -> u64 {
 /// for a week of `tasks` visit tasks: five per task, at least 3,000. A
 /// step changes a few dozen visits at most, so a bigger week needs more
 /// steps before their failing to improve means the search is done (on
-/// the generated 200-person week a fixed 3,000 stopped it with a third
+/// the generated 200-person week a fixed 3,000 stopped it with two fifths
 /// of its budget left and more travel).
 pub fn auto_patience(tasks: usize) -> u64 {
     (5 * tasks as u64).max(3_000)
