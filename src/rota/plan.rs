@@ -81,8 +81,8 @@ pub struct Summary {
 /// least 200,000 and at most 400,000. A small week settles well within
 /// 200,000 steps (the example agency's 193 visits in 4 s); the generated
 /// 200-person week (3,500–3,800 tasks) keeps improving to 400,000, which
-/// still ends within the default minute on the 2-core machine
-/// (docs/benchmarks.md, issue 14).
+/// takes 50–60 s on the 2-core machine; where it would take longer, the
+/// time limit (a minute by default) ends it (docs/benchmarks.md, issue 14).
 pub fn auto_iterations(tasks: usize) -> u64 {
     (120 * tasks as u64).clamp(200_000, 400_000)
 }
