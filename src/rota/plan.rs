@@ -97,6 +97,23 @@ pub fn auto_patience(tasks: usize) -> u64 {
     (5 * tasks as u64).max(3_000)
 }
 
+/// The search's temperatures for a week whose minute late costs
+/// `late_minute`: two minutes late at the start, at least 20 (minutes of
+/// travel), and a hundredth of that at the end. A worse rota is kept with
+/// a chance that falls with how much worse it is against the temperature,
+/// so the temperature follows the prices a step trades: at a fixed 20 the
+/// default weights (a minute late at 100, a new face at 700) almost never
+/// let a step give a person a new face on the way to a better week, and
+/// 200 gave fewer visits unassigned, fewer late minutes, less travel and
+/// fewer carers per person on the generated weeks (docs/benchmarks.md).
+fn annealing(late_minute: f64) -> Annealing {
+    let start = (2.0 * late_minute).max(20.0);
+    Annealing {
+        start,
+        end: start / 100.0,
+    }
+}
+
 /// Plans `week`. `previous` is the week's existing rota, if any: its locked
 /// visits are kept, and with `options.repair` so is every assignment that
 /// still holds.
@@ -161,10 +178,7 @@ pub fn plan(
             .patience
             .unwrap_or_else(|| auto_patience(problem.tasks.len())),
     };
-    let anneal = Annealing {
-        start: 20.0,
-        end: 0.2,
-    };
+    let anneal = annealing(problem.weights.late_minute);
     let (best, stats) = improve(&mut state, budget, anneal, &mut rng, &mut |done, _| {
         progress(done)
     });
@@ -332,7 +346,16 @@ fn summarise(ap: &AgencyProblem, state: &State, rota: &Rota, previous: Option<&R
 
 #[cfg(test)]
 mod tests {
-    use super::{auto_iterations, auto_patience};
+    use super::{annealing, auto_iterations, auto_patience};
+
+    #[test]
+    fn the_temperature_follows_the_price_of_lateness_from_20() {
+        // The example agency's 5 a minute keeps the 20 it always had.
+        assert_eq!(annealing(5.0).start, 20.0);
+        assert_eq!(annealing(0.5).end, 0.2);
+        let default = annealing(100.0);
+        assert_eq!((default.start, default.end), (200.0, 2.0));
+    }
 
     #[test]
     fn the_step_budget_grows_with_the_week_from_200000_to_400000() {
