@@ -209,12 +209,11 @@ impl Matrix {
         let mut floor = [0.0f64; LANES];
         for a in 0..n {
             let from_a = &self.minutes[a * n..(a + 1) * n];
-            for c in 0..n {
-                let ac = from_a[c];
+            let (as_, a_rest) = from_a.as_chunks::<LANES>();
+            for (c, &ac) in from_a.iter().enumerate() {
                 let from_c = &self.minutes[c * n..(c + 1) * n];
                 floor[0] = if ac < floor[0] { ac } else { floor[0] };
                 let (cs, c_rest) = from_c.as_chunks::<LANES>();
-                let (as_, a_rest) = from_a.as_chunks::<LANES>();
                 for (cb, ab) in cs.iter().zip(as_) {
                     for k in 0..LANES {
                         let detour = ac + cb[k] - ab[k];
