@@ -24,8 +24,8 @@ pub struct Args {
     #[arg(long, default_value = "60s", value_parser = parse_duration)]
     time_limit: Duration,
     /// Most improvement steps; with the same seed and inputs, the same rota
-    /// (as long as the time limit is not reached first). Default: 120 per
-    /// visit of the week, at least 200,000 and at most 400,000.
+    /// (as long as the time limit is not reached first). Default: 140 per
+    /// visit of the week, at least 200,000 and at most 520,000.
     #[arg(long)]
     iterations: Option<u64>,
     /// Stop once this many steps in a row, in the cooler half of the

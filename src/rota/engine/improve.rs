@@ -206,6 +206,13 @@ fn recreate(
     }
 }
 
+/// The share of steps that copy a run to another day
+/// ([`continuity::ruin_run`]) when continuity counts. On the generated
+/// 200-person weeks a quarter gave fewer carers per person (by 0.3 to
+/// 0.5), less travel, fewer late minutes and fewer visits left out than
+/// none; more lowered carers further but cost travel (docs/benchmarks.md).
+const RUN_SHARE: f64 = 0.25;
+
 /// The share of the schedule after which [`Budget::patience`] counts.
 const PATIENT_FROM: f64 = 0.5;
 
@@ -254,6 +261,13 @@ pub fn improve(
         0.0
     };
     let slot_from = env_or("ROTA_SLOT_FROM", 0.5);
+    // A stretch of one worker's day copied to another day (a run), when
+    // continuity counts.
+    let run_share = if state.problem.weights.extra_worker > 0.0 {
+        env_or("ROTA_RUN", RUN_SHARE)
+    } else {
+        0.0
+    };
     let wait_max = env_or("ROTA_WAIT", 8.0) as usize;
     // Putting a task back only on the routes of its nearest tasks, its
     // client's usual workers and empty shifts: 1.3x the steps per second,
@@ -263,7 +277,8 @@ pub fn improve(
     let near_routes = (env_or("ROTA_NEAR_ROUTES", 0.0) > 0.0).then_some(near.as_slice());
     let slot_nearest = env_or("ROTA_SLOT_NEAR", 0.0) as usize;
     // The slot view only when the moves that use it are on.
-    let slots = (slot_share > 0.0).then(|| Slots::new(state.problem, &state.index.together));
+    let slots = (slot_share > 0.0 || run_share > 0.0)
+        .then(|| Slots::new(state.problem, &state.index.together));
     let mut stats = Stats::default();
     // The solution as last kept: a step changes a few routes, and only
     // those are restored from here, or copied here when kept.
@@ -308,18 +323,30 @@ pub fn improve(
         }
         stats.iterations += 1;
         let size = 1 + rng.below(max_size);
+        // Drawn only when a continuity move may be taken, so that without
+        // them the search takes the same steps as it always has.
+        let draw = if slots.is_some() { rng.unit() } else { 1.0 };
         let slot_move = slots
             .as_ref()
-            .filter(|_| done >= slot_from && rng.unit() < slot_share);
-        let mut removed = match slot_move {
-            Some(slots) => continuity::ruin(state, slots, rng),
-            None => ruin(state, &near, &by_client, rng, size),
+            .filter(|_| done >= slot_from && draw < slot_share);
+        let run = match slots.as_ref() {
+            Some(slots) if slot_move.is_none() && draw < slot_share + run_share => {
+                continuity::ruin_run(state, slots, rng)
+            }
+            _ => None,
+        };
+        let mut removed = match (slot_move, &run) {
+            (_, Some(_)) => Vec::new(),
+            (Some(slots), None) => continuity::ruin(state, slots, rng),
+            (None, None) => ruin(state, &near, &by_client, rng, size),
         };
         if !state.retime_touched() {
             state.restore_from(&saved);
             continue;
         }
-        if slot_move.is_some() {
+        if let Some(run) = run {
+            removed = continuity::place_run(state, run, rng);
+        } else if slot_move.is_some() {
             removed = continuity::place(state, removed, rng, true, slot_nearest);
         }
         // Also try a few of the tasks left out, not all: with many left

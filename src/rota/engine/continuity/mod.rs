@@ -3,7 +3,8 @@
 //! or the whole week, and put back on one worker where they fit. When that
 //! worker is busy at those times, the visits in the way are taken out too
 //! and put back wherever is best, often in the time the first worker had
-//! (a swap of slots between two workers).
+//! (a swap of slots between two workers). A run, a stretch of one
+//! worker's day, is copied to another day the same way ([`ruin_run`]).
 //!
 //! The task-at-a-time search cannot find these: taking one visit from a
 //! worker lowers the count of distinct workers only when it is that
@@ -12,10 +13,12 @@
 
 mod construct;
 mod moves;
+mod runs;
 mod slots;
 
 pub use construct::construct;
 pub use moves::{place, ruin};
+pub use runs::{Run, place_run, ruin_run};
 pub use slots::Slots;
 
 use crate::rota::engine::problem::TaskId;

@@ -90,7 +90,12 @@ fn place_on(state: &mut State, t: TaskId, worker: usize, rng: &mut Rng) -> usize
 }
 
 /// Puts as many of `tasks` as fit on `worker`; returns the insertions kept.
-fn place_all(state: &mut State, tasks: &[TaskId], worker: usize, rng: &mut Rng) -> usize {
+pub(super) fn place_all(
+    state: &mut State,
+    tasks: &[TaskId],
+    worker: usize,
+    rng: &mut Rng,
+) -> usize {
     tasks.iter().map(|&t| place_on(state, t, worker, rng)).sum()
 }
 
@@ -151,7 +156,12 @@ fn candidates(
 
 /// Takes out the tasks on `worker`'s shift that day that overlap the time
 /// `t` may take (with their double-up partners); returns them.
-fn eject_for(state: &mut State, t: TaskId, worker: usize, keep: &[TaskId]) -> Vec<TaskId> {
+pub(super) fn eject_for(
+    state: &mut State,
+    t: TaskId,
+    worker: usize,
+    keep: &[TaskId],
+) -> Vec<TaskId> {
     let p = state.problem;
     let task = &p.tasks[t];
     let during = |v: &VehicleId| {
