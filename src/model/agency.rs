@@ -376,14 +376,14 @@ impl Default for Calls {
     }
 }
 
-/// Weights of the rota objective, a weighted sum priced in minutes of
-/// travel. The defaults put a person first: a visit is left unassigned
-/// only when placing it would cost more than 50 minutes late in all (or
-/// 5,000 minutes of travel), a minute late within `max_late_minutes`
-/// costs 100 minutes of travel (someone waits for their breakfast or
+/// Weights of the rota objective, a weighted sum. The defaults put a
+/// person first, then the carers' travel: a visit is left unassigned only
+/// when placing it would cost more than 50 minutes late in all (or 250
+/// minutes of travel), a minute late within `max_late_minutes` costs as
+/// much as five minutes of travel (someone waits for their breakfast or
 /// their medicines), and each carer a person sees beyond the first 700,
-/// as much as seven minutes late (continuity, NICE NG21). Travel comes
-/// after these.
+/// as much as seven minutes late (continuity, NICE NG21), or 35 minutes
+/// of travel.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Weights {
@@ -412,7 +412,7 @@ impl Default for Weights {
         Weights {
             unassigned_visit: 5000.0,
             late_minute: 100.0,
-            travel_minute: 1.0,
+            travel_minute: 20.0,
             extra_carer_per_person: 700.0,
             preference_breach: 40.0,
             contract_hour_gap: 2.0,

@@ -671,6 +671,14 @@ fn the_engine_leaves_leave_out_of_the_average_as_rota_hours_does() {
         "appraisal:",
         "unavailable:\n  - {from: 2026-11-24, to: 2026-11-29, reason: annual-leave}\nappraisal:",
     );
+    // C-0002 is away this week, so the visits are C-0001's or no one's
+    // (with both free, keeping one face could give C-0002 them all).
+    edit(
+        &fx,
+        "carers/C-0002.yaml",
+        "appraisal:",
+        "unavailable:\n  - {from: 2026-11-30, to: 2026-12-06, reason: annual-leave}\nappraisal:",
+    );
     plan(&fx, &[]);
     fx.check(&[]).expect_none("rota/hours");
     let carers = carers_of(&rota(&fx));
