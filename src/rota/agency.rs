@@ -349,7 +349,9 @@ fn weights(policy: &Policy, repair: bool) -> Weights {
         contract_hour_gap: w.contract_hour_gap,
         rest_minute: REST_MINUTE,
         // A coordinator must not find the week reshuffled: moving a visit
-        // costs more than a long detour, less than leaving it unassigned.
+        // costs a twentieth of leaving it unassigned (2.5 minutes late at
+        // the defaults). A fifth moved a third fewer visits to cover one
+        // carer's sick week but left ten more unassigned (docs/benchmarks.md).
         changed_task: if repair {
             w.unassigned_visit / 20.0
         } else {
