@@ -326,7 +326,8 @@ fn max_work(carer: &Carer, policy: &Policy, week: Week, history: &History) -> f6
 }
 
 /// What a minute of rest short of `min_rest_hours` between two days
-/// costs, in minutes of travel, whatever lateness is priced at. Rest is
+/// costs, whatever lateness and travel are priced at (half a minute late,
+/// two and a half minutes of travel, at the defaults). Rest is
 /// the law's (Working Time Regulations), but care work is commonly
 /// treated as needing continuity of service, where daily rest may be
 /// shortened against compensatory rest (regulations 21 and 24), and
