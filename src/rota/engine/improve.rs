@@ -207,9 +207,9 @@ fn recreate(
 }
 
 /// The share of steps that copy a run to another day
-/// ([`continuity::ruin_run`]) when continuity counts. On the generated
-/// 200-person weeks a quarter gave fewer carers per person (by 0.3 to
-/// 0.5), less travel, fewer late minutes and fewer visits left out than
+/// ([`continuity::ruin_run`]) when continuity counts. On two generated
+/// 200-person weeks a quarter gave fewer carers per person (by 0.15 and
+/// 0.3), less travel, fewer late minutes and fewer visits left out than
 /// none; more lowered carers further but cost travel (docs/benchmarks.md).
 const RUN_SHARE: f64 = 0.25;
 

@@ -32,3 +32,44 @@ fn unassigned(state: &State, tasks: &[TaskId]) -> Vec<TaskId> {
         .filter(|&t| state.sol.vehicle_of[t].is_none())
         .collect()
 }
+
+/// A check shared by the continuity moves' tests: on ten random problems
+/// first planned by regret insertion, `step` thirty times over, then what
+/// it left out put back at its best; after each, every rule holds, double
+/// ups are whole, the kept cost is the cost of the solution, and nothing
+/// is lost wholesale.
+#[cfg(test)]
+fn assert_steps_keep_every_rule(
+    step: &mut dyn FnMut(&mut State, &Slots, &mut crate::rota::engine::rng::Rng) -> Vec<TaskId>,
+) {
+    use crate::rota::engine::construct::regret_insertion;
+    use crate::rota::engine::deadline::Deadline;
+    use crate::rota::engine::fixture::{assert_double_ups_whole, assert_links_respected, problem};
+    use crate::rota::engine::index::Index;
+    use crate::rota::engine::insert::insert_best;
+    use crate::rota::engine::rng::Rng;
+    for seed in 1..=10 {
+        let p = problem(seed);
+        let index = Index::new(&p);
+        let slots = Slots::new(&p, &index.together);
+        let mut state = State::new(&p, &index);
+        let mut rng = Rng::new(seed);
+        regret_insertion(&mut state, &mut rng, Deadline::never());
+        let unassigned_before = state.cost().unassigned;
+        for _ in 0..30 {
+            for t in step(&mut state, &slots, &mut rng) {
+                insert_best(&mut state, t, &mut rng, 0.0);
+            }
+            let cost = state.cost();
+            assert!(state.retime_all(), "seed {seed}");
+            assert!(
+                (cost.total - state.cost().total).abs() < 1e-6,
+                "seed {seed}"
+            );
+            assert_links_respected(&p, &state.sol);
+            assert_double_ups_whole(&p, &state.sol);
+        }
+        // Not a test of quality, but nothing is lost wholesale.
+        assert!(state.cost().unassigned <= unassigned_before + p.tasks.len() / 3);
+    }
+}

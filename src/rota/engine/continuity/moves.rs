@@ -255,52 +255,18 @@ pub fn place(
 #[cfg(test)]
 mod tests {
     use super::{place, ruin};
-    use crate::rota::engine::construct::regret_insertion;
-    use crate::rota::engine::continuity::Slots;
-    use crate::rota::engine::deadline::Deadline;
-    use crate::rota::engine::fixture::{assert_links_respected, problem};
+    use crate::rota::engine::continuity::{Slots, assert_steps_keep_every_rule};
     use crate::rota::engine::index::Index;
-    use crate::rota::engine::insert::insert_best;
     use crate::rota::engine::rng::Rng;
     use crate::rota::engine::solution::State;
 
     #[test]
     fn a_slot_move_keeps_every_rule_and_double_ups_whole() {
-        for seed in 1..=10 {
-            let p = problem(seed);
-            let index = Index::new(&p);
-            let slots = Slots::new(&p, &index.together);
-            let mut state = State::new(&p, &index);
-            let mut rng = Rng::new(seed);
-            regret_insertion(&mut state, &mut rng, Deadline::never());
-            let assigned_before = state.cost().unassigned;
-            for _ in 0..30 {
-                let removed = ruin(&mut state, &slots, &mut rng);
-                assert!(state.retime_all());
-                let left = place(&mut state, removed, &mut rng, true, 0);
-                for t in left {
-                    insert_best(&mut state, t, &mut rng, 0.0);
-                }
-                let cost = state.cost();
-                assert!(state.retime_all(), "seed {seed}");
-                assert!(
-                    (cost.total - state.cost().total).abs() < 1e-6,
-                    "seed {seed}"
-                );
-                assert_links_respected(&p, &state.sol);
-                for t in 0..p.tasks.len() {
-                    if let Some(u) = index.together[t] {
-                        assert_eq!(
-                            state.sol.vehicle_of[t].is_some(),
-                            state.sol.vehicle_of[u].is_some(),
-                            "seed {seed}: half of a double-up"
-                        );
-                    }
-                }
-            }
-            // Not a test of quality, but nothing is lost wholesale.
-            assert!(state.cost().unassigned <= assigned_before + p.tasks.len() / 3);
-        }
+        assert_steps_keep_every_rule(&mut |state, slots, rng| {
+            let removed = ruin(state, slots, rng);
+            assert!(state.retime_all());
+            place(state, removed, rng, true, 0)
+        });
     }
 
     #[test]

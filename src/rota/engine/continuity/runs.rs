@@ -113,43 +113,21 @@ pub fn place_run(state: &mut State, run: Run, rng: &mut Rng) -> Vec<TaskId> {
 #[cfg(test)]
 mod tests {
     use super::{place_run, ruin_run};
-    use crate::rota::engine::construct::regret_insertion;
-    use crate::rota::engine::continuity::Slots;
-    use crate::rota::engine::deadline::Deadline;
-    use crate::rota::engine::fixture::{assert_double_ups_whole, assert_links_respected, problem};
+    use crate::rota::engine::continuity::{Slots, assert_steps_keep_every_rule};
     use crate::rota::engine::fixture::{line, task};
     use crate::rota::engine::index::Index;
-    use crate::rota::engine::insert::insert_best;
     use crate::rota::engine::rng::Rng;
     use crate::rota::engine::solution::State;
 
     #[test]
     fn a_copied_run_keeps_every_rule_and_the_cost_in_step() {
-        for seed in 1..=10 {
-            let p = problem(seed);
-            let index = Index::new(&p);
-            let slots = Slots::new(&p, &index.together);
-            let mut state = State::new(&p, &index);
-            let mut rng = Rng::new(seed);
-            regret_insertion(&mut state, &mut rng, Deadline::never());
-            for _ in 0..30 {
-                let Some(run) = ruin_run(&mut state, &slots, &mut rng) else {
-                    continue;
-                };
-                assert!(state.retime_all());
-                for t in place_run(&mut state, run, &mut rng) {
-                    insert_best(&mut state, t, &mut rng, 0.0);
-                }
-                let cost = state.cost();
-                assert!(state.retime_all(), "seed {seed}");
-                assert!(
-                    (cost.total - state.cost().total).abs() < 1e-6,
-                    "seed {seed}"
-                );
-                assert_links_respected(&p, &state.sol);
-                assert_double_ups_whole(&p, &state.sol);
-            }
-        }
+        assert_steps_keep_every_rule(&mut |state, slots, rng| {
+            let Some(run) = ruin_run(state, slots, rng) else {
+                return Vec::new();
+            };
+            assert!(state.retime_all());
+            place_run(state, run, rng)
+        });
     }
 
     #[test]
