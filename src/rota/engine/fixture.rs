@@ -114,6 +114,18 @@ pub fn task(location: usize, start: f64, end: f64, duration: f64, eligible: &[us
     }
 }
 
+/// Two workers on a [`line`], each free for 3,000 minutes (two "days"
+/// of 1,440), with each worker a client sees beyond the first priced at
+/// 100: the continuity moves' small cases.
+pub fn two_days(tasks: Vec<Task>) -> Problem {
+    let mut p = line(2, tasks, vec![]);
+    p.weights.extra_worker = 100.0;
+    p.vehicles
+        .iter_mut()
+        .for_each(|v| v.availability[0].end = 3000.0);
+    p
+}
+
 /// A one-day problem on a line: location `i` lies `10 * i` minutes from
 /// location 0, where every worker starts at time 0 and ends. One vehicle
 /// per worker, available all day; Mankowska weights.

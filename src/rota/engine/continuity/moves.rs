@@ -271,22 +271,14 @@ mod tests {
 
     #[test]
     fn a_clients_slot_goes_to_the_one_worker_who_can_do_every_day() {
-        use crate::rota::engine::fixture::{line, task};
+        use crate::rota::engine::fixture::{task, two_days};
         // Client 1 has a task on each of two "days" (far apart in time);
         // worker 0 took the first and worker 1 the second. Both could do
         // both, so putting the slot back puts both on one worker.
-        let mut p = line(
-            2,
-            vec![
-                task(1, 100.0, 130.0, 30.0, &[0, 1]),
-                task(1, 1540.0, 1570.0, 30.0, &[0, 1]),
-            ],
-            vec![],
-        );
-        p.weights.extra_worker = 100.0;
-        p.vehicles
-            .iter_mut()
-            .for_each(|v| v.availability[0].end = 3000.0);
+        let p = two_days(vec![
+            task(1, 100.0, 130.0, 30.0, &[0, 1]),
+            task(1, 1540.0, 1570.0, 30.0, &[0, 1]),
+        ]);
         let index = Index::new(&p);
         let slots = Slots::new(&p, &index.together);
         assert_eq!(slots.of_task[0], slots.of_task[1]);

@@ -114,7 +114,7 @@ pub fn place_run(state: &mut State, run: Run, rng: &mut Rng) -> Vec<TaskId> {
 mod tests {
     use super::{place_run, ruin_run};
     use crate::rota::engine::continuity::{Slots, assert_steps_keep_every_rule};
-    use crate::rota::engine::fixture::{line, task};
+    use crate::rota::engine::fixture::{task, two_days};
     use crate::rota::engine::index::Index;
     use crate::rota::engine::rng::Rng;
     use crate::rota::engine::solution::State;
@@ -136,20 +136,12 @@ mod tests {
         // apart). Worker 0 does both on the first day; worker 1 does them
         // on the second. Copying either worker's run to the other day gives
         // that worker both days, so each person sees one carer all week.
-        let mut p = line(
-            2,
-            vec![
-                task(1, 100.0, 130.0, 30.0, &[0, 1]),
-                task(2, 200.0, 230.0, 30.0, &[0, 1]),
-                task(1, 1540.0, 1570.0, 30.0, &[0, 1]),
-                task(2, 1640.0, 1670.0, 30.0, &[0, 1]),
-            ],
-            vec![],
-        );
-        p.weights.extra_worker = 100.0;
-        p.vehicles
-            .iter_mut()
-            .for_each(|v| v.availability[0].end = 3000.0);
+        let p = two_days(vec![
+            task(1, 100.0, 130.0, 30.0, &[0, 1]),
+            task(2, 200.0, 230.0, 30.0, &[0, 1]),
+            task(1, 1540.0, 1570.0, 30.0, &[0, 1]),
+            task(2, 1640.0, 1670.0, 30.0, &[0, 1]),
+        ]);
         let index = Index::new(&p);
         let slots = Slots::new(&p, &index.together);
         let mut state = State::new(&p, &index);
