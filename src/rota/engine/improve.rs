@@ -82,22 +82,6 @@ pub fn neighbours(problem: &Problem, k: usize) -> Vec<Vec<TaskId>> {
         .collect()
 }
 
-/// A task chosen at random among those assigned and not locked, if any.
-fn random_assigned(state: &State, rng: &mut Rng) -> Option<TaskId> {
-    let n = state.sol.vehicle_of.len();
-    let movable =
-        |t: TaskId| state.sol.vehicle_of[t].is_some() && state.problem.tasks[t].locked.is_none();
-    // Most tasks are: a few draws find one without listing them all.
-    for _ in 0..64.min(n) {
-        let t = rng.below(n);
-        if movable(t) {
-            return Some(t);
-        }
-    }
-    let all: Vec<TaskId> = (0..n).filter(|&t| movable(t)).collect();
-    (!all.is_empty()).then(|| all[rng.below(all.len())])
-}
-
 /// Removes related strings of tasks around a random seed; returns them.
 fn ruin(
     state: &mut State,
@@ -107,7 +91,7 @@ fn ruin(
     size: usize,
 ) -> Vec<TaskId> {
     let mut removed = Vec::new();
-    let Some(seed) = random_assigned(state, rng) else {
+    let Some(seed) = state.random_movable(rng) else {
         return removed;
     };
     if state.problem.weights.extra_worker > 0.0 && rng.unit() < 0.2 {
@@ -119,9 +103,7 @@ fn ruin(
             .map_or(&[][..], Vec::as_slice)
             .iter()
             .copied()
-            .filter(|&t| {
-                state.sol.vehicle_of[t].is_some() && state.problem.tasks[t].locked.is_none()
-            })
+            .filter(|&t| state.movable(t))
             .collect();
         for &t in &removed {
             state.remove(t);
@@ -132,7 +114,7 @@ fn ruin(
     let mut ruined_routes = Vec::new();
     let order: Vec<TaskId> = if random {
         (0..size)
-            .filter_map(|_| random_assigned(state, rng))
+            .filter_map(|_| state.random_movable(rng))
             .collect()
     } else {
         std::iter::once(seed)

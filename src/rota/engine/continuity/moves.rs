@@ -12,11 +12,8 @@ use crate::rota::engine::solution::State;
 /// third of the time each), with their double-up partners. Returns
 /// them, earliest first.
 pub fn ruin(state: &mut State, slots: &Slots, rng: &mut Rng) -> Vec<TaskId> {
-    let movable = |state: &State, t: TaskId| {
-        state.sol.vehicle_of[t].is_some() && state.problem.tasks[t].locked.is_none()
-    };
     let assigned: Vec<TaskId> = (0..state.sol.vehicle_of.len())
-        .filter(|&t| movable(state, t))
+        .filter(|&t| state.movable(t))
         .collect();
     if assigned.is_empty() {
         return Vec::new();
@@ -42,7 +39,7 @@ pub fn ruin(state: &mut State, slots: &Slots, rng: &mut Rng) -> Vec<TaskId> {
     let mut removed: Vec<TaskId> = Vec::new();
     for &t in &chosen {
         for u in [Some(t), state.index.together[t]].into_iter().flatten() {
-            if movable(state, u) && !removed.contains(&u) {
+            if state.movable(u) && !removed.contains(&u) {
                 removed.push(u);
             }
         }

@@ -31,20 +31,12 @@ fn day_of(state: &State, t: TaskId) -> i64 {
     (state.problem.tasks[t].window.start / 1440.0).floor() as i64
 }
 
-/// Whether the search may move `t`: assigned and not locked.
-fn movable(state: &State, t: TaskId) -> bool {
-    state.sol.vehicle_of[t].is_some() && state.problem.tasks[t].locked.is_none()
-}
-
 /// Takes out, for a stretch of a random route, the same people's visits
 /// in the same slots on another day, and the visits in the way of the
 /// stretch's worker then. `None` (nothing changed) when the stretch's
 /// people have no such visits.
 pub fn ruin_run(state: &mut State, slots: &Slots, rng: &mut Rng) -> Option<Run> {
-    let n = state.sol.vehicle_of.len();
-    let seed = (0..64.min(n))
-        .map(|_| rng.below(n))
-        .find(|&t| movable(state, t))?;
+    let seed = state.random_movable(rng)?;
     let v = state.sol.vehicle_of[seed]?;
     let worker = state.problem.vehicles[v].worker;
     let route = &state.sol.routes[v];

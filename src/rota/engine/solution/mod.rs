@@ -17,6 +17,7 @@ pub use slack::Stop;
 
 use super::index::Index;
 use super::problem::{Problem, TaskId, VehicleId};
+use super::rng::Rng;
 use cost::RouteCost;
 use local::Marks;
 use rollback::Undo;
@@ -119,6 +120,25 @@ impl<'p> State<'p> {
         let mut state = State::new(problem, index);
         state.sol = sol;
         state.retime_all().then_some(state)
+    }
+
+    /// Whether the search may move `t`: assigned and not locked.
+    pub fn movable(&self, t: TaskId) -> bool {
+        self.sol.vehicle_of[t].is_some() && self.problem.tasks[t].locked.is_none()
+    }
+
+    /// A task the search may move, chosen at random, if any.
+    pub fn random_movable(&self, rng: &mut Rng) -> Option<TaskId> {
+        let n = self.sol.vehicle_of.len();
+        // Most tasks are: a few draws find one without listing them all.
+        for _ in 0..64.min(n) {
+            let t = rng.below(n);
+            if self.movable(t) {
+                return Some(t);
+            }
+        }
+        let all: Vec<TaskId> = (0..n).filter(|&t| self.movable(t)).collect();
+        (!all.is_empty()).then(|| all[rng.below(all.len())])
     }
 
     fn travel(&self, v: VehicleId, a: usize, b: usize) -> f64 {
